@@ -1,0 +1,276 @@
+package io.watchfloor.ingest;
+
+import io.watchfloor.model.Article;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Parses an article text file: the first non-empty line is the title, date lines give the publication date, site
+ * furniture is dropped (patterns in {@code furniture.txt} beside this class), the remaining non-empty lines are the
+ * body's paragraphs. Stateless and thread-safe.
+ */
+public final class ArticleParser {
+    /** Classpath resource holding the furniture patterns. */
+    public static final String FURNITURE_RESOURCE = "/io/watchfloor/ingest/furniture.txt";
+
+    /** A date line's value longer than this is not a date line but a paragraph that happens to start like one. */
+    private static final int MAX_DATE_VALUE = 80;
+
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?i)(published on|published|first published on|first published|posted on|posted|date"
+                    + "|last updated on|last updated|updated on|updated)\\s*:\\s*(.*)");
+
+    private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
+    /** "Jan 29, 2024", "January 29 2024", "Jan. 29, 2024", "Monday, January 29, 2024", "Jan 29th, 2024". */
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "\\b(\\p{L}{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d),?\\s+(\\d{4})(?!\\d)");
+    /** "29 January 2024", "29 Jan 2024", "29th Jan, 2024". */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(\\p{L}{3,9})\\.?,?\\s+(\\d{4})(?!\\d)");
+    /** "29/01/2024", "01.29.2024": only when day and month cannot be confused. */
+    private static final Pattern NUMERIC = Pattern.compile("(?<!\\d)(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?!\\d)");
+
+    private static final Map<String, Integer> MONTHS = months();
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+
+    private final List<Pattern> furniture;
+
+    /** A parser with the built-in furniture patterns. */
+    public ArticleParser() {
+        this(Furniture.DEFAULT);
+    }
+
+    /** A parser with the given furniture patterns (each matched against the whole normalised line). */
+    public ArticleParser(List<Pattern> furniture) {
+        this.furniture = List.copyOf(furniture);
+    }
+
+    /** The built-in furniture patterns, loaded once from {@link #FURNITURE_RESOURCE}. */
+    public static List<Pattern> defaultFurniture() {
+        return Furniture.DEFAULT;
+    }
+
+    /**
+     * Parses one article.
+     *
+     * @param id                the article id (a path like "seeds/000_x.txt"), used in warnings
+     * @param text              decoded text
+     * @param fallbackPublished used when neither a date line nor meta.published gives a date (the file's modification
+     *                          date); may be null, then an article without a date is dropped with a warning
+     * @param meta              sidecar overrides (meta wins over date lines for published, over the first line for
+     *                          title); null means none
+     * @return the article, or empty with a warning naming the id for a blank file or a title without a body
+     */
+    public ParseResult parse(String id, String text, LocalDate fallbackPublished, ArticleMeta meta) {
+        Objects.requireNonNull(id, "id");
+        if (meta == null) {
+            meta = ArticleMeta.NONE;
+        }
+        List<String> warnings = new ArrayList<>();
+        String[] lines = normalise(text == null ? "" : text).split("\n", -1);
+
+        String fileTitle = null;
+        LocalDate published = null;
+        LocalDate updated = null;
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = collapse(lines[i]);
+            if (line.isEmpty()) {
+                continue;
+            }
+            Matcher dm = DATE_LINE.matcher(line);
+            if (dm.matches() && dm.group(2).length() <= MAX_DATE_VALUE) {
+                boolean isUpdate = dm.group(1).toLowerCase(Locale.ROOT).contains("updated");
+                String value = dm.group(2);
+                String problem = null;
+                LocalDate date = null;
+                try {
+                    date = parseDate(value);
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+                if (date == null) {
+                    warnings.add(id + ": line " + (i + 1) + ": cannot read the date in '" + line + "'"
+                            + (problem != null ? " (" + problem + ")" : "") + "; line ignored");
+                } else if (isUpdate) {
+                    updated = updated == null ? date : updated;
+                } else {
+                    published = published == null ? date : published;
+                }
+                continue;
+            }
+            if (isFurniture(line)) {
+                continue;
+            }
+            if (fileTitle == null) {
+                fileTitle = line;
+                continue;
+            }
+            if (line.equals(fileTitle) || line.equals(meta.title() == null ? null : collapse(meta.title()))) {
+                continue;
+            }
+            paragraphs.add(line);
+        }
+
+        if (fileTitle == null) {
+            warnings.add(id + ": empty file (no text); skipped");
+            return new ParseResult(Optional.empty(), warnings);
+        }
+        if (paragraphs.isEmpty()) {
+            warnings.add(id + ": has a title but no body text; skipped");
+            return new ParseResult(Optional.empty(), warnings);
+        }
+        LocalDate date = meta.published() != null ? meta.published()
+                : published != null ? published
+                : updated != null ? updated
+                : fallbackPublished;
+        if (date == null) {
+            warnings.add(id + ": no publication date (no date line, sidecar or fallback); skipped");
+            return new ParseResult(Optional.empty(), warnings);
+        }
+        String title = meta.title() != null ? collapse(meta.title()) : fileTitle;
+        Article article = new Article(id, title, String.join("\n\n", paragraphs), date, meta.link(), meta.source());
+        return new ParseResult(Optional.of(article), warnings);
+    }
+
+    /** Whether a (normalised, non-empty) line is site furniture. */
+    public boolean isFurniture(String line) {
+        String l = collapse(line);
+        for (Pattern p : furniture) {
+            if (p.matcher(l).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a date such as "Jan 29, 2024", "29 January 2024", "2024-01-29T10:15:00Z", "Monday, January 29, 2024",
+     * "Jan 29, 2024 10:30 IST" or an unambiguous "29/01/2024". Text around the date (times, zones) is ignored.
+     *
+     * @return the date, or null when none is found
+     * @throws IllegalArgumentException when a date-like text is found but invalid or ambiguous (message says why)
+     */
+    public static LocalDate parseDate(String value) {
+        String v = collapse(value);
+        Matcher m = ISO.matcher(v);
+        if (m.find()) {
+            return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), v);
+        }
+        m = MONTH_DAY_YEAR.matcher(v);
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+            if (month != null) {
+                return date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)), v);
+            }
+        }
+        m = DAY_MONTH_YEAR.matcher(v);
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
+            if (month != null) {
+                return date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)), v);
+            }
+        }
+        m = NUMERIC.matcher(v);
+        if (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            int y = Integer.parseInt(m.group(3));
+            if (a == b || (a > 12 && b <= 12)) {
+                return date(y, b, a, v);          // day/month
+            }
+            if (b > 12 && a <= 12) {
+                return date(y, a, b, v);          // month/day
+            }
+            throw new IllegalArgumentException("ambiguous day/month order in '" + m.group() + "'");
+        }
+        return null;
+    }
+
+    private static LocalDate date(int year, int month, int day, String text) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("no such date: '" + text + "'", e);
+        }
+    }
+
+    /** Line ends to LF, BOMs removed, trailing whitespace of each line trimmed. */
+    static String normalise(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
+        StringBuilder sb = new StringBuilder(t.length());
+        for (String line : t.split("\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(line.replace('\u00A0', ' ').stripTrailing());
+        }
+        return sb.toString();
+    }
+
+    /** Trims and collapses runs of whitespace (including NBSP and narrow NBSP) to one space. */
+    static String collapse(String s) {
+        return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    private static Map<String, Integer> months() {
+        String[] names = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december"};
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            m.put(names[i], i + 1);
+            m.put(names[i].substring(0, 3), i + 1);
+        }
+        m.put("sept", 9);
+        return Map.copyOf(m);
+    }
+
+    /** Holder: the built-in patterns are loaded on first use, once. */
+    private static final class Furniture {
+        static final List<Pattern> DEFAULT = load();
+
+        private static List<Pattern> load() {
+            List<Pattern> patterns = new ArrayList<>();
+            try (InputStream in = ArticleParser.class.getResourceAsStream(FURNITURE_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing classpath resource " + FURNITURE_RESOURCE);
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String line;
+                int n = 0;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    String p = line.strip();
+                    if (p.isEmpty() || p.startsWith("#")) {
+                        continue;
+                    }
+                    try {
+                        patterns.add(Pattern.compile(p));
+                    } catch (PatternSyntaxException e) {
+                        throw new IllegalStateException(FURNITURE_RESOURCE + " line " + n + ": bad pattern: "
+                                + e.getDescription(), e);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + FURNITURE_RESOURCE, e);
+            }
+            return List.copyOf(patterns);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.watchfloor.model;
+
+public enum Category { ESCALATION, DEESCALATION }
