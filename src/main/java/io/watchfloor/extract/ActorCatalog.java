@@ -1,0 +1,409 @@
+package io.watchfloor.extract;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The countries the extractor can recognise, with every surface form that names them, plus the
+ * places whose sovereignty is disputed and the forms too ambiguous to resolve alone.
+ *
+ * <p>Read from YAML (see {@code actors.yaml} for the format). Loading validates everything it
+ * can see in one file: a mistake in an admin's file must fail at start-up with the file and the
+ * entry named, not silently mis-attribute events later. References between entries (claimants,
+ * candidates) are not checked against the known codes, because an admin's extension file may
+ * refer to countries defined only in the default catalog.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class ActorCatalog {
+
+    public static final String DEFAULT_RESOURCE = "/io/watchfloor/extract/actors.yaml";
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> TOP_KEYS = Set.of("countries", "disputed", "ambiguous");
+    private static final Set<String> COUNTRY_KEYS =
+            Set.of("code", "name", "names", "adjectives", "capitals", "places");
+    private static final Set<String> DISPUTED_KEYS = Set.of("name", "claimants", "note");
+    private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates");
+
+    private final String source;
+    private final List<Country> countries;
+    private final Map<String, Country> byCode;
+    /** Codes whose entry gave a name; an extension entry without one keeps the base name on merge. */
+    private final Set<String> named;
+    private final List<ActorForm> forms;
+    private final List<DisputedPlace> disputed;
+    private final List<AmbiguousForm> ambiguous;
+
+    private ActorCatalog(String source, List<Country> countries, Set<String> named,
+                         List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous) {
+        this.source = source;
+        this.countries = List.copyOf(countries);
+        Map<String, Country> index = new LinkedHashMap<>();
+        for (Country c : this.countries) {
+            index.put(c.code(), c);
+        }
+        this.byCode = Collections.unmodifiableMap(index);
+        this.named = Set.copyOf(named);
+        this.disputed = List.copyOf(disputed);
+        this.ambiguous = List.copyOf(ambiguous);
+        this.forms = buildForms(source, this.countries, this.disputed, this.ambiguous);
+    }
+
+    // Holder idiom: the default catalog is parsed once per JVM, on first use, without locking.
+    private static final class DefaultHolder {
+        static final ActorCatalog INSTANCE = loadResource();
+
+        private static ActorCatalog loadResource() {
+            try (InputStream in = ActorCatalog.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("classpath resource not found: " + DEFAULT_RESOURCE);
+                }
+                return load(in, "actors.yaml");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+            }
+        }
+    }
+
+    /** The catalog shipped in the jar ({@link #DEFAULT_RESOURCE}); parsed once per JVM. */
+    public static ActorCatalog loadDefault() {
+        return DefaultHolder.INSTANCE;
+    }
+
+    /**
+     * Parses a catalog. The stream is read fully but not closed.
+     *
+     * @param sourceName how to name the source in error messages ("actors.yaml", a file path)
+     * @throws IllegalArgumentException when the YAML is malformed or an entry is invalid; the
+     *                                  message names {@code sourceName} and the entry at fault
+     */
+    public static ActorCatalog load(InputStream in, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        String src = sourceName == null ? "<unnamed>" : sourceName;
+        JsonNode root;
+        try {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            // A key written twice (e.g. two "places:" in one entry) would silently drop one list.
+            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            root = yaml.readTree(in);
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new IllegalArgumentException(src + ": not valid YAML" + at + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(src + ": cannot read", e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new ActorCatalog(src, List.of(), Set.of(), List.of(), List.of());
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(src + ": top level must be a mapping with keys " + TOP_KEYS);
+        }
+        checkKeys(root, TOP_KEYS, src, "top level");
+
+        List<Country> countries = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        Map<String, Integer> seenCodes = new HashMap<>();
+        JsonNode cs = list(root, "countries", src, "top level");
+        for (int i = 0; i < cs.size(); i++) {
+            JsonNode e = cs.get(i);
+            String where = "countries[" + i + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
+            }
+            JsonNode codeNode = e.get("code");
+            String code = codeNode != null && codeNode.isValueNode() ? codeNode.asText() : null;
+            where = where + " (code '" + (code == null ? "" : code) + "')";
+            if (code == null) {
+                throw new IllegalArgumentException(src + ": " + where + ": missing key 'code'");
+            }
+            if (!CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException(src + ": " + where + ": code must be 3 upper-case letters");
+            }
+            checkKeys(e, COUNTRY_KEYS, src, where);
+            Integer prev = seenCodes.putIfAbsent(code, i);
+            if (prev != null) {
+                throw new IllegalArgumentException(src + ": " + where + ": code already used by countries[" + prev + "]");
+            }
+            String name = optionalText(e, "name", src, where);
+            if (name != null) {
+                named.add(code);
+            }
+            countries.add(new Country(code, name == null ? code : name,
+                    strings(e, "names", src, where),
+                    strings(e, "adjectives", src, where),
+                    strings(e, "capitals", src, where),
+                    strings(e, "places", src, where)));
+        }
+
+        List<DisputedPlace> disputed = new ArrayList<>();
+        JsonNode ds = list(root, "disputed", src, "top level");
+        for (int i = 0; i < ds.size(); i++) {
+            JsonNode e = ds.get(i);
+            String where = "disputed[" + i + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
+            }
+            String name = optionalText(e, "name", src, where);
+            where = where + " (name '" + (name == null ? "" : name) + "')";
+            checkKeys(e, DISPUTED_KEYS, src, where);
+            if (name == null) {
+                throw new IllegalArgumentException(src + ": " + where + ": missing key 'name'");
+            }
+            List<String> claimants = codes(e, "claimants", src, where);
+            if (claimants.size() < 2) {
+                throw new IllegalArgumentException(src + ": " + where + ": claimants must list at least two codes");
+            }
+            String note = optionalText(e, "note", src, where);
+            disputed.add(new DisputedPlace(name, claimants, note));
+        }
+
+        List<AmbiguousForm> ambiguous = new ArrayList<>();
+        JsonNode as = list(root, "ambiguous", src, "top level");
+        for (int i = 0; i < as.size(); i++) {
+            JsonNode e = as.get(i);
+            String where = "ambiguous[" + i + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
+            }
+            String form = optionalText(e, "form", src, where);
+            where = where + " (form '" + (form == null ? "" : form) + "')";
+            checkKeys(e, AMBIGUOUS_KEYS, src, where);
+            if (form == null) {
+                throw new IllegalArgumentException(src + ": " + where + ": missing key 'form'");
+            }
+            ambiguous.add(new AmbiguousForm(form, codes(e, "candidates", src, where)));
+        }
+        return new ActorCatalog(src, countries, named, disputed, ambiguous);
+    }
+
+    /**
+     * This catalog with an admin's additions: forms of a code already here are appended to its
+     * lists, new codes are added, and disputed/ambiguous entries are added (an entry with the
+     * same name/form replaces this catalog's one, so admins can correct claimants or notes).
+     *
+     * @throws IllegalArgumentException when a form would then name two countries, or be both a
+     *                                  country form and a disputed or ambiguous entry; the message
+     *                                  names both sources and both codes
+     */
+    public ActorCatalog merge(ActorCatalog extra) {
+        Objects.requireNonNull(extra, "extra");
+        Map<String, Country> merged = new LinkedHashMap<>(byCode);
+        Set<String> mergedNamed = new HashSet<>(named);
+        for (Country add : extra.countries) {
+            Country base = merged.get(add.code());
+            if (base == null) {
+                merged.put(add.code(), add);
+            } else {
+                String name = extra.named.contains(add.code()) ? add.name() : base.name();
+                merged.put(add.code(), new Country(add.code(), name,
+                        union(base.names(), add.names()),
+                        union(base.adjectives(), add.adjectives()),
+                        union(base.capitals(), add.capitals()),
+                        union(base.places(), add.places())));
+            }
+            if (extra.named.contains(add.code())) {
+                mergedNamed.add(add.code());
+            }
+        }
+        Map<String, DisputedPlace> disp = new LinkedHashMap<>();
+        disputed.forEach(d -> disp.put(d.name(), d));
+        extra.disputed.forEach(d -> disp.put(d.name(), d));
+        Map<String, AmbiguousForm> amb = new LinkedHashMap<>();
+        ambiguous.forEach(a -> amb.put(a.form(), a));
+        extra.ambiguous.forEach(a -> amb.put(a.form(), a));
+        String src = source + " + " + extra.source;
+        return new ActorCatalog(src, new ArrayList<>(merged.values()), mergedNamed,
+                new ArrayList<>(disp.values()), new ArrayList<>(amb.values()));
+    }
+
+    public List<Country> countries() {
+        return countries;
+    }
+
+    public Optional<Country> byCode(String code) {
+        return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    /** The display name ("Iran"); the code itself when the code is unknown, so callers can always print something. */
+    public String displayName(String code) {
+        Country c = code == null ? null : byCode.get(code);
+        return c != null ? c.name() : code;
+    }
+
+    /** Every surface form of every country, each once, in catalog order (names, adjectives, capitals, places). */
+    public List<ActorForm> forms() {
+        return forms;
+    }
+
+    public List<DisputedPlace> disputed() {
+        return disputed;
+    }
+
+    public List<AmbiguousForm> ambiguous() {
+        return ambiguous;
+    }
+
+    @Override
+    public String toString() {
+        return "ActorCatalog[" + source + ": " + countries.size() + " countries, " + forms.size() + " forms]";
+    }
+
+    // ---------------------------------------------------------------- building and validation
+
+    /**
+     * Flattens the countries into forms and enforces the one rule the extractor depends on: a form
+     * names at most one thing. A form listed twice for the same country (e.g. Singapore as name and
+     * capital) is kept once, with the first kind.
+     */
+    private static List<ActorForm> buildForms(String src, List<Country> countries,
+                                              List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous) {
+        Map<String, ActorForm> byText = new LinkedHashMap<>();
+        for (Country c : countries) {
+            add(src, byText, c.code(), c.names(), FormKind.NAME);
+            add(src, byText, c.code(), c.adjectives(), FormKind.ADJECTIVE);
+            add(src, byText, c.code(), c.capitals(), FormKind.CAPITAL);
+            add(src, byText, c.code(), c.places(), FormKind.PLACE);
+        }
+        Set<String> disputedNames = new HashSet<>();
+        for (DisputedPlace d : disputed) {
+            if (!disputedNames.add(d.name())) {
+                throw new IllegalArgumentException(src + ": disputed (name '" + d.name() + "'): listed twice");
+            }
+            ActorForm f = byText.get(d.name());
+            if (f != null) {
+                throw new IllegalArgumentException(src + ": disputed (name '" + d.name() + "'): also listed as a "
+                        + f.kind().name().toLowerCase() + " of " + f.code() + "; remove it from " + f.code());
+            }
+        }
+        Set<String> ambiguousForms = new HashSet<>();
+        for (AmbiguousForm a : ambiguous) {
+            if (!ambiguousForms.add(a.form())) {
+                throw new IllegalArgumentException(src + ": ambiguous (form '" + a.form() + "'): listed twice");
+            }
+            ActorForm f = byText.get(a.form());
+            if (f != null) {
+                throw new IllegalArgumentException(src + ": ambiguous (form '" + a.form() + "'): also listed as a "
+                        + f.kind().name().toLowerCase() + " of " + f.code() + "; remove it from " + f.code());
+            }
+            if (disputedNames.contains(a.form())) {
+                throw new IllegalArgumentException(src + ": ambiguous (form '" + a.form() + "'): also listed under disputed");
+            }
+        }
+        return List.copyOf(byText.values());
+    }
+
+    private static void add(String src, Map<String, ActorForm> byText, String code, List<String> texts, FormKind kind) {
+        for (String t : texts) {
+            ActorForm prev = byText.get(t);
+            if (prev == null) {
+                byText.put(t, new ActorForm(t, code, kind));
+            } else if (!prev.code().equals(code)) {
+                throw new IllegalArgumentException(src + ": form '" + t + "' is listed for both " + prev.code()
+                        + " and " + code + "; a form may name one country only (list it under ambiguous instead)");
+            }
+        }
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        LinkedHashSet<String> s = new LinkedHashSet<>(a);
+        s.addAll(b);
+        return new ArrayList<>(s);
+    }
+
+    private static void checkKeys(JsonNode obj, Set<String> allowed, String src, String where) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new IllegalArgumentException(src + ": " + where + ": unknown key '" + k
+                        + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    /** A list under {@code key}; absent or null means empty. */
+    private static JsonNode list(JsonNode obj, String key, String src, String where) {
+        JsonNode n = obj.get(key);
+        if (n == null || n.isNull()) {
+            return ObjectMapperHolder.EMPTY;
+        }
+        if (!n.isArray()) {
+            throw new IllegalArgumentException(src + ": " + where + ": '" + key + "' must be a list");
+        }
+        return n;
+    }
+
+    private static String optionalText(JsonNode obj, String key, String src, String where) {
+        JsonNode n = obj.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            // YAML 1.1 reads unquoted yes/no/on/off as booleans: make that visible instead of guessing.
+            throw new IllegalArgumentException(src + ": " + where + ": '" + key + "' must be a string (quote it)");
+        }
+        String s = n.asText();
+        checkText(s, key, src, where);
+        return s;
+    }
+
+    private static List<String> strings(JsonNode obj, String key, String src, String where) {
+        JsonNode n = list(obj, key, src, where);
+        List<String> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode v = n.get(i);
+            String at = key + "[" + i + "]";
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException(src + ": " + where + ": " + at + " must be a string (quote it), got "
+                        + v.toString());
+            }
+            checkText(v.asText(), at, src, where);
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    private static List<String> codes(JsonNode obj, String key, String src, String where) {
+        List<String> out = strings(obj, key, src, where);
+        for (int i = 0; i < out.size(); i++) {
+            if (!CODE.matcher(out.get(i)).matches()) {
+                throw new IllegalArgumentException(src + ": " + where + ": " + key + "[" + i + "] '" + out.get(i)
+                        + "' must be 3 upper-case letters");
+            }
+        }
+        return out;
+    }
+
+    private static void checkText(String s, String what, String src, String where) {
+        // Forms are matched verbatim: stray spaces would make a form silently never match.
+        if (s.isBlank() || !s.equals(s.strip()) || s.contains("  ")) {
+            throw new IllegalArgumentException(src + ": " + where + ": " + what + " '" + s
+                    + "' is blank or has leading, trailing or double spaces");
+        }
+    }
+
+    private static final class ObjectMapperHolder {
+        static final JsonNode EMPTY = new ObjectMapper().createArrayNode();
+    }
+}

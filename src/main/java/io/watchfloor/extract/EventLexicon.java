@@ -1,0 +1,141 @@
+package io.watchfloor.extract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.watchfloor.model.SignalType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The admin-editable event lexicon ({@code rules/lexicon/events.yaml}), compiled into one phrase matcher so a
+ * sentence is scanned once for every trigger, trap, context word and modality cue.
+ */
+public final class EventLexicon {
+    public static final String FILE_NAME = "events.yaml";
+
+    /** One type's entry in the file. */
+    public record TypeEntry(List<String> triggers, String needs) { }
+
+    /** The file's shape. */
+    public record LexiconFile(Map<String, TypeEntry> types, List<String> traps, Map<String, List<String>> contexts,
+                              Map<String, List<String>> modality) { }
+
+    private final PhraseMatcher<Cue> matcher;
+    private final Set<SignalType> placeOnly;
+    private final int phrases;
+
+    private EventLexicon(PhraseMatcher<Cue> matcher, Set<SignalType> placeOnly, int phrases) {
+        this.matcher = matcher;
+        this.placeOnly = placeOnly;
+        this.phrases = phrases;
+    }
+
+    /** Reads the lexicon from {@code file}; problems name the file and the key. */
+    public static EventLexicon load(Path file) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        LexiconFile f;
+        try {
+            f = yaml.readValue(Files.readString(file), LexiconFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(file + ":" + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "'");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + (e.getLocation() != null ? ":" + e.getLocation().getLineNr()
+                    : "") + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read lexicon (" + e.getMessage() + ")");
+        }
+        if (f == null || f.types() == null || f.types().isEmpty()) {
+            throw new IllegalArgumentException(file + ": no 'types' section");
+        }
+        return build(f, file.toString());
+    }
+
+    static EventLexicon build(LexiconFile f, String source) {
+        PhraseMatcher.Builder<Cue> b = PhraseMatcher.builder();
+        Set<SignalType> placeOnly = EnumSet.noneOf(SignalType.class);
+        int n = 0;
+        Map<SignalType, Boolean> seen = new EnumMap<>(SignalType.class);
+        for (Map.Entry<String, TypeEntry> e : f.types().entrySet()) {
+            SignalType type;
+            try {
+                type = SignalType.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(source + ": types." + e.getKey() + ": not a signal type (one of "
+                        + java.util.Arrays.toString(SignalType.values()) + ")");
+            }
+            seen.put(type, true);
+            TypeEntry t = e.getValue();
+            if (t == null || t.triggers() == null || t.triggers().isEmpty()) {
+                throw new IllegalArgumentException(source + ": types." + e.getKey() + ": no triggers");
+            }
+            if ("place".equals(t.needs())) {
+                placeOnly.add(type);
+            } else if (t.needs() != null && !"pair".equals(t.needs())) {
+                throw new IllegalArgumentException(source + ": types." + e.getKey() + ".needs: '" + t.needs()
+                        + "' is not 'pair' or 'place'");
+            }
+            for (String p : t.triggers()) {
+                b.add(p, new Cue.Trigger(type));
+                n++;
+            }
+        }
+        for (String p : orEmpty(f.traps())) {
+            b.add(p, new Cue.Trap());
+            n++;
+        }
+        if (f.contexts() != null) {
+            for (Map.Entry<String, List<String>> e : f.contexts().entrySet()) {
+                for (String p : orEmpty(e.getValue())) {
+                    b.add(p, new Cue.Context(e.getKey()));
+                    n++;
+                }
+            }
+        }
+        if (f.modality() != null) {
+            for (Map.Entry<String, List<String>> e : f.modality().entrySet()) {
+                Cue.Mood mood;
+                try {
+                    mood = Cue.Mood.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(source + ": modality." + e.getKey()
+                            + ": expected negation, hypothetical or planned");
+                }
+                for (String p : orEmpty(e.getValue())) {
+                    b.add(p, new Cue.Modality(mood));
+                    n++;
+                }
+            }
+        }
+        return new EventLexicon(b.caseSensitive(false).build(), placeOnly, n);
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    /** Every cue in the text (overlapping ones included: a trap must see the trigger it covers). */
+    public List<PhraseMatch<Cue>> scan(CharSequence text) {
+        return matcher.findAll(text);
+    }
+
+    /** Types whose only party is the country where it happened (ATTACK). */
+    public boolean placeOnly(SignalType type) {
+        return placeOnly.contains(type);
+    }
+
+    public int size() {
+        return phrases;
+    }
+}

@@ -1,0 +1,64 @@
+package io.watchfloor.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Officials introduced with their country ("Iran's Foreign Minister, Hossein Amir-Abdollahian", "his Pakistani
+ * counterpart, Jalil Abbas Jilani") are remembered for the rest of the article, so "Amir-Abdollahian arrived in
+ * Islamabad" names Iran as the visitor.
+ */
+final class PersonRegistry {
+    private static final Pattern TITLED_NAME = Pattern.compile(
+            "^(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){0,4}?(?i:foreign minister|prime minister|minister|president|premier"
+            + "|counterpart|envoy|ambassador|secretary|spokesman|spokeswoman|spokesperson|army chief|chief"
+            + "|general|commander|king|emir|crown prince|leader|chancellor|official|diplomat)\\b,?\\s+"
+            + "((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)");
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "On", "In", "At", "And", "But", "This",
+            "That", "He", "She", "They", "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr", "Said", "Met", "Held");
+
+    private final Map<String, String> codeByName = new HashMap<>();
+    private final Set<String> clashes = new HashSet<>();
+
+    /** Learns the officials introduced in {@code sentence}, given the country mentions found in it. */
+    void learn(String sentence, List<Mention> mentions) {
+        for (Mention m : mentions) {
+            if (m.kind() == Mention.Kind.PLACE || m.kind() == Mention.Kind.PERSON) {
+                continue;
+            }
+            String rest = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 120));
+            Matcher x = TITLED_NAME.matcher(rest);
+            if (!x.find()) {
+                continue;
+            }
+            String[] tokens = x.group(1).split("\\s+");
+            if (NOT_NAMES.contains(tokens[0])) {
+                continue;
+            }
+            put(x.group(1), m.code());
+            String surname = tokens[tokens.length - 1];
+            if (tokens.length > 1 && surname.length() >= 4) {
+                put(surname, m.code());
+            }
+        }
+    }
+
+    private void put(String name, String code) {
+        String old = codeByName.putIfAbsent(name, code);
+        if (old != null && !old.equals(code)) {
+            clashes.add(name);
+        }
+    }
+
+    /** Names and the country each belongs to; names claimed by two countries are left out. */
+    Map<String, String> names() {
+        Map<String, String> out = new HashMap<>(codeByName);
+        out.keySet().removeAll(clashes);
+        return out;
+    }
+}

@@ -1,0 +1,417 @@
+package io.watchfloor.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Multi-phrase matcher (Aho-Corasick), linear in the length of the text.
+ *
+ * <p>Matching rules, applied the same way to phrases and to text, char by char so that offsets stay valid:
+ * <ul>
+ *   <li>any whitespace char (including no-break spaces) counts as ' ', and a run of whitespace counts as one ' ';
+ *       leading and trailing whitespace of a phrase is ignored;</li>
+ *   <li>typographic apostrophes ’ ‘ ʼ count as ';</li>
+ *   <li>unless {@code caseSensitive(true)}, each char is lower-cased with {@link Character#toLowerCase(char)}
+ *       (locale-independent, one char to one char).</li>
+ * </ul>
+ * An occurrence counts only on word boundaries: the code point before it and the code point after it must not be
+ * a letter, a digit or a combining mark. Apostrophes, hyphens and punctuation are boundaries.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PhraseMatcher<T> {
+
+    private static final int NONE = -1;
+
+    private final boolean caseSensitive;
+    private final int[] rootNext;       // transitions out of the root, by char (NONE when absent)
+    private final TransitionMap next;   // transitions out of the other nodes
+    private final int[] fail;
+    private final int[] depth;          // normalised length of the path to the node
+    private final int[] outHead;        // first entry ending exactly at the node, or NONE
+    private final int[] dictLink;       // nearest proper suffix node that has entries, or NONE
+    private final int[] entryNext;      // next entry at the same node, or NONE
+    private final String[] entryPhrase;
+    private final Object[] entryPayload;
+    private final int ringMask;         // ring buffer of original offsets, big enough for the deepest phrase
+
+    private PhraseMatcher(boolean caseSensitive, int[] rootNext, TransitionMap next, int[] fail, int[] depth,
+                          int[] outHead, int[] dictLink, int[] entryNext, String[] entryPhrase,
+                          Object[] entryPayload, int maxDepth) {
+        this.caseSensitive = caseSensitive;
+        this.rootNext = rootNext;
+        this.next = next;
+        this.fail = fail;
+        this.depth = depth;
+        this.outHead = outHead;
+        this.dictLink = dictLink;
+        this.entryNext = entryNext;
+        this.entryPhrase = entryPhrase;
+        this.entryPayload = entryPayload;
+        int ring = Integer.highestOneBit(Math.max(1, maxDepth)) << 1;
+        this.ringMask = ring - 1;
+    }
+
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    /** Number of (phrase, payload) entries added. */
+    public int size() {
+        return entryPhrase.length;
+    }
+
+    /**
+     * Every occurrence of every phrase that starts and ends on a word boundary, overlapping ones included.
+     * Sorted by start, then longer first, then in the order the entries were added.
+     */
+    public List<PhraseMatch<T>> findAll(CharSequence text) {
+        List<Hit> hits = scan(text);
+        List<PhraseMatch<T>> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            out.add(toMatch(h));
+        }
+        return out;
+    }
+
+    /**
+     * Leftmost-longest, non-overlapping occurrences: scanning left to right, the occurrence that starts first wins,
+     * among those the longest; scanning resumes at its end. Every entry with exactly the winning span is returned
+     * (several payloads of one phrase, or several phrases that normalise to the same text), in the order added.
+     */
+    public List<PhraseMatch<T>> findLongest(CharSequence text) {
+        List<Hit> hits = scan(text);
+        List<PhraseMatch<T>> out = new ArrayList<>();
+        int cursor = 0;
+        int i = 0;
+        while (i < hits.size()) {
+            Hit h = hits.get(i);
+            if (h.start < cursor) {
+                i++;
+                continue;
+            }
+            // hits are sorted by start then longest first: h wins, with all entries of the same span
+            int j = i;
+            while (j < hits.size() && hits.get(j).start == h.start && hits.get(j).end == h.end) {
+                out.add(toMatch(hits.get(j)));
+                j++;
+            }
+            cursor = h.end;
+            i = j;
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private PhraseMatch<T> toMatch(Hit h) {
+        return new PhraseMatch<>(h.start, h.end, entryPhrase[h.entry], (T) entryPayload[h.entry]);
+    }
+
+    private record Hit(int start, int end, int entry) {}
+
+    private static final Comparator<Hit> HIT_ORDER = (a, b) -> {
+        if (a.start != b.start) return Integer.compare(a.start, b.start);
+        if (a.end != b.end) return Integer.compare(b.end, a.end);
+        return Integer.compare(a.entry, b.entry);
+    };
+
+    private List<Hit> scan(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        int n = text.length();
+        List<Hit> hits = new ArrayList<>();
+        if (entryPhrase.length == 0 || n == 0) {
+            return hits;
+        }
+        int[] ring = new int[ringMask + 1];
+        int state = 0;
+        int k = 0; // number of normalised chars fed so far
+        boolean prevSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = fold(text.charAt(i), caseSensitive);
+            if (c == ' ') {
+                if (prevSpace) {
+                    continue; // a run of whitespace is one ' '
+                }
+                prevSpace = true;
+            } else {
+                prevSpace = false;
+            }
+            ring[k & ringMask] = i;
+            k++;
+            while (true) {
+                int nx = state == 0 ? rootNext[c] : next.get(state, c);
+                if (nx != NONE) {
+                    state = nx;
+                    break;
+                }
+                if (state == 0) {
+                    break;
+                }
+                state = fail[state];
+            }
+            int node = outHead[state] != NONE ? state : dictLink[state];
+            while (node > 0) {
+                int start = ring[(k - depth[node]) & ringMask];
+                int end = i + 1;
+                if (isBoundary(text, start, end)) {
+                    for (int e = outHead[node]; e != NONE; e = entryNext[e]) {
+                        hits.add(new Hit(start, end, e));
+                    }
+                }
+                node = dictLink[node];
+            }
+        }
+        hits.sort(HIT_ORDER);
+        return hits;
+    }
+
+    private static boolean isBoundary(CharSequence text, int start, int end) {
+        if (start > 0 && isWordChar(Character.codePointBefore(text, start))) {
+            return false;
+        }
+        return end >= text.length() || !isWordChar(Character.codePointAt(text, end));
+    }
+
+    /** Letters, digits and combining marks are word chars; everything else is a boundary. */
+    static boolean isWordChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** The char as the automaton sees it: whitespace to ' ', typographic apostrophes to ', optionally lower-cased. */
+    static char fold(char c, boolean caseSensitive) {
+        if (c == ' ') {
+            return ' ';
+        }
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return ' ';
+        }
+        if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+            return '\'';
+        }
+        return caseSensitive ? c : Character.toLowerCase(c);
+    }
+
+    /** The phrase as the automaton sees it: folded, whitespace runs collapsed, trimmed. */
+    static String normalise(String phrase, boolean caseSensitive) {
+        StringBuilder sb = new StringBuilder(phrase.length());
+        boolean prevSpace = true; // drops leading whitespace
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = fold(phrase.charAt(i), caseSensitive);
+            if (c == ' ') {
+                if (prevSpace) continue;
+                prevSpace = true;
+            } else {
+                prevSpace = false;
+            }
+            sb.append(c);
+        }
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == ' ') {
+            sb.setLength(len - 1);
+        }
+        return sb.toString();
+    }
+
+    public static final class Builder<T> {
+        private final List<String> phrases = new ArrayList<>();
+        private final List<T> payloads = new ArrayList<>();
+        private boolean caseSensitive;
+
+        private Builder() {}
+
+        /**
+         * Adds a phrase with its payload. The same phrase may be added several times with different payloads:
+         * each entry gives its own match. A phrase that is empty or only whitespace is rejected.
+         */
+        public Builder<T> add(String phrase, T payload) {
+            Objects.requireNonNull(phrase, "phrase");
+            if (phrase.isBlank() || normalise(phrase, true).isEmpty()) {
+                throw new IllegalArgumentException("blank phrase");
+            }
+            phrases.add(phrase);
+            payloads.add(payload);
+            return this;
+        }
+
+        /** Default false: case-insensitive matching. */
+        public Builder<T> caseSensitive(boolean cs) {
+            this.caseSensitive = cs;
+            return this;
+        }
+
+        public PhraseMatcher<T> build() {
+            int entries = phrases.size();
+            int cap = 16;
+            int nodes = 1;
+            int[] depth = new int[cap];
+            int[] outHead = new int[cap];
+            int[] outTail = new int[cap];
+            int[] firstChild = new int[cap];
+            int[] sibling = new int[cap];
+            char[] label = new char[cap];
+            Arrays.fill(outHead, NONE);
+            Arrays.fill(outTail, NONE);
+            Arrays.fill(firstChild, NONE);
+            Arrays.fill(sibling, NONE);
+            int[] rootNext = new int[Character.MAX_VALUE + 1];
+            Arrays.fill(rootNext, NONE);
+            TransitionMap next = new TransitionMap(1024);
+            int[] entryNext = new int[entries];
+            Arrays.fill(entryNext, NONE);
+            int maxDepth = 1;
+
+            for (int e = 0; e < entries; e++) {
+                String norm = normalise(phrases.get(e), caseSensitive);
+                int node = 0;
+                for (int i = 0; i < norm.length(); i++) {
+                    char c = norm.charAt(i);
+                    int child = node == 0 ? rootNext[c] : next.get(node, c);
+                    if (child == NONE) {
+                        if (nodes == cap) {
+                            int nc = cap * 2;
+                            depth = Arrays.copyOf(depth, nc);
+                            outHead = grow(outHead, nc);
+                            outTail = grow(outTail, nc);
+                            firstChild = grow(firstChild, nc);
+                            sibling = grow(sibling, nc);
+                            label = Arrays.copyOf(label, nc);
+                            cap = nc;
+                        }
+                        child = nodes++;
+                        depth[child] = depth[node] + 1;
+                        label[child] = c;
+                        sibling[child] = firstChild[node];
+                        firstChild[node] = child;
+                        if (node == 0) {
+                            rootNext[c] = child;
+                        } else {
+                            next.put(node, c, child);
+                        }
+                    }
+                    node = child;
+                }
+                // append, so entries at a node keep the order they were added in
+                if (outHead[node] == NONE) {
+                    outHead[node] = e;
+                } else {
+                    entryNext[outTail[node]] = e;
+                }
+                outTail[node] = e;
+                maxDepth = Math.max(maxDepth, norm.length());
+            }
+
+            int[] fail = new int[nodes];
+            int[] dictLink = new int[nodes];
+            Arrays.fill(dictLink, NONE);
+            int[] queue = new int[nodes];
+            int qh = 0;
+            int qt = 0;
+            for (int ch = firstChild[0]; ch != NONE; ch = sibling[ch]) {
+                fail[ch] = 0;
+                queue[qt++] = ch;
+            }
+            while (qh < qt) {
+                int u = queue[qh++];
+                for (int v = firstChild[u]; v != NONE; v = sibling[v]) {
+                    char c = label[v];
+                    int f = fail[u];
+                    int g;
+                    while (true) {
+                        g = f == 0 ? rootNext[c] : next.get(f, c);
+                        if (g != NONE || f == 0) break;
+                        f = fail[f];
+                    }
+                    fail[v] = g == NONE ? 0 : g;
+                    int fv = fail[v];
+                    dictLink[v] = fv != 0 && outHead[fv] != NONE ? fv : dictLink[fv];
+                    queue[qt++] = v;
+                }
+            }
+            return new PhraseMatcher<>(caseSensitive, rootNext, next, fail, Arrays.copyOf(depth, nodes),
+                    Arrays.copyOf(outHead, nodes), dictLink, entryNext, phrases.toArray(new String[0]),
+                    payloads.toArray(), maxDepth);
+        }
+
+        private static int[] grow(int[] a, int n) {
+            int old = a.length;
+            int[] b = Arrays.copyOf(a, n);
+            Arrays.fill(b, old, n, NONE);
+            return b;
+        }
+    }
+
+    /** Open-addressing map (node, char) -> node. */
+    private static final class TransitionMap {
+        private long[] keys;
+        private int[] vals;
+        private int size;
+        private int mask;
+
+        TransitionMap(int capacity) {
+            int cap = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
+            keys = new long[cap];
+            vals = new int[cap];
+            Arrays.fill(keys, -1L);
+            mask = cap - 1;
+        }
+
+        private static long key(int node, char c) {
+            return ((long) node << 16) | c;
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        int get(int node, char c) {
+            long k = key(node, c);
+            int i = hash(k) & mask;
+            while (true) {
+                long kk = keys[i];
+                if (kk == k) return vals[i];
+                if (kk == -1L) return NONE;
+                i = (i + 1) & mask;
+            }
+        }
+
+        void put(int node, char c, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                rehash();
+            }
+            long k = key(node, c);
+            int i = hash(k) & mask;
+            while (keys[i] != -1L && keys[i] != k) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == -1L) size++;
+            keys[i] = k;
+            vals[i] = value;
+        }
+
+        private void rehash() {
+            long[] ok = keys;
+            int[] ov = vals;
+            keys = new long[ok.length * 2];
+            vals = new int[ok.length * 2];
+            Arrays.fill(keys, -1L);
+            mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] != -1L) {
+                    int j = hash(ok[i]) & mask;
+                    while (keys[j] != -1L) j = (j + 1) & mask;
+                    keys[j] = ok[i];
+                    vals[j] = ov[i];
+                }
+            }
+        }
+    }
+}
