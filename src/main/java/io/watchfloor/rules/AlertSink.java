@@ -1,0 +1,24 @@
+package io.watchfloor.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+
+/** The global {@code alerts} that rules raise alerts on. Collects drafts for one evaluation. */
+public final class AlertSink {
+    private final List<AlertDraft> drafts = new ArrayList<>();
+
+    /** Starts an alert named after the rule that fires. */
+    public AlertDraft raise(RuleContext ctx) {
+        AlertDraft d = new AlertDraft(ctx.getRule().getName());
+        drafts.add(d);
+        return d;
+    }
+
+    /** The drafts raised since the last call, which clears them. */
+    public List<AlertDraft> drain() {
+        List<AlertDraft> out = List.copyOf(drafts);
+        drafts.clear();
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package io.watchfloor.rules;
+
+import io.watchfloor.model.Signal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * Evaluates signals against the current rule set in one long-lived stream session on a pseudo clock that follows
+ * the articles' publication dates, so a replay gives the same answer as live operation. A new rule set is swapped
+ * in between evaluations: the recent signals are re-inserted into a fresh session, so no article ever meets a
+ * half-loaded rule set.
+ */
+public final class RuleEngine implements AutoCloseable {
+    static final String GLOBAL = "alerts";
+
+    private final RuleSettings settings;
+    private final Deque<Held> window = new ArrayDeque<>();
+    private CompiledRules rules;
+    private KieSession session;
+    private AlertSink sink;
+    private long clockMillis;
+    private long seq;
+
+    private record Held(SignalFact fact, FactHandle handle) { }
+
+    public RuleEngine(CompiledRules rules, RuleSettings settings) {
+        this.settings = settings;
+        this.rules = rules;
+        this.session = open(rules);
+    }
+
+    public synchronized CompiledRules rules() {
+        return rules;
+    }
+
+    /** Signals currently held for correlation (bounded by the retention window). */
+    public synchronized int windowSize() {
+        return window.size();
+    }
+
+    /**
+     * Inserts the signals of one article published on {@code now}, fires the rules, and returns the alert drafts they
+     * raised. Planned and past events alike are inserted; rules decide what counts.
+     */
+    public synchronized List<AlertDraft> evaluate(Collection<Signal> signals, LocalDate now) {
+        advanceTo(now);
+        for (Signal s : signals) {
+            SignalFact f = new SignalFact(++seq, s, settings.freshnessDays());
+            window.addLast(new Held(f, session.insert(f)));
+        }
+        session.fireAllRules();
+        return sink.drain();
+    }
+
+    /**
+     * Swaps in a new rule set: a fresh session gets every signal still inside the window, and the alerts this
+     * replays are returned so the caller can recognise (and not resend) the ones it already knows.
+     */
+    public synchronized List<AlertDraft> swap(CompiledRules newRules) {
+        KieSession fresh = open(newRules);
+        KieSession old = session;
+        List<Held> held = new ArrayList<>(window);
+        window.clear();
+        session = fresh;
+        rules = newRules;
+        for (Held h : held) {
+            window.addLast(new Held(h.fact(), session.insert(h.fact())));
+        }
+        session.fireAllRules();
+        old.dispose();
+        return sink.drain();
+    }
+
+    private void advanceTo(LocalDate day) {
+        long target = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        if (target > clockMillis) {
+            ((SessionPseudoClock) session.getSessionClock()).advanceTime(target - clockMillis, TimeUnit.MILLISECONDS);
+            clockMillis = target;
+        }
+        // Bounded memory: forget what no rule window can reach any more.
+        long horizon = clockMillis - TimeUnit.DAYS.toMillis(settings.retentionDays());
+        Iterator<Held> it = window.iterator();
+        while (it.hasNext()) {
+            Held h = it.next();
+            if (h.fact().getEventTime() < horizon) {
+                session.delete(h.handle());
+                it.remove();
+            }
+        }
+    }
+
+    private KieSession open(CompiledRules compiled) {
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(ClockTypeOption.PSEUDO);
+        KieSession s = compiled.kieBase().newKieSession(conf, null);
+        if (clockMillis > 0) {
+            ((SessionPseudoClock) s.getSessionClock()).advanceTime(clockMillis, TimeUnit.MILLISECONDS);
+        }
+        sink = new AlertSink();
+        for (KiePackage p : compiled.kieBase().getKiePackages()) {
+            if (p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL))) {
+                s.setGlobal(GLOBAL, sink);
+                break;
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized void close() {
+        session.dispose();
+    }
+}

@@ -1,0 +1,62 @@
+package io.watchfloor.rules;
+
+import io.watchfloor.model.Signal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A signal as rules see it: a Drools event stamped with its event time (midnight UTC of the event date), so
+ * temporal operators work on when things happened, not on when the article arrived. Getters only: rules read
+ * facts, they never change them.
+ */
+public final class SignalFact {
+    private final long seq;
+    private final Signal signal;
+    private final long eventTime;
+    private final long ageDays;
+    private final boolean fresh;
+
+    public SignalFact(long seq, Signal signal, int freshnessDays) {
+        this.seq = seq;
+        this.signal = signal;
+        this.eventTime = signal.eventDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.ageDays = ChronoUnit.DAYS.between(signal.eventDate(), signal.article().published());
+        this.fresh = ageDays <= freshnessDays;
+    }
+
+    /** Arrival order; a tie-breaker for rules that need one. */
+    public long getSeq() { return seq; }
+    public Signal getSignal() { return signal; }
+    public String getType() { return signal.type().name(); }
+    public String getCategory() { return signal.type().category().name(); }
+    public boolean isEscalation() { return signal.type().escalation(); }
+    public boolean isDeescalation() { return !signal.type().escalation(); }
+    public String getActor() { return signal.actor(); }
+    public String getTarget() { return signal.target(); }
+    /** The unordered pair "IRN-PAK" (alphabetical), or the target alone when there is no actor. */
+    public String getPair() {
+        String a = signal.actor();
+        String t = signal.target();
+        if (a == null || a.equals(t)) {
+            return t;
+        }
+        return a.compareTo(t) < 0 ? a + "-" + t : t + "-" + a;
+    }
+    public LocalDate getEventDate() { return signal.eventDate(); }
+    public long getEventTime() { return eventTime; }
+    public boolean isPlanned() { return signal.planned(); }
+    public double getConfidence() { return signal.confidence(); }
+    /** Days between the event and the article that reported it. */
+    public long getAgeDays() { return ageDays; }
+    /** Inside the configured freshness window: news, not background. */
+    public boolean isFresh() { return fresh; }
+    public String getArticleId() { return signal.article().id(); }
+    public String getEvidence() { return signal.evidence(); }
+
+    @Override
+    public String toString() {
+        return getType() + " " + signal.actor() + ">" + signal.target() + " " + signal.eventDate()
+                + (signal.planned() ? " planned" : "") + " [" + getArticleId() + "]";
+    }
+}

@@ -1,0 +1,138 @@
+package io.watchfloor.store;
+
+import io.watchfloor.model.Article;
+import io.watchfloor.model.Signal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Articles seen and the signals found in them: what makes a pass idempotent and a restart remember history. */
+public final class ArticleStore {
+    private final Database db;
+
+    public ArticleStore(Database db) {
+        this.db = db;
+    }
+
+    /** The content hash recorded for an article id, if it was processed before. */
+    public Optional<String> hashOf(String articleId) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM article WHERE id = ?")) {
+            ps.setString(1, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up article " + articleId, e);
+        }
+    }
+
+    /** Records an article and its signals in one transaction, replacing an earlier version of the same article. */
+    public void save(Article article, String sha256, List<Signal> signals) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM article WHERE id = ?")) {
+                    del.setString(1, article.id());
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO article (id, sha256, title, published, link, source, processed_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, article.id());
+                    ps.setString(2, sha256);
+                    ps.setString(3, Text.clip(article.title(), 2000));
+                    ps.setDate(4, Date.valueOf(article.published()));
+                    ps.setString(5, article.link());
+                    ps.setString(6, article.source());
+                    ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO signal (article_id, type, actor, target, event_date, planned, confidence, evidence)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Signal s : signals) {
+                        ps.setString(1, article.id());
+                        ps.setString(2, s.type().name());
+                        ps.setString(3, s.actor());
+                        ps.setString(4, s.target());
+                        ps.setDate(5, Date.valueOf(s.eventDate()));
+                        ps.setBoolean(6, s.planned());
+                        ps.setDouble(7, s.confidence());
+                        ps.setString(8, Text.clip(s.evidence(), 4000));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save article " + article.id(), e);
+        }
+    }
+
+    /**
+     * Signals of articles published on or after {@code since}, in the order their articles were processed:
+     * what a restarted daemon feeds back to the rules so it judges new articles against the same history.
+     */
+    public List<Signal> signalsPublishedSince(LocalDate since) {
+        String sql = "SELECT a.id, a.title, a.published, a.link, a.source, s.type, s.actor, s.target, s.event_date,"
+                + " s.planned, s.confidence, s.evidence FROM signal s JOIN article a ON a.id = s.article_id"
+                + " WHERE a.published >= ? ORDER BY a.published, a.processed_at, a.id, s.id";
+        List<Signal> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                Article current = null;
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (current == null || !current.id().equals(id)) {
+                        current = new Article(id, rs.getString(2), "", rs.getDate(3).toLocalDate(), rs.getString(4),
+                                rs.getString(5));
+                    }
+                    out.add(new Signal(io.watchfloor.model.SignalType.valueOf(rs.getString(6)), rs.getString(7),
+                            rs.getString(8), rs.getDate(9).toLocalDate(), rs.getBoolean(10), rs.getString(12),
+                            current, rs.getDouble(11)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load recent signals", e);
+        }
+        return out;
+    }
+
+    /** The most recent publication date on record, if any. */
+    public Optional<LocalDate> latestPublished() {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT MAX(published) FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Date d = rs.getDate(1);
+            return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read latest publication date", e);
+        }
+    }
+
+    public int count() {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count articles", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.watchfloor.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/** The store's connection pool, with the schema brought up to date by Flyway on open. */
+public final class Database implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) and migrates the database at {@code url}. */
+    public static Database open(String url, String user, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user == null ? "" : user,
+                password == null ? "" : password);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
+        }
+        return new Database(pool);
+    }
+
+    /** A private in-memory database: replays and tests get a real store that vanishes with them. */
+    public static Database inMemory(String name) {
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public void close() {
+        // In-memory databases live as long as a connection does; close them for good.
+        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+            if (c.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
+                st.execute("SHUTDOWN");
+            }
+        } catch (SQLException ignored) {
+            // Closing anyway.
+        }
+        pool.dispose();
+    }
+}
