@@ -1,0 +1,56 @@
+package io.watchfloor.cli;
+
+import io.watchfloor.config.ConfigException;
+import io.watchfloor.store.StoreException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code watchfloor} command. Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration. */
+@Command(name = "watchfloor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Watches news for escalation and de-escalation between countries and raises alerts.",
+        subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given output streams; what tests call. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // H2's auto-server (lets `status` read the store of a running daemon) must listen on loopback only.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("watchfloor: " + ex.getMessage());
+            err.println("Try 'watchfloor " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException || ex instanceof StoreException || ex instanceof UsageException) {
+                err.println("watchfloor: " + ex.getMessage());
+                return USAGE;
+            }
+            err.println("watchfloor: " + ex);
+            ex.printStackTrace(err);
+            return CHECK_FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+}

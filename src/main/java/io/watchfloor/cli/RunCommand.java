@@ -1,0 +1,136 @@
+package io.watchfloor.cli;
+
+import io.watchfloor.config.ConfigLoader;
+import io.watchfloor.config.WatchfloorConfig;
+import io.watchfloor.notify.JsonlFileNotifier;
+import io.watchfloor.notify.LogNotifier;
+import io.watchfloor.pipeline.ArticlePipeline;
+import io.watchfloor.pipeline.Pipelines;
+import io.watchfloor.pipeline.FolderPass;
+import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.schedule.PassScheduler;
+import io.watchfloor.store.AlertStore;
+import io.watchfloor.store.Database;
+import io.watchfloor.store.NodeStateStore;
+import io.watchfloor.store.SourceStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code watchfloor run}: the daemon. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the daemon (--once: one pass of every source, then exit).")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (default: config/watchfloor.yaml if present, else the embedded defaults).")
+    Path config;
+
+    @Option(names = "--once", description = "One pass of every source, then exit.")
+    boolean once;
+
+    /** Released once the store is closed, so a shutdown hook lets the JVM go only after that. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return start();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private Integer start() throws Exception {
+        WatchfloorConfig cfg = new ConfigLoader().load(config);
+        createDataDir(cfg.dataPath());
+        CompiledRules rules = Pipelines.compileRules(cfg);
+        try (Database db = Database.open(cfg.databaseUrl() + ";AUTO_SERVER=TRUE", cfg.database().user(),
+                System.getenv(cfg.database().passwordEnv()))) {
+            JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, rules, List.of(new LogNotifier(), jsonl));
+            NodeStateStore node = new NodeStateStore(db);
+            node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
+            node.put("daemon.started", Instant.now().toString());
+            node.put("daemon.mode", once ? "once" : "daemon");
+            node.put("rules.loaded", rules.ruleNames().size() + " rules from " + rules.files().size() + " files ("
+                    + String.join(", ", rules.files()) + ") at " + rules.compiledAt());
+            int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
+            LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}",
+                    rules.ruleNames().size(), restored, cfg.dataPath());
+            List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
+            for (Path f : folders) {
+                if (!Files.isDirectory(f)) {
+                    LOG.warn("{}: folder not found (it will be scanned when it appears)", f);
+                }
+            }
+            FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
+                    Clock.systemUTC());
+            if (once) {
+                FolderPass.Result r = pass.run();
+                spec.commandLine().getOut().printf("%d new article%s of %d scanned; %d alert%s raised or updated;"
+                                + " %d alerts on record (%s)%n",
+                        r.outcomes().size(), r.outcomes().size() == 1 ? "" : "s", r.scanned(),
+                        r.outcomes().stream().mapToInt(o -> o.news().size()).sum(),
+                        r.outcomes().stream().mapToInt(o -> o.news().size()).sum() == 1 ? "" : "s",
+                        new AlertStore(db).count(), jsonl.file());
+                node.put("daemon.stopped", Instant.now().toString());
+                return Main.OK;
+            }
+            return runForever(cfg, pass, node);
+        }
+    }
+
+    private int runForever(WatchfloorConfig cfg, FolderPass pass, NodeStateStore node)
+            throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        PassScheduler scheduler = new PassScheduler("watchfloor", 2);
+        scheduler.every("folder-scan", cfg.sources().scanInterval(), () -> {
+            FolderPass.Result r = pass.run();
+            if (!r.outcomes().isEmpty()) {
+                LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
+            }
+        });
+        // One ordered shutdown: stop scheduling, let the running pass finish, then let the store close.
+        Thread hook = new Thread(() -> {
+            LOG.info("stopping: waiting for running work to finish");
+            stopped.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watchfloor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        scheduler.start();
+        stopped.await();
+        scheduler.close();
+        node.put("daemon.stopped", Instant.now().toString());
+        LOG.info("stopped");
+        return Main.OK;
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.watchfloor.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads {@code watchfloor.yaml}; every problem comes back as one line naming the file, line and key. */
+public final class ConfigLoader {
+    /** Looked for when no --config is given. */
+    public static final Path DEFAULT_FILE = Path.of("config", "watchfloor.yaml");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+
+    /** The given file, or config/watchfloor.yaml when present, or the embedded defaults. */
+    public WatchfloorConfig load(Path explicit) {
+        if (explicit != null) {
+            return read(explicit);
+        }
+        return Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : WatchfloorConfig.defaults();
+    }
+
+    public WatchfloorConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": config file not found");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read config file (" + e.getMessage() + ")");
+        }
+        WatchfloorConfig cfg;
+        try {
+            cfg = text.isBlank() ? WatchfloorConfig.defaults() : yaml.readValue(text, WatchfloorConfig.class);
+            if (cfg == null) {
+                cfg = WatchfloorConfig.defaults();
+            }
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ":" + keyLine(text, e) + ": unknown key '" + path(e) + "'"
+                    + known(e.getKnownPropertyIds()));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(where(file, e) + "key '" + path(e) + "': " + reason(e));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(yamlProblem(file, e));
+        }
+        check(file, cfg);
+        return cfg;
+    }
+
+    private static void check(Path file, WatchfloorConfig c) {
+        List<String> problems = new ArrayList<>();
+        try {
+            ZoneId.of(c.timezone());
+        } catch (DateTimeException e) {
+            problems.add("key 'timezone': unknown time zone '" + c.timezone() + "'");
+        }
+        if (c.rules().freshnessDays() < 0) {
+            problems.add("key 'rules.freshnessDays': must be 0 or more");
+        }
+        if (c.rules().corroborationDays() < 0) {
+            problems.add("key 'rules.corroborationDays': must be 0 or more");
+        }
+        if (c.rules().retentionDays() < 1) {
+            problems.add("key 'rules.retentionDays': must be 1 or more");
+        }
+        if (c.sources().folders().stream().anyMatch(f -> f == null || f.isBlank())) {
+            problems.add("key 'sources.folders': an entry is empty");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** Jackson reports where it stopped reading, which may be past the key: find the key's own line. */
+    private static int keyLine(String text, UnrecognizedPropertyException e) {
+        int reported = e.getLocation() == null ? Integer.MAX_VALUE : e.getLocation().getLineNr();
+        String[] lines = text.split("\n", -1);
+        Pattern key = Pattern.compile("^\\s*(?:-\\s+)?[\"']?" + Pattern.quote(e.getPropertyName()) + "[\"']?\\s*:");
+        int found = 0;
+        for (int i = 0; i < lines.length && i < reported; i++) {
+            if (key.matcher(lines[i]).find()) {
+                found = i + 1;
+            }
+        }
+        return found > 0 ? found : Math.max(1, reported == Integer.MAX_VALUE ? 1 : reported);
+    }
+
+    /** SnakeYAML's messages span several lines; admins need the line and the problem. */
+    private static String yamlProblem(Path file, JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                return file + ":" + (y.getProblemMark().getLine() + 1) + ": not valid YAML: " + y.getProblem();
+            }
+        }
+        return where(file, e) + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String where(Path file, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        return file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "") + ": ";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String reason(JsonMappingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return "invalid value";
+        }
+        // Jackson's messages name Java types; admins need the gist.
+        if (m.contains("Cannot deserialize value of type `java.lang.Integer`")
+                || m.contains("Cannot deserialize value of type `int`") || m.contains("to `java.lang.Integer`")) {
+            return "expected a whole number" + found(m);
+        }
+        if (m.contains("Cannot deserialize value of type `java.util.ArrayList`")
+                || m.contains("Cannot deserialize value of type `java.util.List")) {
+            return "expected a list" + found(m);
+        }
+        if (m.contains("java.time.Duration")) {
+            int i = m.indexOf("not a duration");
+            return i >= 0 ? m.substring(i).replace("`", "") : "expected a duration such as 30s, 5m or 1h";
+        }
+        if (m.contains("Cannot deserialize value of type `java.lang.String`")) {
+            return "expected a text value" + found(m);
+        }
+        if (m.contains("Cannot construct instance of `io.watchfloor.config")
+                || m.contains("Cannot deserialize value of type `io.watchfloor.config")) {
+            return "expected a section (key: value pairs)" + found(m);
+        }
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private static String found(String m) {
+        for (String lead : new String[] {"from String \"", "String value (\""}) {
+            int i = m.indexOf(lead);
+            if (i >= 0) {
+                int j = m.indexOf('"', i + lead.length());
+                return j > 0 ? ", found '" + m.substring(i + lead.length(), j) + "'" : "";
+            }
+        }
+        if (m.contains("from Array") || m.contains("START_ARRAY")) {
+            return ", found a list";
+        }
+        if (m.contains("from Object") || m.contains("START_OBJECT")) {
+            return ", found a section";
+        }
+        return "";
+    }
+
+    private static String known(java.util.Collection<Object> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return "";
+        }
+        return " (known keys: " + ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,93 @@
+package io.watchfloor.config;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The whole configuration, with the embedded defaults filled in for whatever the file leaves out.
+ * Relative paths are resolved against the working directory.
+ */
+public record WatchfloorConfig(String dataDir, String rulesDir, String timezone, Sources sources, Rules rules,
+                               Database database, Alerts alerts) {
+
+    public WatchfloorConfig {
+        dataDir = orDefault(dataDir, "var");
+        rulesDir = orDefault(rulesDir, "rules");
+        timezone = orDefault(timezone, "UTC");
+        sources = sources == null ? new Sources(null, null) : sources;
+        rules = rules == null ? new Rules(null, null, null) : rules;
+        database = database == null ? new Database(null, null, null) : database;
+        alerts = alerts == null ? new Alerts(null) : alerts;
+    }
+
+    /** The embedded defaults: the seeds folder, data under ./var. */
+    public static WatchfloorConfig defaults() {
+        return new WatchfloorConfig(null, null, null, null, null, null, null);
+    }
+
+    /** Article sources. */
+    public record Sources(@JsonDeserialize(using = DurationDeserializer.class) Duration scanInterval,
+                          List<String> folders) {
+        public Sources {
+            scanInterval = scanInterval == null ? Duration.ofMinutes(1) : scanInterval;
+            folders = folders == null ? List.of("seeds") : List.copyOf(folders);
+        }
+    }
+
+    /** Rule evaluation. */
+    public record Rules(Integer freshnessDays, Integer corroborationDays, Integer retentionDays) {
+        public Rules {
+            freshnessDays = freshnessDays == null ? 3 : freshnessDays;
+            corroborationDays = corroborationDays == null ? 2 : corroborationDays;
+            retentionDays = retentionDays == null ? 45 : retentionDays;
+        }
+    }
+
+    /** The store. An empty url means an H2 file database under the data directory. */
+    public record Database(String url, String user, String passwordEnv) {
+        public Database {
+            url = url == null ? "" : url;
+            user = orDefault(user, "sa");
+            passwordEnv = orDefault(passwordEnv, "WATCHFLOOR_DB_PASSWORD");
+        }
+    }
+
+    /** Where alerts go besides the log. */
+    public record Alerts(String jsonlFile) {
+        public Alerts {
+            jsonlFile = orDefault(jsonlFile, "alerts.jsonl");
+        }
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+
+    public Path rulesPath() {
+        return Path.of(rulesDir);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    /** The JDBC URL in force. */
+    public String databaseUrl() {
+        if (!database.url().isBlank()) {
+            return database.url();
+        }
+        return "jdbc:h2:file:" + dataPath().toAbsolutePath().normalize().resolve("watchfloor");
+    }
+
+    /** Alerts JSON Lines file: relative names live in the data directory. */
+    public Path alertsFile() {
+        return dataPath().resolve(alerts.jsonlFile());
+    }
+
+    private static String orDefault(String v, String d) {
+        return v == null || v.isBlank() ? d : v;
+    }
+}

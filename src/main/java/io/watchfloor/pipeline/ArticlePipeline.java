@@ -1,0 +1,122 @@
+package io.watchfloor.pipeline;
+
+import io.watchfloor.alert.AlertAssembler;
+import io.watchfloor.alert.AlertChange;
+import io.watchfloor.alert.AlertCorrelator;
+import io.watchfloor.alert.InvalidAlertException;
+import io.watchfloor.extract.Extractor;
+import io.watchfloor.model.Article;
+import io.watchfloor.model.Signal;
+import io.watchfloor.notify.Notifier;
+import io.watchfloor.rules.AlertDraft;
+import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.rules.RuleEngine;
+import io.watchfloor.store.ArticleStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place the stages are composed: extract, record, evaluate rules, assemble and correlate alerts (committed to
+ * the store), then notify. Each stage is a small class with one job; this class only wires them in order.
+ */
+public final class ArticlePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePipeline.class);
+
+    private final Extractor extractor;
+    private final RuleEngine engine;
+    private final AlertAssembler assembler;
+    private final AlertCorrelator correlator;
+    private final ArticleStore articles;
+    private final List<Notifier> notifiers;
+
+    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
+                           AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers) {
+        this.extractor = extractor;
+        this.engine = engine;
+        this.assembler = assembler;
+        this.correlator = correlator;
+        this.articles = articles;
+        this.notifiers = List.copyOf(notifiers);
+    }
+
+    /** Whether this exact content was processed before (same id, same hash). */
+    public boolean seen(String articleId, String sha256) {
+        return articles.hashOf(articleId).map(sha256::equals).orElse(false);
+    }
+
+    public synchronized ArticleOutcome process(Article article, String sha256) {
+        List<Signal> signals = extractor.extract(article);
+        articles.save(article, sha256, signals);
+        List<AlertChange> changes = decide(engine.evaluate(signals, article.published()));
+        notifyAll(changes);
+        return new ArticleOutcome(article, signals, changes);
+    }
+
+    /**
+     * Feeds the signals of recent articles back to the rules after a restart, so new articles are judged against
+     * the same history; alerts this re-derives are already on record and are not announced again.
+     */
+    public synchronized int restoreHistory(int retentionDays) {
+        LocalDate latest = articles.latestPublished().orElse(null);
+        if (latest == null) {
+            return 0;
+        }
+        List<Signal> history = articles.signalsPublishedSince(latest.minusDays(retentionDays));
+        // Re-evaluate article by article, in the order they were first processed.
+        int i = 0;
+        while (i < history.size()) {
+            Article a = history.get(i).article();
+            int j = i;
+            while (j < history.size() && history.get(j).article() == a) {
+                j++;
+            }
+            List<AlertChange> changes = decide(engine.evaluate(history.subList(i, j), a.published()));
+            notifyAll(changes);
+            i = j;
+        }
+        return history.size();
+    }
+
+    /** Swaps in a new rule set; alerts the new rules find in the window are decided like any others. */
+    public synchronized List<AlertChange> swapRules(CompiledRules rules) {
+        List<AlertChange> changes = decide(engine.swap(rules));
+        notifyAll(changes);
+        return changes;
+    }
+
+    public CompiledRules rules() {
+        return engine.rules();
+    }
+
+    private List<AlertChange> decide(List<AlertDraft> drafts) {
+        List<AlertChange> changes = new ArrayList<>();
+        for (AlertDraft d : drafts) {
+            try {
+                changes.add(correlator.apply(assembler.assemble(d)));
+            } catch (InvalidAlertException e) {
+                LOG.error("{}", e.getMessage());
+            }
+        }
+        return changes;
+    }
+
+    private void notifyAll(List<AlertChange> changes) {
+        for (AlertChange c : changes) {
+            if (!c.newsworthy()) {
+                continue;
+            }
+            for (Notifier n : notifiers) {
+                try {
+                    n.notify(c);
+                } catch (RuntimeException e) {
+                    // The alert is committed; one failing notifier must not stop the others.
+                    LOG.error("notifier {} failed for alert {}: {}", n.getClass().getSimpleName(), c.alert().id(),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+}

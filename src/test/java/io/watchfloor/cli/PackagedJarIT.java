@@ -1,0 +1,58 @@
+package io.watchfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar, run as its own process: what the launcher script and a service run. */
+class PackagedJarIT {
+    private static final Path JAR = Path.of(System.getProperty("watchfloor.jar", "target/watchfloor.jar"));
+
+    record Result(int exit, String out, String err) { }
+
+    static Result java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("wf-out", ".txt");
+        Path err = Files.createTempFile("wf-err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void replaysTheSeedsAsJsonLinesWithNothingElseOnStandardOutput() throws Exception {
+        Result r = java("replay", "seeds", "--format", "jsonl");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"kind\":"));
+        assertThat(r.out()).contains("\"rule\":\"tit-for-tat\"");
+        // Drools' own build chatter must not reach the operator.
+        assertThat(r.err()).doesNotContain("Unable to build KieBaseModel");
+    }
+
+    @Test
+    void validatesTheShippedRules() throws Exception {
+        Result r = java("rules", "validate");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("OK: ");
+    }
+
+    @Test
+    void badUsageExitsTwo() throws Exception {
+        Result r = java("replay");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required parameter");
+    }
+}

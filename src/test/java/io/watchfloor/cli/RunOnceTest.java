@@ -1,0 +1,55 @@
+package io.watchfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --once}: one pass over the folders, alerts to the JSON Lines file, nothing processed twice. */
+class RunOnceTest {
+    @TempDir
+    Path dir;
+
+    private Path config() throws Exception {
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  folders: [seeds]\n");
+        return cfg;
+    }
+
+    @Test
+    void onePassWritesAlertsAndASecondPassAddsNothing() throws Exception {
+        Path cfg = config();
+        CliRunner first = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("2 new articles of 2 scanned;");
+        Path alerts = dir.resolve("var/alerts.jsonl");
+        List<String> lines = Files.readAllLines(alerts);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"rule\":\"tit-for-tat\"")
+                .contains("\"sources\":2"));
+
+        CliRunner second = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).startsWith("0 new articles of 2 scanned; 0 alerts raised or updated;");
+        assertThat(Files.readAllLines(alerts)).isEqualTo(lines);
+    }
+
+    @Test
+    void statusReportsSourcesRulesAndAlerts() throws Exception {
+        Path cfg = config();
+        CliRunner before = CliRunner.run("status", "--config", cfg.toString());
+        assertThat(before.exit()).isZero();
+        assertThat(before.out()).contains("never run");
+
+        assertThat(CliRunner.run("run", "--once", "--config", cfg.toString()).exit()).isZero();
+        CliRunner status = CliRunner.run("status", "--config", cfg.toString());
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("daemon:   not running")
+                .containsPattern("rules: +\\d+ rules from 2 files")
+                .containsPattern("folder +seeds +last poll \\d{4}-\\d\\d-\\d\\dT.*, ok, 2 articles")
+                .contains("articles: 2 processed")
+                .containsPattern("alerts: +\\d+ on record, 0 pending delivery");
+    }
+}

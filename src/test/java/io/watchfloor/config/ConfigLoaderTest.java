@@ -1,0 +1,60 @@
+package io.watchfloor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @Test
+    void shippedConfigSaysWhatTheEmbeddedDefaultsAre() {
+        WatchfloorConfig shipped = new ConfigLoader().read(Path.of("config/watchfloor.yaml"));
+        assertThat(shipped).isEqualTo(WatchfloorConfig.defaults());
+    }
+
+    @Test
+    void everyShippedSettingIsCommented() throws Exception {
+        var lines = Files.readAllLines(Path.of("config/watchfloor.yaml"));
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.matches("\\s*\\w+:.*\\S.*") && !l.trim().endsWith(":")) {
+                assertThat(lines.get(i - 1).trim()).as("comment above line %d: %s", i + 1, l).startsWith("#");
+            }
+        }
+    }
+
+    @Test
+    void durationsAsAdminsWriteThem(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "sources:\n  scanInterval: 90s\n");
+        assertThat(new ConfigLoader().read(f).sources().scanInterval()).isEqualTo(Duration.ofSeconds(90));
+        Files.writeString(f, "sources:\n  scanInterval: PT2M\n");
+        assertThat(new ConfigLoader().read(f).sources().scanInterval()).isEqualTo(Duration.ofMinutes(2));
+        Files.writeString(f, "sources:\n  scanInterval: often\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f)).hasMessageStartingWith(f + ":2: key 'sources.scanInterval'")
+                .hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void valueChecksNameTheKey(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "timezone: Mars/Olympus\nrules:\n  retentionDays: 0\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f))
+                .hasMessageContaining(f + ": key 'timezone': unknown time zone 'Mars/Olympus'")
+                .hasMessageContaining(f + ": key 'rules.retentionDays': must be 1 or more");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "dataDir: var\n- oops\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f)).hasMessageStartingWith(f + ":2: not valid YAML");
+        Files.writeString(f, "dataDir: var\nsources: [seeds]\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f))
+                .hasMessage(f + ":2: key 'sources': expected a section (key: value pairs), found a list");
+    }
+}
