@@ -37,6 +37,8 @@ public final class AlertAssembler {
             Map.entry("DIPLOMATIC_DOWNGRADE", "{actor} downgrades ties with {target}"),
             Map.entry("PROTEST", "{actor} protests to {target}"),
             Map.entry("VISIT", "{actorAdj} visit to {target}"),
+            Map.entry("PLANNED_VISIT", "{actorAdj} visit to {target} announced"),
+            Map.entry("SPIRAL", "Escalation spiral between {actor} and {target}"),
             Map.entry("TALKS", "{actor}-{target} talks"),
             Map.entry("PLEDGE", "{actor} pledges de-escalation with {target}"),
             Map.entry("CEASEFIRE", "Ceasefire between {actor} and {target}"),
@@ -123,8 +125,11 @@ public final class AlertAssembler {
     }
 
     private static Category defaultCategory(String type, String rule) {
-        if (type.equals("RETALIATION")) {
+        if (type.equals("RETALIATION") || type.equals("SPIRAL")) {
             return Category.ESCALATION;
+        }
+        if (type.equals("PLANNED_VISIT")) {
+            return Category.DEESCALATION;
         }
         try {
             return SignalType.valueOf(type).category();

@@ -37,4 +37,9 @@ public enum SignalType {
     public List<String> cameo() { return cameo; }
 
     public boolean escalation() { return category == Category.ESCALATION; }
+
+    /** Every type's name, in declaration order. */
+    public static List<String> names() {
+        return java.util.Arrays.stream(values()).map(Enum::name).toList();
+    }
 }

@@ -15,20 +15,23 @@ public final class AlertDraft {
     private String severity = "WARNING";
     private String category;
     private String type;
+    private final List<SignalFact> matched;
     private final List<SignalFact> evidence = new ArrayList<>();
     private List<String> actors;
     private LocalDate eventDate;
     private String title;
     private String summary;
 
-    AlertDraft(String rule) {
+    AlertDraft(String rule, List<SignalFact> matched) {
         this.rule = rule;
+        this.matched = List.copyOf(matched);
     }
 
     public AlertDraft severity(String severity) { this.severity = severity; return this; }
     public AlertDraft category(String category) { this.category = category; return this; }
     public AlertDraft type(String type) { this.type = type; return this; }
     public AlertDraft evidence(SignalFact... facts) { evidence.addAll(Arrays.asList(facts)); return this; }
+    public AlertDraft evidence(java.util.Collection<SignalFact> facts) { evidence.addAll(facts); return this; }
     public AlertDraft actors(String... codes) { this.actors = List.of(codes); return this; }
     public AlertDraft eventDate(LocalDate date) { this.eventDate = date; return this; }
     public AlertDraft title(String title) { this.title = title; return this; }
@@ -38,7 +41,8 @@ public final class AlertDraft {
     public String severity() { return severity; }
     public String category() { return category; }
     public String type() { return type; }
-    public List<SignalFact> evidence() { return List.copyOf(evidence); }
+    /** The evidence the rule named, or else every signal its conditions matched. */
+    public List<SignalFact> evidence() { return List.copyOf(evidence.isEmpty() ? matched : evidence); }
     public List<String> actors() { return actors; }
     public LocalDate eventDate() { return eventDate; }
     public String title() { return title; }

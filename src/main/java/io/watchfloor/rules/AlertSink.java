@@ -8,9 +8,18 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class AlertSink {
     private final List<AlertDraft> drafts = new ArrayList<>();
 
-    /** Starts an alert named after the rule that fires. */
+    /**
+     * Starts an alert named after the rule that fires. Unless the rule names its evidence, the evidence is every
+     * signal the rule's conditions matched, in pattern order.
+     */
     public AlertDraft raise(RuleContext ctx) {
-        AlertDraft d = new AlertDraft(ctx.getRule().getName());
+        List<SignalFact> matched = new ArrayList<>();
+        for (Object o : ctx.getMatch().getObjects()) {
+            if (o instanceof SignalFact f) {
+                matched.add(f);
+            }
+        }
+        AlertDraft d = new AlertDraft(ctx.getRule().getName(), matched);
         drafts.add(d);
         return d;
     }

@@ -50,15 +50,20 @@ public final class RuleCompiler {
 
     private final KieServices kie = KieServices.Factory.get();
 
-    /** Compiles every {@code .drl} file directly in {@code dir}, in name order. */
+    /** Rule files: DRL, and near-English rules (.dslr) with the phrase files (.dsl) that define them. */
+    static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".drl") || n.endsWith(".dsl") || n.endsWith(".dslr");
+    }
+
+    /** Compiles every rule file directly in {@code dir}, in name order. */
     public CompileResult compile(Path dir) {
         if (!Files.isDirectory(dir)) {
             return failed(new RuleProblem(dir.toString(), 0, true, "rules folder not found"));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                    .sorted().toList();
+            files = s.filter(p -> isRuleFile(p) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             return failed(new RuleProblem(dir.toString(), 0, true, "cannot list rules folder: " + e.getMessage()));
         }
@@ -75,8 +80,8 @@ public final class RuleCompiler {
 
     /** Compiles named rule sources (display name to DRL text). */
     public CompileResult compile(Map<String, String> sources) {
-        if (sources.isEmpty()) {
-            return failed(new RuleProblem("rules", 0, true, "no .drl files found"));
+        if (sources.keySet().stream().noneMatch(n -> n.endsWith(".drl") || n.endsWith(".dslr"))) {
+            return failed(new RuleProblem("rules", 0, true, "no rule files (.drl, .dslr) found"));
         }
         KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("io.watchfloor", "rules", "1.0." + BUILDS.incrementAndGet());
@@ -112,6 +117,9 @@ public final class RuleCompiler {
                 continue;
             }
             problems.add(new RuleProblem(file, msg.getLine(), error, clean(msg.getText())));
+        }
+        if (problems.stream().noneMatch(RuleProblem::error)) {
+            problems.addAll(RuleLint.check(sources));
         }
         if (problems.stream().anyMatch(RuleProblem::error)) {
             kie.getRepository().removeKieModule(releaseId);

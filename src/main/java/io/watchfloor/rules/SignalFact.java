@@ -43,6 +43,11 @@ public final class SignalFact {
         }
         return a.compareTo(t) < 0 ? a + "-" + t : t + "-" + a;
     }
+    /** What was done by whom to whom, without the date: "STRIKE IRN>PAK". Reports of one move share it. */
+    public String getMove() {
+        return getType() + " " + signal.actor() + ">" + signal.target();
+    }
+
     public LocalDate getEventDate() { return signal.eventDate(); }
     public long getEventTime() { return eventTime; }
     public boolean isPlanned() { return signal.planned(); }

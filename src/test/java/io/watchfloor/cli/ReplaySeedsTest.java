@@ -93,8 +93,8 @@ class ReplaySeedsTest {
 
     @Test
     void raisesADeescalationAlertForTheVisitCountingBothArticles() {
-        List<JsonNode> visit = alerts().stream().filter(n -> n.path("category").asText().equals("DEESCALATION")
-                && n.path("type").asText().equals("VISIT")).toList();
+        List<JsonNode> visit = alerts().stream().filter(n -> n.path("rule").asText()
+                .equals("deescalation-after-escalation") && n.path("type").asText().equals("VISIT")).toList();
         assertThat(visit).isNotEmpty();
         JsonNode last = visit.get(visit.size() - 1);
         assertThat(last.path("severity").asText()).isEqualTo("WARNING");

@@ -37,8 +37,8 @@ class RuleEngineTest {
             assertThat(drafts).filteredOn(d -> d.rule().equals("tit-for-tat")).singleElement()
                     .satisfies(d -> {
                         assertThat(d.severity()).isEqualTo("CRITICAL");
-                        assertThat(d.eventDate()).isEqualTo(LocalDate.parse("2024-01-18"));
-                        assertThat(d.evidence()).hasSize(2);
+                        assertThat(d.evidence()).extracting(SignalFact::toString).containsExactly(
+                                "STRIKE IRN>PAK 2024-01-16 [a1]", "STRIKE PAK>IRN 2024-01-18 [a1]");
                     });
             // Old events are background, not news.
             assertThat(drafts).filteredOn(d -> d.rule().equals("strike-between-states"))
@@ -87,6 +87,57 @@ class RuleEngineTest {
             assertThat(drafts).extracting(AlertDraft::rule).contains("tit-for-tat");
             engine.evaluate(List.of(), LocalDate.parse("2024-06-01"));
             assertThat(engine.windowSize()).isZero();
+        }
+    }
+
+    @Test
+    void threeDifferentMovesWithinTwoWeeksAreASpiralButRepeatedReportsOfOneMoveAreNot() {
+        try (RuleEngine engine = new RuleEngine(shipped, RuleSettings.DEFAULTS)) {
+            List<AlertDraft> drafts = engine.evaluate(List.of(
+                    signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-16", "a1"),
+                    signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-16", "a2"),
+                    signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-16", "a3")),
+                    LocalDate.parse("2024-01-16"));
+            assertThat(drafts).extracting(AlertDraft::rule).doesNotContain("escalation-spiral");
+            engine.evaluate(List.of(signal(SignalType.DIPLOMATIC_DOWNGRADE, "PAK", "IRN", "2024-01-17", "2024-01-17",
+                    "a4")), LocalDate.parse("2024-01-17"));
+            drafts = engine.evaluate(List.of(signal(SignalType.STRIKE, "PAK", "IRN", "2024-01-18", "2024-01-18", "a5")),
+                    LocalDate.parse("2024-01-18"));
+            assertThat(drafts).filteredOn(d -> d.rule().equals("escalation-spiral")).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.severity()).isEqualTo("CRITICAL");
+                        assertThat(d.actors()).containsExactly("IRN", "PAK");
+                        assertThat(d.evidence()).extracting(SignalFact::getMove).contains("STRIKE IRN>PAK",
+                                "DIPLOMATIC_DOWNGRADE PAK>IRN", "STRIKE PAK>IRN");
+                    });
+        }
+    }
+
+    @Test
+    void movesMoreThanTwoWeeksApartAreNoSpiral() {
+        try (RuleEngine engine = new RuleEngine(shipped, RuleSettings.DEFAULTS)) {
+            engine.evaluate(List.of(signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-01", "2024-01-01", "a1"),
+                    signal(SignalType.DIPLOMATIC_DOWNGRADE, "PAK", "IRN", "2024-01-02", "2024-01-02", "a2")),
+                    LocalDate.parse("2024-01-02"));
+            List<AlertDraft> drafts = engine.evaluate(
+                    List.of(signal(SignalType.STRIKE, "PAK", "IRN", "2024-01-17", "2024-01-17", "a3")),
+                    LocalDate.parse("2024-01-17"));
+            assertThat(drafts).extracting(AlertDraft::rule).doesNotContain("escalation-spiral");
+        }
+    }
+
+    @Test
+    void plannedVisitAfterEscalationIsIntentNotAVisit() {
+        try (RuleEngine engine = new RuleEngine(shipped, RuleSettings.DEFAULTS)) {
+            engine.evaluate(List.of(signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-16", "a1")),
+                    LocalDate.parse("2024-01-16"));
+            Article a = new Article("a2", "t", "b", LocalDate.parse("2024-01-29"), null, null);
+            Signal planned = new Signal(SignalType.VISIT, "IRN", "PAK", LocalDate.parse("2024-02-05"), true, "e", a,
+                    0.8);
+            List<AlertDraft> drafts = engine.evaluate(List.of(planned), LocalDate.parse("2024-01-29"));
+            assertThat(drafts).extracting(AlertDraft::rule).containsExactly("planned-visit-after-escalation");
+            assertThat(drafts.get(0).severity()).isEqualTo("INFO");
+            assertThat(drafts.get(0).type()).isEqualTo("PLANNED_VISIT");
         }
     }
 }

@@ -1,0 +1,17 @@
+# watchfloor's rule language: near-English phrases for rules written in .dslr files.
+# Each line maps a phrase (left of "=") to Drools rule language (right). {name} is a placeholder: what the admin
+# writes there is put into the right-hand side. Longer phrases come first: the first phrase that matches wins.
+#
+# Conditions ([when]). A and B in "by A on B" name the two countries; the same letters link conditions together.
+[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, this after[1d,{n}d] $first )
+[when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, ${a} : actor, ${b} : target )
+[when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )
+[when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )
+[when]an escalation between them within {n} days before=exists SignalFact( escalation, !planned, pair == $first.pair, this before[0d,{n}d] $first )
+[when]no escalation between them within {n} days before=not SignalFact( escalation, !planned, pair == $first.pair, this before[0d,{n}d] $first )
+#
+# Actions ([then]). The alert's evidence is every signal the conditions matched; its date the latest of them.
+[then]raise a {severity} {category} alert of type {alertType}=alerts.raise(drools).severity("{severity}").category("{category}").type("{alertType}");
+[then]raise an {severity} {category} alert of type {alertType}=alerts.raise(drools).severity("{severity}").category("{category}").type("{alertType}");
+[then]raise an {severity} {category} alert=alerts.raise(drools).severity("{severity}").category("{category}").type($first.getType());
+[then]raise a {severity} {category} alert=alerts.raise(drools).severity("{severity}").category("{category}").type($first.getType());
