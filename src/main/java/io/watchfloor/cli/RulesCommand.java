@@ -3,7 +3,10 @@ package io.watchfloor.cli;
 import io.watchfloor.rules.CompileResult;
 import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleProblem;
+import io.watchfloor.ruletest.RuleTestResult;
+import io.watchfloor.ruletest.RuleTestRunner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code watchfloor rules ...}: checks on the admin's rule files. */
-@Command(name = "rules", description = "Check the rule files.", subcommands = {RulesCommand.Validate.class},
+@Command(name = "rules", description = "Check the rule files.",
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class},
         mixinStandardHelpOptions = true)
 final class RulesCommand implements Runnable {
     @Spec
@@ -19,7 +23,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (validate)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (validate, test)");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -50,6 +54,51 @@ final class RulesCommand implements Runnable {
             out.println("OK: " + compiled.ruleNames().size() + " rules in " + compiled.files().size() + " files ("
                     + String.join(", ", compiled.ruleNames()) + ")");
             return Main.OK;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run the rule tests in rules/tests/*.yaml; exit 1 on a failure.")
+    static final class Test implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ${DEFAULT-VALUE}).")
+        Path rules = Path.of("rules");
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (!java.nio.file.Files.isDirectory(rules)) {
+                throw new UsageException(rules + ": rules folder not found");
+            }
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            CompileResult compiled = new RuleCompiler().compile(rules);
+            if (!compiled.ok()) {
+                compiled.errors().forEach(err::println);
+                err.println("rules do not compile; no test run");
+                return Main.CHECK_FAILED;
+            }
+            RuleTestRunner runner = new RuleTestRunner(rules, compiled.rules().orElseThrow());
+            List<Path> files = runner.testFiles();
+            if (files.isEmpty()) {
+                throw new UsageException(rules.resolve("tests") + ": no rule tests (*.yaml) found");
+            }
+            int passed = 0;
+            int failed = 0;
+            for (Path f : files) {
+                RuleTestResult r = runner.run(f);
+                if (r.passed()) {
+                    passed++;
+                    out.println("PASS " + f + "  " + r.name());
+                } else {
+                    failed++;
+                    out.println("FAIL " + f + "  " + r.name());
+                    r.details().forEach(d -> out.println("    " + d));
+                }
+            }
+            out.println(passed + " passed, " + failed + " failed");
+            return failed == 0 ? Main.OK : Main.CHECK_FAILED;
         }
     }
 }

@@ -48,7 +48,11 @@ public final class ArticlePipeline {
     }
 
     public synchronized ArticleOutcome process(Article article, String sha256) {
-        List<Signal> signals = extractor.extract(article);
+        return process(article, sha256, extractor.extract(article));
+    }
+
+    /** The stages after extraction, for signals that are given rather than found (rule tests). */
+    public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
         articles.save(article, sha256, signals);
         List<AlertChange> changes = decide(engine.evaluate(signals, article.published()));
         notifyAll(changes);

@@ -135,6 +135,25 @@ public final class AlertStore {
         }
     }
 
+    /** Every alert on record, oldest first. */
+    public List<Alert> all() {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM alert ORDER BY created_at, id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            List<Alert> out = new ArrayList<>();
+            for (String id : ids) {
+                load(c, id).ifPresent(out::add);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list alerts", e);
+        }
+    }
+
     public int count() {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alert");

@@ -1,0 +1,85 @@
+package io.watchfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watchfloor rules test}: the shipped rule tests pass; a wrong expectation fails with a readable diff. */
+class RulesTestCommandTest {
+    @Test
+    void shippedRuleTestsPass() {
+        CliRunner r = CliRunner.run("rules", "test");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("PASS rules/tests/seeds.yaml").containsPattern("(?m)^\\d+ passed, 0 failed$");
+    }
+
+    /** The shipped rules and the seeds their tests read, copied so a test can add files. */
+    private static Path copyOfShippedRules(Path dir) throws Exception {
+        for (String folder : new String[] {"rules", "seeds"}) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                for (Path p : files.toList()) {
+                    Path to = dir.resolve(p.toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+        }
+        return dir.resolve("rules");
+    }
+
+    @Test
+    void wrongExpectationFailsWithADiff(@TempDir Path dir) throws Exception {
+        Path rules = copyOfShippedRules(dir);
+        Files.writeString(rules.resolve("tests/wrong.yaml"), """
+                name: a deliberately wrong expectation
+                signals:
+                  - {type: STRIKE, actor: IND, target: PAK, eventDate: 2019-02-26, published: 2019-02-26}
+                  - {type: STRIKE, actor: PAK, target: IND, eventDate: 2019-02-27, published: 2019-02-27}
+                expect:
+                  - {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}
+                """);
+        CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL " + rules.resolve("tests/wrong.yaml") + "  a deliberately wrong expectation")
+                .contains("expected, not raised: {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}")
+                .contains("closest: tit-for-tat RETALIATION ESCALATION CRITICAL [IND, PAK] 2019-02-27")
+                .contains("differs in severity CRITICAL (expected WARNING)")
+                .containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
+
+    @Test
+    void alertThatShouldBeAbsentFails(@TempDir Path dir) throws Exception {
+        Path rules = copyOfShippedRules(dir);
+        Files.writeString(rules.resolve("tests/absent.yaml"), """
+                signals:
+                  - {type: STRIKE, actor: IND, target: PAK, eventDate: 2019-02-26, published: 2019-02-26}
+                absent:
+                  - {rule: strike-between-states}
+                """);
+        CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("raised, expected absent: strike-between-states STRIKE ESCALATION CRITICAL");
+    }
+
+    @Test
+    void brokenTestFileNamesTheKeyAndLine(@TempDir Path dir) throws Exception {
+        Path rules = copyOfShippedRules(dir);
+        Files.writeString(rules.resolve("tests/broken.yaml"), """
+                signals:
+                  - {type: STRIKE, actor: IND, target: PAK, eventDate: 2019-02-26}
+                expect:
+                  - {rule: tit-for-tat, severty: CRITICAL}
+                """);
+        CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL " + rules.resolve("tests/broken.yaml"))
+                .contains(rules.resolve("tests/broken.yaml") + ":4: key 'expect[0].severty'");
+    }
+}
