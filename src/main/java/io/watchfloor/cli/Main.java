@@ -22,10 +22,6 @@ public final class Main {
 
     /** Runs a command line with the given output streams; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        // H2's auto-server (lets `status` read the store of a running daemon) must listen on loopback only.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

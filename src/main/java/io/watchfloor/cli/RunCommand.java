@@ -2,12 +2,15 @@ package io.watchfloor.cli;
 
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
+import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
+import io.watchfloor.pipeline.RuleReload;
 import io.watchfloor.pipeline.FolderPass;
 import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.rules.RuleFolderWatcher;
 import io.watchfloor.schedule.PassScheduler;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.Database;
@@ -24,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         WatchfloorConfig cfg = new ConfigLoader().load(config);
         createDataDir(cfg.dataPath());
         CompiledRules rules = Pipelines.compileRules(cfg);
-        try (Database db = Database.open(cfg.databaseUrl() + ";AUTO_SERVER=TRUE", cfg.database().user(),
+        try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
                 System.getenv(cfg.database().passwordEnv()))) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
             ArticlePipeline pipeline = Pipelines.create(cfg, db, rules, List.of(new LogNotifier(), jsonl));
@@ -69,8 +73,7 @@ final class RunCommand implements Callable<Integer> {
             node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
             node.put("daemon.started", Instant.now().toString());
             node.put("daemon.mode", once ? "once" : "daemon");
-            node.put("rules.loaded", rules.ruleNames().size() + " rules from " + rules.files().size() + " files ("
-                    + String.join(", ", rules.files()) + ") at " + rules.compiledAt());
+            node.put("rules.loaded", describe(rules));
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}",
                     rules.ruleNames().size(), restored, cfg.dataPath());
@@ -93,20 +96,56 @@ final class RunCommand implements Callable<Integer> {
                 node.put("daemon.stopped", Instant.now().toString());
                 return Main.OK;
             }
-            return runForever(cfg, pass, node);
+            RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
+                    Clock.systemUTC());
+            String running = "running (pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
+            Path snapshot = cfg.dataPath().resolve(StatusCommand.SNAPSHOT);
+            Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
+            publish.run();
+            try {
+                return runForever(cfg, () -> {
+                    FolderPass.Result r = pass.run();
+                    if (!r.outcomes().isEmpty()) {
+                        LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
+                    }
+                    publish.run();
+                }, () -> {
+                    RuleReload.Outcome o = reload.reload();
+                    if (o.swapped()) {
+                        node.put("rules.loaded", describe(o.rules()));
+                    }
+                    publish.run();
+                });
+            } finally {
+                node.put("daemon.stopped", Instant.now().toString());
+                Files.deleteIfExists(snapshot);
+            }
         }
     }
 
-    private int runForever(WatchfloorConfig cfg, FolderPass pass, NodeStateStore node)
-            throws InterruptedException {
+    private static String describe(CompiledRules rules) {
+        return rules.ruleNames().size() + " rules from " + rules.files().size() + " files ("
+                + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
+    }
+
+    private int runForever(WatchfloorConfig cfg, Runnable scan, Runnable reloadRules) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
+        try {
+            Signal.handle(new Signal("HUP"), sig -> {
+                LOG.info("SIGHUP: reloading rules");
+                reloadRules.run();
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIGHUP reload is not available on this platform: {}", e.getMessage());
+        }
+        RuleFolderWatcher watcher = null;
+        if (cfg.rules().watch()) {
+            watcher = new RuleFolderWatcher(cfg.rulesPath(), 300, reloadRules);
+            watcher.start();
+        }
         PassScheduler scheduler = new PassScheduler("watchfloor", 2);
-        scheduler.every("folder-scan", cfg.sources().scanInterval(), () -> {
-            FolderPass.Result r = pass.run();
-            if (!r.outcomes().isEmpty()) {
-                LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
-            }
-        });
+        scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
         // One ordered shutdown: stop scheduling, let the running pass finish, then let the store close.
         Thread hook = new Thread(() -> {
             LOG.info("stopping: waiting for running work to finish");
@@ -120,8 +159,10 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         scheduler.start();
         stopped.await();
+        if (watcher != null) {
+            watcher.close();
+        }
         scheduler.close();
-        node.put("daemon.stopped", Instant.now().toString());
         LOG.info("stopped");
         return Main.OK;
     }

@@ -7,9 +7,15 @@ import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
 import io.watchfloor.store.SourceStateStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,10 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code watchfloor status}: sources, last poll, rules loaded, alerts pending delivery. */
+/**
+ * {@code watchfloor status}: sources, last poll, rules loaded, alerts pending delivery. The embedded database is
+ * open by one process at a time, so a running daemon keeps a snapshot of this report in the data directory
+ * ({@code status.txt}), rewritten after every pass and reload; without a running daemon the store is read directly.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show sources, last poll, rules loaded and alerts pending delivery.")
 final class StatusCommand implements Callable<Integer> {
+    static final String SNAPSHOT = "status.txt";
+
     @Spec
     CommandSpec spec;
 
@@ -35,43 +47,83 @@ final class StatusCommand implements Callable<Integer> {
         out.println("config:   " + (config != null ? config
                 : Files.isRegularFile(ConfigLoader.DEFAULT_FILE) ? ConfigLoader.DEFAULT_FILE : "embedded defaults"));
         out.println("data:     " + cfg.dataPath().toAbsolutePath().normalize());
+        Optional<List<String>> live = liveSnapshot(cfg.dataPath().resolve(SNAPSHOT));
+        if (live.isPresent()) {
+            live.get().stream().skip(1).forEach(out::println);
+            return Main.OK;
+        }
         boolean embedded = cfg.database().url().isBlank();
         if (embedded && !Files.exists(Path.of(cfg.databaseUrl().substring("jdbc:h2:file:".length()) + ".mv.db"))) {
             out.println("daemon:   never run with this data directory (start it with: watchfloor run)");
             return Main.OK;
         }
-        try (Database db = Database.open(cfg.databaseUrl() + (embedded ? ";AUTO_SERVER=TRUE" : ""),
-                cfg.database().user(), System.getenv(cfg.database().passwordEnv()))) {
-            Map<String, String> node = new NodeStateStore(db).all();
-            out.println("daemon:   " + daemon(node));
-            out.println("rules:    " + node.getOrDefault("rules.loaded", "none loaded yet"));
-            out.println("sources:");
-            var states = new SourceStateStore(db).all();
-            if (states.isEmpty()) {
-                out.println("  (not polled yet)");
-            }
-            for (var s : states) {
-                out.printf("  %-7s %-30s last poll %s, %s, %d articles%n", s.kind(), s.name(),
-                        s.lastPoll() == null ? "never" : s.lastPoll(),
-                        s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
-            }
-            out.println("articles: " + new ArticleStore(db).count() + " processed");
-            out.println("alerts:   " + new AlertStore(db).count() + " on record, 0 pending delivery"
-                    + " (alerts go to the log and " + cfg.alertsFile() + ")");
+        try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
+                System.getenv(cfg.database().passwordEnv()))) {
+            out.print(render(cfg, db, daemon(new NodeStateStore(db).all())));
         }
         return Main.OK;
     }
 
+    /** The report body (from the daemon line on), as the daemon writes it and as this command prints it. */
+    static String render(WatchfloorConfig cfg, Database db, String daemon) {
+        StringWriter sw = new StringWriter();
+        PrintWriter out = new PrintWriter(sw);
+        Map<String, String> node = new NodeStateStore(db).all();
+        out.println("daemon:   " + daemon);
+        out.println("rules:    " + node.getOrDefault("rules.loaded", "none loaded yet"));
+        out.println("sources:");
+        var states = new SourceStateStore(db).all();
+        if (states.isEmpty()) {
+            out.println("  (not polled yet)");
+        }
+        for (var s : states) {
+            out.printf("  %-7s %-30s last poll %s, %s, %d articles%n", s.kind(), s.name(),
+                    s.lastPoll() == null ? "never" : s.lastPoll(),
+                    s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
+        }
+        out.println("articles: " + new ArticleStore(db).count() + " processed");
+        out.println("alerts:   " + new AlertStore(db).count() + " on record, 0 pending delivery"
+                + " (alerts go to the log and " + cfg.alertsFile() + ")");
+        out.flush();
+        return sw.toString();
+    }
+
+    /** Writes the snapshot a running daemon leaves for {@code status}: its pid, then the report. */
+    static void writeSnapshot(Path file, String report) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, "pid " + ProcessHandle.current().pid() + "\n" + report, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The snapshot's lines when the daemon that wrote it is still running. */
+    private static Optional<List<String>> liveSnapshot(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).startsWith("pid ")) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).substring(4).trim());
+            boolean alive = pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(lines) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String daemon(Map<String, String> node) {
-        String pid = node.get("daemon.pid");
-        if (pid == null) {
+        String started = node.get("daemon.started");
+        if (started == null) {
             return "never run";
         }
-        Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(pid));
-        String started = node.getOrDefault("daemon.started", "?");
-        boolean alive = p.isPresent() && p.get().isAlive() && p.get().pid() != ProcessHandle.current().pid();
-        return alive ? "running (pid " + pid + ", started " + started + ")"
-                : "not running (last started " + started + ", stopped " + node.getOrDefault("daemon.stopped", "?")
-                  + ")";
+        return "not running (last started " + started + ", stopped " + node.getOrDefault("daemon.stopped", "?")
+                + ")";
     }
 }

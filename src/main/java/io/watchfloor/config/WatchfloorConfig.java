@@ -18,7 +18,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         rulesDir = orDefault(rulesDir, "rules");
         timezone = orDefault(timezone, "UTC");
         sources = sources == null ? new Sources(null, null) : sources;
-        rules = rules == null ? new Rules(null, null, null) : rules;
+        rules = rules == null ? new Rules(null, null, null, null) : rules;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
     }
@@ -38,8 +38,9 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
     }
 
     /** Rule evaluation. */
-    public record Rules(Integer freshnessDays, Integer corroborationDays, Integer retentionDays) {
+    public record Rules(Integer freshnessDays, Integer corroborationDays, Integer retentionDays, Boolean watch) {
         public Rules {
+            watch = watch == null ? Boolean.TRUE : watch;
             freshnessDays = freshnessDays == null ? 3 : freshnessDays;
             corroborationDays = corroborationDays == null ? 2 : corroborationDays;
             retentionDays = retentionDays == null ? 45 : retentionDays;

@@ -59,6 +59,18 @@ public final class JsonLines {
         return write(n);
     }
 
+    /** An admin notice: {"kind":"admin","severity":..,"title":..,"details":[..],"at":..}. */
+    public static String admin(AdminNotice a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", "admin");
+        n.put("severity", a.severity());
+        n.put("title", a.title());
+        ArrayNode details = n.putArray("details");
+        a.details().forEach(details::add);
+        n.put("at", a.at().toString());
+        return write(n);
+    }
+
     private static String write(ObjectNode n) {
         try {
             return JSON.writeValueAsString(n);

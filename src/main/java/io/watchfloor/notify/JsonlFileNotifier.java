@@ -20,13 +20,22 @@ public final class JsonlFileNotifier implements Notifier {
     }
 
     @Override
-    public synchronized void notify(AlertChange change) {
+    public void notify(AlertChange change) {
+        append(JsonLines.alert(change.alert()));
+    }
+
+    @Override
+    public void admin(AdminNotice notice) {
+        append(JsonLines.admin(notice));
+    }
+
+    private synchronized void append(String line) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Files.writeString(file, JsonLines.alert(change.alert()) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {

@@ -14,6 +14,12 @@ public final class LogNotifier implements Notifier {
         LOG.info("{}", line(change));
     }
 
+    @Override
+    public void admin(AdminNotice notice) {
+        LOG.warn("[{}] ADMIN {}", notice.severity(), notice.title());
+        notice.details().forEach(d -> LOG.warn("    {}", d));
+    }
+
     public static String line(AlertChange change) {
         Alert a = change.alert();
         return String.format("%s[%s] %s %s: %s (%s, %s, %d source%s, rule %s, id %s)",

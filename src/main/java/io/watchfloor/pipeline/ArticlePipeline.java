@@ -7,6 +7,7 @@ import io.watchfloor.alert.InvalidAlertException;
 import io.watchfloor.extract.Extractor;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
+import io.watchfloor.notify.AdminNotice;
 import io.watchfloor.notify.Notifier;
 import io.watchfloor.rules.AlertDraft;
 import io.watchfloor.rules.CompiledRules;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticlePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePipeline.class);
 
-    private final Extractor extractor;
+    private Extractor extractor;
     private final RuleEngine engine;
     private final AlertAssembler assembler;
     private final AlertCorrelator correlator;
@@ -84,11 +85,26 @@ public final class ArticlePipeline {
         return history.size();
     }
 
-    /** Swaps in a new rule set; alerts the new rules find in the window are decided like any others. */
-    public synchronized List<AlertChange> swapRules(CompiledRules rules) {
+    /**
+     * Swaps in a new rule set and lexicon between two articles (never during one); alerts the new rules find in the
+     * window are decided like any others.
+     */
+    public synchronized List<AlertChange> swap(CompiledRules rules, Extractor newExtractor) {
+        this.extractor = newExtractor;
         List<AlertChange> changes = decide(engine.swap(rules));
         notifyAll(changes);
         return changes;
+    }
+
+    /** Tells the admins through every output that serves them. */
+    public void adminNotice(AdminNotice notice) {
+        for (Notifier n : notifiers) {
+            try {
+                n.admin(notice);
+            } catch (RuntimeException e) {
+                LOG.error("notifier {} failed for an admin notice: {}", n.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 
     public CompiledRules rules() {

@@ -16,6 +16,10 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) and migrates the database at {@code url}. */
     public static Database open(String url, String user, String password) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // The daemon's ordered shutdown closes the store last; H2's own exit hook would close it too early.
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, user == null ? "" : user,
                 password == null ? "" : password);
         try {

@@ -44,6 +44,60 @@ class DaemonIT {
         assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("stopping").contains("stopped");
     }
 
+    @Test
+    void reloadsRulesOnSighupAndKeepsTheLastGoodOnesWhenBroken(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules");
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(f.toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
+                + "\nrules:\n  watch: false\nsources:\n  folders: [" + Files.createDirectory(dir.resolve("in"))
+                + "]\n");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "run", "--config", cfg.toString())
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+        try {
+            waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+            Files.writeString(rules.resolve("extra.drl"), """
+                    package watchfloor;
+                    import io.watchfloor.rules.SignalFact;
+                    global io.watchfloor.rules.AlertSink alerts;
+                    rule "any-threat"
+                    when
+                        $s : SignalFact( type == "THREAT" )
+                    then
+                        alerts.raise(drools).severity("WARNING").type("THREAT");
+                    end
+                    """);
+            hangUp(p);
+            waitFor(() -> Files.readString(err).contains("rules reloaded: 9 rules"), p, err);
+
+            Files.writeString(rules.resolve("extra.drl"), "package watchfloor;\nrule \"broken\" when then\n");
+            hangUp(p);
+            waitFor(() -> Files.readString(err).contains("rules not reloaded"), p, err);
+            assertThat(Files.readString(err)).contains(rules.resolve("extra.drl") + ":");
+            assertThat(p.isAlive()).as("a broken rule file does not stop the daemon").isTrue();
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static void hangUp(Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
     interface Check {
         boolean ok() throws Exception;
     }

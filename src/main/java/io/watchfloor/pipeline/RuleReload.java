@@ -1,0 +1,78 @@
+package io.watchfloor.pipeline;
+
+import io.watchfloor.extract.ActorCatalog;
+import io.watchfloor.extract.SignalExtractor;
+import io.watchfloor.notify.AdminNotice;
+import io.watchfloor.rules.CompileResult;
+import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.rules.RuleCompiler;
+import io.watchfloor.rules.RuleProblem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the admin's rules and lexicon off to the side and swaps them into the pipeline between two articles. A
+ * broken change keeps the last good rules running; its errors are logged with file and line and sent to admins.
+ */
+public final class RuleReload {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleReload.class);
+
+    /** What a reload did. */
+    public record Outcome(boolean swapped, CompiledRules rules, List<RuleProblem> problems) { }
+
+    private final Path rulesDir;
+    private final ArticlePipeline pipeline;
+    private final ActorCatalog catalog;
+    private final Clock clock;
+    private final AtomicInteger good = new AtomicInteger();
+    private final AtomicInteger broken = new AtomicInteger();
+
+    public RuleReload(Path rulesDir, ArticlePipeline pipeline, ActorCatalog catalog, Clock clock) {
+        this.rulesDir = rulesDir;
+        this.pipeline = pipeline;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public synchronized Outcome reload() {
+        CompileResult compiled = new RuleCompiler().compile(rulesDir);
+        List<RuleProblem> problems = new ArrayList<>(compiled.problems());
+        SignalExtractor extractor = null;
+        try {
+            extractor = SignalExtractor.load(catalog, rulesDir.resolve("lexicon"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(rulesDir.resolve("lexicon").toString(), 0, true, e.getMessage()));
+        }
+        if (!compiled.ok() || extractor == null) {
+            broken.incrementAndGet();
+            List<String> lines = problems.stream().filter(RuleProblem::error).map(RuleProblem::toString).toList();
+            LOG.error("rules not reloaded, the last good rules keep running: {} error{}", lines.size(),
+                    lines.size() == 1 ? "" : "s");
+            lines.forEach(l -> LOG.error("    {}", l));
+            pipeline.adminNotice(new AdminNotice("INFO", "Rule change rejected in " + rulesDir
+                    + ": the last good rules keep running", lines, clock.instant()));
+            return new Outcome(false, pipeline.rules(), problems);
+        }
+        CompiledRules rules = compiled.rules().orElseThrow();
+        problems.stream().filter(p -> !p.error()).forEach(p -> LOG.warn("{}", p));
+        pipeline.swap(rules, extractor);
+        good.incrementAndGet();
+        LOG.info("rules reloaded: {} rules from {} files", rules.ruleNames().size(), rules.files().size());
+        return new Outcome(true, rules, problems);
+    }
+
+    /** Reloads that swapped new rules in. */
+    public int swaps() {
+        return good.get();
+    }
+
+    /** Reloads that were refused. */
+    public int rejections() {
+        return broken.get();
+    }
+}
