@@ -407,6 +407,9 @@ public final class DateResolver {
             if (ago == in) continue; // "two days" alone is a duration
             int n = number(m.group("n"));
             if (n <= 0) continue;
+            if (in && !lower(m.group("u")).startsWith("day") && !lower(m.group("u")).startsWith("week")) {
+                continue; // "the first visit in 12 years", "the highest in five months": durations, not dates
+            }
             long signed = ago ? -n : n;
             String u = lower(m.group("u"));
             LocalDate date;

@@ -27,15 +27,33 @@ import java.util.regex.Pattern;
 public final class SignalExtractor implements Extractor {
     /** Prepositions of place before a mention: "in southwestern Pakistan", "inside Iran", "on Israel's". */
     private static final Pattern LOCATIVE_BEFORE = Pattern.compile(
-            "(?:^|\\s)(?:in|inside|into|on|onto|against|at|over|across|targeting|targeted|toward|towards|near|to)"
-            + "\\s+(?:[a-z][\\p{L}-]*\\s+){0,3}$");
+            "(?:(?:^|\\s)(?:in|inside|into|on|onto|against|at|over|across|targeting|targeted|toward|towards|near|to|around)"
+            + "|(?:border|boundary|frontier|borders)\\s+with)"
+            + "\\s+(?:(?!(?:what|which|who|whom|that|where|when)\\s)[a-z][\\p{L}-]*\\s+){0,3}$");
     private static final Pattern AGENT_BEFORE = Pattern.compile("(?:^|\\s)by\\s+(?:[a-z][\\p{L}-]*\\s+){0,2}$");
     private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro)-$");
+    /**
+     * After a mention: compounds where the country is neither actor nor target ("Pakistan-based group", "Iran-backed
+     * Hezbollah", "China-brokered deal", "US- and French-brokered truce").
+     */
+    private static final Pattern NOT_A_PARTY_AFTER = Pattern.compile("^-(?:\\s|(?:based|backed|brokered|born|made|"
+            + "funded|sponsored|supplied|built|designed|aligned|allied|mediated|trained|armed|supported|educated|"
+            + "listed|registered|owned|flagged)\\b)");
+    /** After a mention: the place is named by who holds it ("Indian-administered Kashmir"): a where. */
+    private static final Pattern HELD_AFTER = Pattern.compile("^-(?:administered|controlled|held|occupied|run)\\b");
+    /** Words between a trigger and a later date that show the date belongs to another event. */
+    private static final Pattern OTHER_EVENT_BETWEEN = Pattern.compile("(?i)\\b(?:after|before|following|since|"
+            + "when|while|which|who|prompting|until|ahead of|than|whereas|but)\\b");
+    /** Past-tense triggers tell what happened, even after "will" ("will be the first to visit since X visited"). */
+    private static final Pattern PAST_TRIGGER = Pattern.compile("(?i)^(?:[\\p{L}-]+ed|struck|met|fought|held talks|"
+            + "spoke by (?:phone|telephone)|freed|shot down|hit|flew to|set free)\\b.*");
     /** Words that stand for the article's main pair of countries. */
     private static final Pattern PAIR_WORDS = Pattern.compile("(?i)\\b(?:both countries|the two countries|"
             + "both nations|the two nations|their nations|their countries|both sides|the two sides|the two neighbours|"
             + "the two neighbors|both governments|the ministers|the two ministers|bilateral|they|both)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("^(?:If|Unless|Should|Were)\\b");
+    private static final Pattern HEADLINE_TO = Pattern.compile(
+            "(?i)(?<!agree|agrees|agreed|vow|vows|vowed|move|moves)\\s+to\\s+(?:hold\\s+|sign\\s+|make\\s+|pay\\s+)?$");
     private static final Set<String> HOST_TRIGGERS = Set.of("hosted", "hosts", "welcomed");
 
     private final ActorCatalog catalog;
@@ -106,20 +124,25 @@ public final class SignalExtractor implements Extractor {
         // An article that is mostly about sport, business or weather does not report war in passing.
         boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3);
 
-        Map<String, Signal> found = new LinkedHashMap<>();
-        Map<String, Boolean> fromHeadline = new HashMap<>();
+        Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
         LocalDate anchor = null;
         for (int i = 0; i < sentences.size(); i++) {
             SentenceSplitter.Sentence s = sentences.get(i);
             List<PhraseMatch<Cue>> c = cues.get(i);
-            boolean offTopic = offTopicArticle || c.stream().anyMatch(m -> m.payload() instanceof Cue.Context);
-            for (PhraseMatch<Cue> t : triggers(c)) {
+            // Sport, business, weather and culture sentences (and articles) do not report interstate events.
+            if (offTopicArticle || c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
+                continue;
+            }
+            LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
+            List<PhraseMatch<Cue>> triggers = triggers(c);
+            boolean mobilized = false;
+            for (PhraseMatch<Cue> t : triggers) {
                 SignalType type = ((Cue.Trigger) t.payload()).type();
-                if (offTopic && type.escalation()) {
-                    continue;
+                if (type == SignalType.MOBILIZATION && mobilized) {
+                    continue; // "deployed troops ... an unprecedented build-up": one deployment
                 }
-                Cue.Mood mood = mood(s.text(), c, t, type);
+                Cue.Mood mood = mood(s.text(), c, t, type, s.paragraph() == 0);
                 if (mood == Cue.Mood.NEGATION || mood == Cue.Mood.HYPOTHETICAL) {
                     continue;
                 }
@@ -132,42 +155,68 @@ public final class SignalExtractor implements Extractor {
                         && type != SignalType.MOBILIZATION) {
                     continue; // domestic: not a signal between countries
                 }
-                DateMention when = nearestDate(s.text(), t, article.published(), planned, anchor);
+                mobilized |= type == SignalType.MOBILIZATION;
+                DateMention when = nearestDate(s.text(), t, triggers, article.published(), planned, sentenceAnchor);
                 LocalDate date;
-                boolean explicit = when != null;
-                if (explicit) {
+                int dating; // 2: said in the sentence, 1: the time of the paragraph's story, 0: the article's date
+                if (when != null) {
                     date = when.date();
+                    dating = 2;
                     if (!planned) {
                         anchor = date;
+                        narrative.computeIfAbsent(s.paragraph(), p -> new EnumMap<>(Category.class))
+                                .put(type.category(), date);
                     }
                 } else {
-                    LocalDate told = narrative.getOrDefault(s.paragraph(), Map.of()).get(type.category());
-                    date = told != null && !planned ? told : article.published();
+                    LocalDate told = planned ? null
+                            : narrative.getOrDefault(s.paragraph(), Map.of()).get(type.category());
+                    date = told != null ? told : article.published();
+                    dating = told != null ? 1 : 0;
                 }
-                if (explicit && !planned) {
-                    narrative.computeIfAbsent(s.paragraph(), p -> new EnumMap<>(Category.class))
-                            .put(type.category(), date);
-                }
-                double confidence = 0.9 - (explicit ? 0 : 0.1) - (party.inferred() ? 0.15 : 0);
+                double confidence = 0.9 - (dating == 2 ? 0 : 0.1) - (party.inferred() ? 0.15 : 0);
                 Signal signal = new Signal(type, party.actor(), party.target(), date, planned, s.text(), article,
                         Math.round(confidence * 100) / 100.0);
                 String key = type + "|" + signal.actor() + "|" + signal.target() + "|" + date + "|" + planned;
-                Signal old = found.get(key);
+                Found old = found.get(key);
+                boolean headline = s.paragraph() == 0;
                 if (old == null) {
-                    found.put(key, signal);
-                    fromHeadline.put(key, s.paragraph() == 0);
-                } else if (fromHeadline.get(key) && s.paragraph() > 0) {
+                    found.put(key, new Found(signal, dating, headline));
+                } else if (old.headline() && !headline) {
                     // A body sentence is better evidence than the headline.
-                    found.put(key, old.confidence() > signal.confidence() ? new Signal(type, signal.actor(),
-                            signal.target(), date, planned, s.text(), article, old.confidence()) : signal);
-                    fromHeadline.put(key, false);
-                } else if (old.confidence() < signal.confidence()) {
-                    found.put(key, new Signal(type, signal.actor(), signal.target(), date, planned, old.evidence(),
-                            article, signal.confidence()));
+                    found.put(key, new Found(withConfidence(signal, Math.max(old.signal().confidence(),
+                            signal.confidence())), Math.max(dating, old.dating()), false));
+                } else if (old.signal().confidence() < signal.confidence()) {
+                    found.put(key, new Found(withConfidence(old.signal(), signal.confidence()),
+                            Math.max(dating, old.dating()), old.headline()));
                 }
             }
         }
-        return List.copyOf(found.values());
+        // The same event told again without a date ("The strikes killed four people", the headline) is not a new
+        // event: when the article dates an event of the same type, pair and mood, the undated mention is dropped.
+        Map<String, Integer> bestDating = new HashMap<>();
+        for (Found f : found.values()) {
+            bestDating.merge(f.eventKey(), f.dating(), Math::max);
+        }
+        List<Signal> out = new ArrayList<>();
+        for (Found f : found.values()) {
+            if (f.dating() == 0 && bestDating.get(f.eventKey()) > 0) {
+                continue;
+            }
+            out.add(f.signal());
+        }
+        return List.copyOf(out);
+    }
+
+    private static Signal withConfidence(Signal s, double confidence) {
+        return new Signal(s.type(), s.actor(), s.target(), s.eventDate(), s.planned(), s.evidence(), s.article(),
+                confidence);
+    }
+
+    /** A signal found, how its date was found, and whether it comes from the headline. */
+    private record Found(Signal signal, int dating, boolean headline) {
+        String eventKey() {
+            return signal.type() + "|" + signal.actor() + "|" + signal.target() + "|" + signal.planned();
+        }
     }
 
     private List<Mention> countryMentions(String sentence) {
@@ -181,7 +230,12 @@ public final class SignalExtractor implements Extractor {
             if (ANTI_BEFORE.matcher(before).find()) {
                 continue; // "anti-Iran armed group": not Iran acting
             }
-            out.add(new Mention(m.start(), m.end(), f.code(), kind(f.kind()),
+            String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 16));
+            if (NOT_A_PARTY_AFTER.matcher(after).find()) {
+                continue;
+            }
+            Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
+            out.add(new Mention(m.start(), m.end(), f.code(), kind,
                     LOCATIVE_BEFORE.matcher(before).find(), AGENT_BEFORE.matcher(before).find()));
         }
         return out;
@@ -239,11 +293,12 @@ public final class SignalExtractor implements Extractor {
 
     /** The mood of a trigger: cues between the start of its clause and the trigger. */
     private static Cue.Mood mood(String sentence, List<PhraseMatch<Cue>> cues, PhraseMatch<Cue> trigger,
-                                 SignalType type) {
+                                 SignalType type, boolean headline) {
         boolean threat = type == SignalType.THREAT;
         if (!threat && CONDITIONAL_START.matcher(sentence).find()) {
             return Cue.Mood.HYPOTHETICAL;
         }
+        boolean past = PAST_TRIGGER.matcher(trigger.phrase()).matches();
         int clauseStart = clauseStart(sentence, trigger.start());
         Cue.Mood result = null;
         for (PhraseMatch<Cue> m : cues) {
@@ -260,12 +315,16 @@ public final class SignalExtractor implements Extractor {
                     }
                 }
                 case PLANNED -> {
-                    if (result == null) {
+                    if (result == null && !past) {
                         result = Cue.Mood.PLANNED;
                     }
                 }
                 default -> { }
             }
+        }
+        // Headlinese: "Kishida to visit Seoul on Sunday" announces a visit.
+        if (result == null && headline && !past && HEADLINE_TO.matcher(sentence.substring(0, trigger.start())).find()) {
+            result = Cue.Mood.PLANNED;
         }
         return result;
     }
@@ -297,7 +356,8 @@ public final class SignalExtractor implements Extractor {
         }
         List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
         List<Mention> after = ms.stream().filter(m -> m.start() >= t.end()).toList();
-        Mention agent = after.stream().filter(Mention::agent).findFirst().orElse(null);
+        // "were struck by Israeli jets": the doer of a passive is the first party after the trigger.
+        Mention agent = !after.isEmpty() && after.get(0).agent() ? after.get(0) : null;
         String actor;
         String target;
         if (agent != null) {
@@ -313,6 +373,13 @@ public final class SignalExtractor implements Extractor {
             target = after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code).findFirst()
                     .orElse(after.stream().filter(m -> !m.code().equals(a)).map(Mention::code).findFirst()
                             .orElse(null));
+        }
+        if (type == SignalType.MOBILIZATION && actor != null) {
+            // Deployed near, around or along a country's border; else a test or alert aimed at nobody in particular.
+            String a = actor;
+            String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code)
+                    .findFirst().orElse(a);
+            return new Party(actor, where, false);
         }
         if (type == SignalType.PLEDGE && (actor == null || target == null)) {
             // Joint commitments: "Tehran and Islamabad pledged ...", "Both countries have expressed a commitment".
@@ -373,34 +440,56 @@ public final class SignalExtractor implements Extractor {
         return List.of(top.get(0).getKey(), top.get(1).getKey());
     }
 
-    /** The date expression nearest the trigger, preferring its own clause. */
-    private DateMention nearestDate(String sentence, PhraseMatch<Cue> t, LocalDate published, boolean planned,
-                                    LocalDate anchor) {
+    /**
+     * The date expression of a trigger: the nearest one, preferring its own clause. A date after the trigger is
+     * not its date when another event or a subordinate clause comes in between ("struck on Thursday, two days after
+     * Tehran fired missiles on Tuesday"); a bare year only dates an event it qualifies ("the 2020 war", "In 2019,").
+     */
+    private DateMention nearestDate(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers,
+                                    LocalDate published, boolean planned, LocalDate anchor) {
         List<DateMention> ds = dates.findAll(sentence, published, planned ? Tense.FUTURE : Tense.PAST, anchor);
         DateMention best = null;
         int bestScore = Integer.MAX_VALUE;
         for (DateMention d : ds) {
-            int gap = d.end() <= t.start() ? t.start() - d.end() : d.start() >= t.end() ? d.start() - t.end() : 0;
-            int lo = Math.min(d.end(), t.start());
-            int hi = Math.max(d.start(), t.end());
-            boolean otherClause = false;
-            for (int i = Math.max(0, lo); i < Math.min(hi, sentence.length()); i++) {
-                char c = sentence.charAt(i);
-                if (c == ',' || c == ';') {
-                    otherClause = true;
-                    break;
+            if (planned && d.date().isBefore(published)) {
+                continue; // an announced event is not in the past of its article
+            }
+            boolean afterTrigger = d.start() >= t.end();
+            int gap = d.end() <= t.start() ? t.start() - d.end() : afterTrigger ? d.start() - t.end() : 0;
+            if (d.precision() == DatePrecision.YEAR && !d.relative()) {
+                String lead = sentence.substring(0, d.start()).strip();
+                boolean qualifies = !afterTrigger && gap <= 12;
+                boolean opens = lead.isEmpty() || lead.matches("(?i)(?:in|since|by|during|until)");
+                if (!qualifies && !opens) {
+                    continue;
                 }
             }
-            if (otherClause && d.start() >= t.end()) {
-                continue; // a date in a later clause belongs to that clause's event
+            int score;
+            if (afterTrigger) {
+                String between = sentence.substring(t.end(), d.start());
+                boolean otherEvent = triggers.stream().anyMatch(o -> o != t && o.start() >= t.end()
+                        && o.end() <= d.start() && !sameEvent(o, t));
+                if (otherEvent || between.contains(";")) {
+                    continue; // the date of another event told later in the sentence
+                }
+                // After "after", "when", "which": most likely another clause's time; only a last resort.
+                score = gap + (OTHER_EVENT_BETWEEN.matcher(between).find() ? 2000 : 0);
+            } else {
+                String between = sentence.substring(d.end(), t.start());
+                boolean otherEvent = triggers.stream().anyMatch(o -> o != t && o.start() >= d.end()
+                        && o.end() <= t.start() && !sameEvent(o, t));
+                score = gap + (between.contains(";") || otherEvent ? 1000 : 0);
             }
-            int score = gap + (otherClause ? 1000 : 0);
             if (score < bestScore) {
                 bestScore = score;
                 best = d;
             }
         }
         return best;
+    }
+
+    private static boolean sameEvent(PhraseMatch<Cue> a, PhraseMatch<Cue> b) {
+        return a.payload() instanceof Cue.Trigger x && b.payload() instanceof Cue.Trigger y && x.type() == y.type();
     }
 
     private record Party(String actor, String target, boolean inferred) { }
