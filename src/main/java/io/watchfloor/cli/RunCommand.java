@@ -68,15 +68,17 @@ final class RunCommand implements Callable<Integer> {
         try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
                 System.getenv(cfg.database().passwordEnv()))) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, rules, List.of(new LogNotifier(), jsonl));
+            Pipelines.Email email = Pipelines.email(cfg, db, Clock.systemUTC());
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, rules,
+                    List.of(new LogNotifier(), jsonl, email.notifier()));
             NodeStateStore node = new NodeStateStore(db);
             node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
             node.put("daemon.started", Instant.now().toString());
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
-            LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}",
-                    rules.ruleNames().size(), restored, cfg.dataPath());
+            LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                    rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
             for (Path f : folders) {
                 if (!Files.isDirectory(f)) {
@@ -87,12 +89,14 @@ final class RunCommand implements Callable<Integer> {
                     Clock.systemUTC());
             if (once) {
                 FolderPass.Result r = pass.run();
+                // One pass means everything goes out now: do not wait for the group wait.
+                int mails = email.delivery().deliverDueBy(Instant.now().plus(cfg.email().groupWait()));
+                int news = r.outcomes().stream().mapToInt(o -> o.news().size()).sum();
                 spec.commandLine().getOut().printf("%d new article%s of %d scanned; %d alert%s raised or updated;"
-                                + " %d alerts on record (%s)%n",
-                        r.outcomes().size(), r.outcomes().size() == 1 ? "" : "s", r.scanned(),
-                        r.outcomes().stream().mapToInt(o -> o.news().size()).sum(),
-                        r.outcomes().stream().mapToInt(o -> o.news().size()).sum() == 1 ? "" : "s",
-                        new AlertStore(db).count(), jsonl.file());
+                                + " %d alerts on record (%s); %d email%s sent to %s%n",
+                        r.outcomes().size(), r.outcomes().size() == 1 ? "" : "s", r.scanned(), news,
+                        news == 1 ? "" : "s", new AlertStore(db).count(), jsonl.file(), mails, mails == 1 ? "" : "s",
+                        email.mailer().describe());
                 node.put("daemon.stopped", Instant.now().toString());
                 return Main.OK;
             }
@@ -103,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
             publish.run();
             try {
-                return runForever(cfg, () -> {
+                return runForever(cfg, email, () -> {
                     FolderPass.Result r = pass.run();
                     if (!r.outcomes().isEmpty()) {
                         LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
@@ -128,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
                 + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
     }
 
-    private int runForever(WatchfloorConfig cfg, Runnable scan, Runnable reloadRules) throws Exception {
+    private int runForever(WatchfloorConfig cfg, Pipelines.Email email, Runnable scan, Runnable reloadRules)
+            throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
@@ -146,6 +151,13 @@ final class RunCommand implements Callable<Integer> {
         }
         PassScheduler scheduler = new PassScheduler("watchfloor", 2);
         scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
+        scheduler.every("email-delivery", cfg.email().deliveryInterval(), email.delivery()::deliverDue);
+        if (cfg.email().digest().enabled()) {
+            scheduler.cron("daily-digest", cfg.email().digest().cron(), cfg.zone(), () -> {
+                int n = email.digests().queue();
+                LOG.info("daily digest queued for {} recipient{}", n, n == 1 ? "" : "s");
+            });
+        }
         // One ordered shutdown: stop scheduling, let the running pass finish, then let the store close.
         Thread hook = new Thread(() -> {
             LOG.info("stopping: waiting for running work to finish");

@@ -6,6 +6,7 @@ import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
+import io.watchfloor.store.OutboxStore;
 import io.watchfloor.store.SourceStateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,8 +83,11 @@ final class StatusCommand implements Callable<Integer> {
                     s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
         }
         out.println("articles: " + new ArticleStore(db).count() + " processed");
-        out.println("alerts:   " + new AlertStore(db).count() + " on record, 0 pending delivery"
-                + " (alerts go to the log and " + cfg.alertsFile() + ")");
+        out.println("alerts:   " + new AlertStore(db).count() + " on record, " + new OutboxStore(db).countPending()
+                + " email" + (new OutboxStore(db).countPending() == 1 ? "" : "s") + " pending delivery, "
+                + new OutboxStore(db).countSent() + " sent ("
+                + (cfg.email().smtp().configured() ? "SMTP " + cfg.email().smtp().host() : ".eml files in "
+                + cfg.outboxDir()) + "; also " + cfg.alertsFile() + ")");
         out.flush();
         return sw.toString();
     }

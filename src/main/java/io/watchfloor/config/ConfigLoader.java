@@ -24,6 +24,7 @@ public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("config", "watchfloor.yaml");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
@@ -82,6 +83,47 @@ public final class ConfigLoader {
         if (c.sources().folders().stream().anyMatch(f -> f == null || f.isBlank())) {
             problems.add("key 'sources.folders': an entry is empty");
         }
+        EmailConfig e = c.email();
+        if (!List.of("starttls", "tls", "none").contains(e.smtp().security())) {
+            problems.add("key 'email.smtp.security': '" + e.smtp().security() + "' is not starttls, tls or none");
+        }
+        checkAddress(problems, "email.from", e.from());
+        if (!e.defaultRecipient().isBlank()) {
+            checkAddress(problems, "email.defaultRecipient", e.defaultRecipient());
+        }
+        for (int i = 0; i < e.recipients().size(); i++) {
+            EmailConfig.Recipient r = e.recipients().get(i);
+            String key = "email.recipients[" + i + "]";
+            checkAddress(problems, key + ".address", r.address());
+            if (!SEVERITIES.contains(r.minSeverity().toUpperCase(java.util.Locale.ROOT))) {
+                problems.add("key '" + key + ".minSeverity': '" + r.minSeverity() + "' is not one of " + SEVERITIES);
+            }
+            for (String cat : r.categories()) {
+                if (!List.of("ESCALATION", "DEESCALATION").contains(cat.toUpperCase(java.util.Locale.ROOT))) {
+                    problems.add("key '" + key + ".categories': '" + cat + "' is not ESCALATION or DEESCALATION");
+                }
+            }
+            for (String pair : r.pairs()) {
+                if (!pair.matches("[A-Za-z]{3}-[A-Za-z]{3}")) {
+                    problems.add("key '" + key + ".pairs': '" + pair + "' is not a pair like IRN-PAK");
+                }
+            }
+        }
+        for (int i = 0; i < e.silences().size(); i++) {
+            EmailConfig.Silence s = e.silences().get(i);
+            if (s.until() == null) {
+                problems.add("key 'email.silences[" + i + "].until': missing (an ISO time such as 2026-12-01T00:00:00Z)");
+            }
+            if (s.pair() == null && s.rule() == null && s.type() == null) {
+                problems.add("key 'email.silences[" + i + "]': give a pair, a rule or a type");
+            }
+        }
+        try {
+            org.quartz.CronExpression.validateExpression(e.digest().cron());
+        } catch (java.text.ParseException ex) {
+            problems.add("key 'email.digest.cron': '" + e.digest().cron() + "' is not a Quartz cron expression ("
+                    + ex.getMessage() + ")");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
         }
@@ -109,6 +151,17 @@ public final class ConfigLoader {
             }
         }
         return where(file, e) + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static final List<String> SEVERITIES = List.of("INFO", "WARNING", "CRITICAL");
+
+    private static void checkAddress(List<String> problems, String key, String address) {
+        try {
+            jakarta.mail.internet.InternetAddress a = new jakarta.mail.internet.InternetAddress(address, true);
+            a.validate();
+        } catch (jakarta.mail.internet.AddressException | NullPointerException ex) {
+            problems.add("key '" + key + "': '" + address + "' is not an email address");
+        }
     }
 
     private static String where(Path file, JsonProcessingException e) {

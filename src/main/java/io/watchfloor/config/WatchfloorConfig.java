@@ -11,7 +11,7 @@ import java.util.List;
  * Relative paths are resolved against the working directory.
  */
 public record WatchfloorConfig(String dataDir, String rulesDir, String timezone, Sources sources, Rules rules,
-                               Database database, Alerts alerts) {
+                               Database database, Alerts alerts, EmailConfig email) {
 
     public WatchfloorConfig {
         dataDir = orDefault(dataDir, "var");
@@ -21,11 +21,17 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         rules = rules == null ? new Rules(null, null, null, null) : rules;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
+        email = email == null ? EmailConfig.defaults() : email;
+    }
+
+    /** A configuration that differs from the defaults only in its rules folder. */
+    public static WatchfloorConfig withRules(String rulesDir) {
+        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null);
     }
 
     /** The embedded defaults: the seeds folder, data under ./var. */
     public static WatchfloorConfig defaults() {
-        return new WatchfloorConfig(null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Article sources. */
@@ -69,6 +75,16 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
 
     public Path rulesPath() {
         return Path.of(rulesDir);
+    }
+
+    /** Where .eml files go when no SMTP server is configured. */
+    public Path outboxDir() {
+        return dataPath().resolve("outbox");
+    }
+
+    /** Silences added with `watchfloor silence add` (the config's own silences apply too). */
+    public Path silencesFile() {
+        return dataPath().resolve("silences.yaml");
     }
 
     public ZoneId zone() {

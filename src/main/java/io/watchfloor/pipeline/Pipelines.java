@@ -3,7 +3,27 @@ package io.watchfloor.pipeline;
 import io.watchfloor.alert.ActorNames;
 import io.watchfloor.alert.AlertAssembler;
 import io.watchfloor.alert.AlertCorrelator;
+import io.watchfloor.alert.Regions;
+import io.watchfloor.alert.Router;
+import io.watchfloor.alert.SilenceSet;
 import io.watchfloor.config.ConfigException;
+import io.watchfloor.config.EmailConfig;
+import io.watchfloor.notify.DigestComposer;
+import io.watchfloor.notify.DigestQueue;
+import io.watchfloor.notify.EmailDelivery;
+import io.watchfloor.notify.EmlFileMailer;
+import io.watchfloor.notify.Mailer;
+import io.watchfloor.notify.MessageBuilder;
+import io.watchfloor.notify.MessageRenderer;
+import io.watchfloor.notify.OutboxNotifier;
+import io.watchfloor.notify.SmtpMailer;
+import io.watchfloor.store.OutboxStore;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.Country;
@@ -48,6 +68,50 @@ public final class Pipelines {
         return new ArticlePipeline(extractor, new RuleEngine(rules, settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
                 notifiers);
+    }
+
+    /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */
+    public record Email(OutboxNotifier notifier, EmailDelivery delivery, DigestQueue digests, Mailer mailer) { }
+
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock) {
+        EmailConfig e = cfg.email();
+        Router router = new Router(e, Regions.loadDefault());
+        OutboxStore outbox = new OutboxStore(db);
+        Mailer mailer;
+        Session session;
+        if (e.smtp().configured()) {
+            SmtpMailer smtp = new SmtpMailer(e.smtp(), smtpPassword(e.smtp()));
+            mailer = smtp;
+            session = smtp.session();
+        } else {
+            mailer = new EmlFileMailer(cfg.outboxDir());
+            session = Session.getInstance(new Properties());
+        }
+        MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
+        AlertStore alerts = new AlertStore(db);
+        DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());
+        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, new MessageBuilder(session, e.from()),
+                mailer, digest, e.retryInitial(), e.retryMax(), clock);
+        OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
+                outbox, e, clock);
+        return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
+    }
+
+    /** The SMTP password: from the named environment variable, else from the named file; never from the config. */
+    static String smtpPassword(EmailConfig.Smtp smtp) {
+        String env = System.getenv(smtp.passwordEnv());
+        if (env != null) {
+            return env;
+        }
+        if (!smtp.passwordFile().isBlank()) {
+            try {
+                return Files.readString(Path.of(smtp.passwordFile())).strip();
+            } catch (IOException ex) {
+                throw new ConfigException("email.smtp.passwordFile: cannot read " + smtp.passwordFile() + " ("
+                        + ex.getMessage() + ")");
+            }
+        }
+        return null;
     }
 
     static ActorNames names(ActorCatalog catalog) {

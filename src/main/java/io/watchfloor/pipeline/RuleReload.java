@@ -49,13 +49,13 @@ public final class RuleReload {
             problems.add(new RuleProblem(rulesDir.resolve("lexicon").toString(), 0, true, e.getMessage()));
         }
         if (!compiled.ok() || extractor == null) {
-            broken.incrementAndGet();
             List<String> lines = problems.stream().filter(RuleProblem::error).map(RuleProblem::toString).toList();
             LOG.error("rules not reloaded, the last good rules keep running: {} error{}", lines.size(),
                     lines.size() == 1 ? "" : "s");
             lines.forEach(l -> LOG.error("    {}", l));
             pipeline.adminNotice(new AdminNotice("INFO", "Rule change rejected in " + rulesDir
                     + ": the last good rules keep running", lines, clock.instant()));
+            broken.incrementAndGet(); // counted once reported: callers waiting on it see the notice
             return new Outcome(false, pipeline.rules(), problems);
         }
         CompiledRules rules = compiled.rules().orElseThrow();

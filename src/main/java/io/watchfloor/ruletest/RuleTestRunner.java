@@ -66,7 +66,7 @@ public final class RuleTestRunner {
             return new RuleTestResult(file, file.getFileName().toString(), false, List.of(e.getMessage()));
         }
         String name = test.name() == null ? file.getFileName().toString() : test.name();
-        WatchfloorConfig cfg = new WatchfloorConfig(null, rulesDir.toString(), null, null, null, null, null);
+        WatchfloorConfig cfg = WatchfloorConfig.withRules(rulesDir.toString());
         List<Alert> alerts;
         try (Database db = Database.inMemory("ruletest-" + UUID.randomUUID())) {
             ArticlePipeline pipeline = Pipelines.create(cfg, db, rules, List.of());

@@ -53,6 +53,22 @@ public final class PassScheduler implements AutoCloseable {
         LOG.info("scheduled {} every {}", name, interval);
     }
 
+    /** Runs {@code task} on a Quartz cron expression (seconds first) in {@code zone}. */
+    public void cron(String name, String expression, java.time.ZoneId zone, Runnable task) {
+        jobs.register(name, task);
+        JobDetail job = JobBuilder.newJob(RunnableJob.class).withIdentity(name).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name + "-trigger")
+                .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(expression)
+                        .inTimeZone(java.util.TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        try {
+            scheduler.scheduleJob(job, trigger);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule " + name + ": " + e.getMessage(), e);
+        }
+        LOG.info("scheduled {} on cron '{}' ({})", name, expression, zone);
+    }
+
     public void start() {
         try {
             scheduler.start();

@@ -135,6 +135,51 @@ public final class AlertStore {
         }
     }
 
+    /** Alerts about the same countries with event dates in [from, to], most recent first. */
+    public List<Alert> history(List<String> actors, java.time.LocalDate from, java.time.LocalDate to) {
+        List<Alert> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM alert WHERE event_date BETWEEN ? AND ? ORDER BY event_date DESC, id")) {
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                load(c, id).filter(a -> new java.util.HashSet<>(a.actors()).equals(new java.util.HashSet<>(actors)))
+                        .ifPresent(out::add);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read alert history", e);
+        }
+        return out;
+    }
+
+    /** Alerts first recorded in [from, to). */
+    public List<Alert> createdBetween(Instant from, Instant to) {
+        List<Alert> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM alert WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                load(c, id).ifPresent(out::add);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read alerts", e);
+        }
+        return out;
+    }
+
     /** Every alert on record, oldest first. */
     public List<Alert> all() {
         List<String> ids = new ArrayList<>();

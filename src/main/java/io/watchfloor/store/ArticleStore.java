@@ -112,6 +112,32 @@ public final class ArticleStore {
         return out;
     }
 
+    /** A signal's type and date, for charts. */
+    public record Dated(String type, LocalDate eventDate) { }
+
+    /** Signals (not planned) between two countries, either direction, with event dates in [from, to]. */
+    public List<Dated> signalsBetween(String a, String b, LocalDate from, LocalDate to) {
+        List<Dated> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT type, event_date FROM signal WHERE planned = FALSE AND event_date BETWEEN ? AND ?"
+                        + " AND ((actor = ? AND target = ?) OR (actor = ? AND target = ?)) ORDER BY event_date")) {
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            ps.setString(3, a);
+            ps.setString(4, b);
+            ps.setString(5, b);
+            ps.setString(6, a);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Dated(rs.getString(1), rs.getDate(2).toLocalDate()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read signals of " + a + "-" + b, e);
+        }
+        return out;
+    }
+
     /** The most recent publication date on record, if any. */
     public Optional<LocalDate> latestPublished() {
         try (Connection c = db.connection();

@@ -50,6 +50,6 @@ class RunOnceTest {
                 .containsPattern("rules: +\\d+ rules from \\d+ files")
                 .containsPattern("folder +seeds +last poll \\d{4}-\\d\\d-\\d\\dT.*, ok, 2 articles")
                 .contains("articles: 2 processed")
-                .containsPattern("alerts: +\\d+ on record, 0 pending delivery");
+                .containsPattern("alerts: +\\d+ on record, 0 emails pending delivery, \\d+ sent");
     }
 }

@@ -76,7 +76,7 @@ class RuleReloadTest {
                 }
             }
         }
-        WatchfloorConfig cfg = new WatchfloorConfig(null, rules.toString(), null, null, null, null, null);
+        WatchfloorConfig cfg = WatchfloorConfig.withRules(rules.toString());
         AdminInbox inbox = new AdminInbox();
         try (Database db = Database.inMemory("reload-" + UUID.randomUUID())) {
             ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(inbox));

@@ -1,0 +1,92 @@
+package io.watchfloor.notify;
+
+import io.watchfloor.alert.Router;
+import io.watchfloor.model.Alert;
+import io.watchfloor.model.SignalType;
+import io.watchfloor.store.AlertStore;
+import io.watchfloor.store.ArticleStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The daily digest of one recipient: the alerts routed to them in the 24 hours before the digest was queued,
+ * grouped by pair, each active pair with a chart of its escalation and de-escalation signals over 30 days.
+ */
+public final class DigestComposer {
+    private final AlertStore alerts;
+    private final ArticleStore signals;
+    private final Router router;
+    private final MessageRenderer renderer;
+    private final ZoneId zone;
+
+    public DigestComposer(AlertStore alerts, ArticleStore signals, Router router, MessageRenderer renderer,
+                          ZoneId zone) {
+        this.alerts = alerts;
+        this.signals = signals;
+        this.router = router;
+        this.renderer = renderer;
+        this.zone = zone;
+    }
+
+    /** {@code period} is the instant the digest was queued (ISO-8601); it covers the 24 hours before it. */
+    public Rendered render(String recipient, String period) {
+        Instant end = Instant.parse(period);
+        Map<String, List<Alert>> byPair = new TreeMap<>();
+        for (Alert a : alerts.createdBetween(end.minus(1, ChronoUnit.DAYS), end)) {
+            if (router.recipients(a).contains(recipient)) {
+                byPair.computeIfAbsent(OutboxNotifier.groupKey(a.actors()), k -> new ArrayList<>()).add(a);
+            }
+        }
+        LocalDate day = end.atZone(zone).toLocalDate();
+        LocalDate from = day.minusDays(29);
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        int count = 0;
+        for (Map.Entry<String, List<Alert>> e : byPair.entrySet()) {
+            String[] codes = e.getKey().split("-");
+            Map<LocalDate, int[]> perDay = new HashMap<>();
+            int esc = 0;
+            int de = 0;
+            if (codes.length == 2) {
+                for (ArticleStore.Dated s : signals.signalsBetween(codes[0], codes[1], from, day)) {
+                    boolean up = SignalType.valueOf(s.type()).escalation();
+                    perDay.computeIfAbsent(s.eventDate(), d -> new int[2])[up ? 0 : 1]++;
+                    if (up) {
+                        esc++;
+                    } else {
+                        de++;
+                    }
+                }
+            }
+            String chartId = "chart-" + e.getKey() + ".png";
+            images.put(chartId, SignalChart.png(from, day, perDay));
+            List<Map<String, Object>> views = new ArrayList<>();
+            for (Alert a : e.getValue()) {
+                views.add(AlertViews.alert(a, false, List.of()));
+            }
+            count += views.size();
+            Map<String, Object> p = new HashMap<>();
+            p.put("pair", e.getKey());
+            p.put("escalations", esc);
+            p.put("deescalations", de);
+            p.put("chartId", chartId);
+            p.put("alerts", views);
+            pairs.add(p);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipient", recipient);
+        model.put("day", day.toString());
+        model.put("count", count);
+        model.put("pairCount", pairs.size());
+        model.put("pairs", pairs);
+        return renderer.render("digest", model, images);
+    }
+}

@@ -1,0 +1,77 @@
+package io.watchfloor.notify;
+
+import io.watchfloor.alert.AlertChange;
+import io.watchfloor.alert.Router;
+import io.watchfloor.alert.SilenceSet;
+import io.watchfloor.config.EmailConfig;
+import io.watchfloor.model.Alert;
+import io.watchfloor.model.Severity;
+import io.watchfloor.store.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues email for committed alerts, the Alertmanager way: routed to the officers who follow them, grouped per
+ * recipient and pair during the group wait, an alert already sent is sent again only when its severity rises or,
+ * with more sources, after the repeat interval. Silenced alerts are stored but not queued.
+ */
+public final class OutboxNotifier implements Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxNotifier.class);
+
+    private final Router router;
+    private final SilenceSet silences;
+    private final OutboxStore outbox;
+    private final Duration groupWait;
+    private final Duration repeatInterval;
+    private final Clock clock;
+
+    public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock) {
+        this.router = router;
+        this.silences = silences;
+        this.outbox = outbox;
+        this.groupWait = email.groupWait();
+        this.repeatInterval = email.repeatInterval();
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(AlertChange change) {
+        Alert a = change.alert();
+        Instant now = clock.instant();
+        var silence = silences.silencing(a, now);
+        if (silence.isPresent()) {
+            LOG.info("alert {} ({}) silenced until {}{}", a.id(), a.title(), silence.get().until(),
+                    silence.get().comment() == null ? "" : ": " + silence.get().comment());
+            return;
+        }
+        for (String r : router.recipients(a)) {
+            if (!worthSending(a, r, now)) {
+                continue;
+            }
+            outbox.enqueueAlert(r, groupKey(a.actors()), a.id(), now, now.plus(groupWait));
+        }
+    }
+
+    private boolean worthSending(Alert a, String recipient, Instant now) {
+        if (outbox.pendingFor(a.id(), recipient)) {
+            return false; // the waiting message will carry the alert as it is when sent
+        }
+        var last = outbox.lastDelivery(a.id(), recipient);
+        if (last.isEmpty()) {
+            return true;
+        }
+        boolean higher = a.severity().compareTo(Severity.valueOf(last.get().severity())) > 0;
+        boolean moreSources = a.sources() > last.get().sources()
+                && !now.isBefore(last.get().sentAt().plus(repeatInterval));
+        return higher || moreSources;
+    }
+
+    /** The pair, in alphabetical order, whatever the direction of the alert. */
+    static String groupKey(List<String> actors) {
+        return actors.stream().sorted().reduce((x, y) -> x + "-" + y).orElse("");
+    }
+}
