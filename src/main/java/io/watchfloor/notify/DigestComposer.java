@@ -36,9 +36,12 @@ public final class DigestComposer {
         this.zone = zone;
     }
 
-    /** {@code period} is the instant the digest was queued (ISO-8601); it covers the 24 hours before it. */
+    /**
+     * {@code period} is the minute the digest was queued (ISO-8601); it covers the 24 hours up to the end of that
+     * minute.
+     */
     public Rendered render(String recipient, String period) {
-        Instant end = Instant.parse(period);
+        Instant end = Instant.parse(period).plus(1, ChronoUnit.MINUTES);
         Map<String, List<Alert>> byPair = new TreeMap<>();
         for (Alert a : alerts.createdBetween(end.minus(1, ChronoUnit.DAYS), end)) {
             if (router.recipients(a).contains(recipient)) {

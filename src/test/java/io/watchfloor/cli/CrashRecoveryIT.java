@@ -1,0 +1,88 @@
+package io.watchfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 between committing an alert and sending it: after a restart the mail arrives, once. */
+class CrashRecoveryIT {
+    private static final Path JAR = Path.of(System.getProperty("watchfloor.jar", "target/watchfloor.jar"));
+
+    @Test
+    void alertsCommittedBeforeAKillAreMailedAfterTheRestart(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            Path inbox = Files.createDirectory(dir.resolve("inbox"));
+            Path cfg = dir.resolve("watchfloor.yaml");
+            // A long group wait keeps the message queued when the daemon is killed.
+            Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  scanInterval: 1s\n  folders: ["
+                    + inbox + "]\nemail:\n  smtp: {host: 127.0.0.1, port: " + port + ", security: none}\n"
+                    + "  groupWait: 1h\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\n");
+            Path err = dir.resolve("stderr.txt");
+            Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--config", cfg.toString())
+                    .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+            try {
+                waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+                try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+                    for (Path s : seeds.sorted().toList()) {
+                        Files.copy(s, inbox.resolve(s.getFileName()));
+                    }
+                }
+                Path alerts = dir.resolve("var/alerts.jsonl");
+                waitFor(() -> Files.exists(alerts) && Files.readString(alerts).contains("\"rule\":\"tit-for-tat\"")
+                        && Files.readString(alerts).contains("\"sources\":2"), p, err);
+            } finally {
+                p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(mail.getReceivedMessages()).as("nothing was sent before the kill").isEmpty();
+
+            Process again = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--once", "--config",
+                    cfg.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("again.txt").toFile()).start();
+            assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(again.exitValue()).as(Files.readString(dir.resolve("again.txt"))).isZero();
+            MimeMessage[] got = mail.getReceivedMessages();
+            assertThat(got).hasSize(1);
+            assertThat(got[0].getSubject()).startsWith("[CRITICAL] ESCALATION IRN-PAK: Pakistan strikes Iran");
+
+            Process third = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--once", "--config",
+                    cfg.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("third.txt").toFile()).start();
+            assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(mail.getReceivedMessages()).as("sent once, not again").hasSize(1);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(Check check, Process p, Path err) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!check.ok()) {
+            assertThat(p.isAlive()).as("daemon died: %s", Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("timed out: %s", Files.readString(err)).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
