@@ -4,14 +4,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The store's connection pool, with the schema brought up to date by Flyway on open. */
+/**
+ * The store's connection pool, with the schema brought up to date by Flyway on open: H2 embedded (the default), or
+ * PostgreSQL (or another JDBC database Flyway knows) by URL.
+ */
 public final class Database implements AutoCloseable {
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closer;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(DataSource pool, Runnable closer) {
         this.pool = pool;
+        this.closer = closer;
     }
 
     /** Opens (creating if needed) and migrates the database at {@code url}. */
@@ -20,15 +27,35 @@ public final class Database implements AutoCloseable {
             // The daemon's ordered shutdown closes the store last; H2's own exit hook would close it too early.
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user == null ? "" : user,
-                password == null ? "" : password);
+        DataSource pool;
+        Runnable closer;
+        try {
+            if (url.startsWith("jdbc:h2:")) {
+                JdbcConnectionPool h2 = JdbcConnectionPool.create(url, user == null ? "" : user,
+                        password == null ? "" : password);
+                pool = h2;
+                closer = h2::dispose;
+            } else {
+                HikariConfig hc = new HikariConfig();
+                hc.setJdbcUrl(url);
+                hc.setUsername(user);
+                hc.setPassword(password);
+                hc.setMaximumPoolSize(8);
+                hc.setPoolName("watchfloor");
+                HikariDataSource hikari = new HikariDataSource(hc);
+                pool = hikari;
+                closer = hikari::close;
+            }
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
+        }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
-            pool.dispose();
+            closer.run();
             throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
         }
-        return new Database(pool);
+        return new Database(pool, closer);
     }
 
     /** A private in-memory database: replays and tests get a real store that vanishes with them. */
@@ -63,6 +90,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // Closing anyway.
         }
-        pool.dispose();
+        closer.run();
     }
 }
