@@ -98,6 +98,11 @@ public final class SignalExtractor implements Extractor {
     private static final Set<SignalType> ADDRESSED = Set.of(SignalType.THREAT, SignalType.PROTEST,
             SignalType.DIPLOMATIC_DOWNGRADE);
     private static final Pattern TEST = Pattern.compile("(?i)missile|test|launch");
+    /** Contexts whose articles report no interstate event of any kind. */
+    private static final Set<String> OTHER_WORLDS = Set.of("sports", "culture");
+    /** "Trade Minister German Umana": an adjective between a title and a capitalised word is a first name. */
+    private static final Pattern TITLE_BEFORE = Pattern.compile("(?:Minister|Secretary|President|Ambassador|General|"
+            + "Commander|Envoy|Chancellor|Premier|Governor|Mayor|Senator|Spokesman|Spokeswoman)\\s+$");
     private static final Set<String> HOST_TRIGGERS = Set.of("hosted", "hosts", "welcomed");
 
     private final ActorCatalog catalog;
@@ -167,6 +172,10 @@ public final class SignalExtractor implements Extractor {
         }
         // An article that is mostly about sport, business or weather does not report war in passing.
         boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3);
+        // A match report or a concert tour is no diplomacy either; a quake or a strike by dockworkers may come with a
+        // minister's visit.
+        boolean otherWorld = contextCounts.entrySet().stream()
+                .anyMatch(e -> e.getValue() >= 3 && OTHER_WORLDS.contains(e.getKey()));
 
         Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
@@ -178,14 +187,17 @@ public final class SignalExtractor implements Extractor {
             LocalDate carried = i > 0 && sentences.get(i - 1).paragraph() == s.paragraph() && s.paragraph() > 0
                     ? previousDate : null;
             previousDate = null;
-            // Sport, business, weather and culture sentences (and articles) do not report interstate events.
-            if (offTopicArticle || c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
+            // Sport, business, weather and culture sentences do not report interstate events, and an article mostly
+            // about them does not report war in passing (it may still report a minister's visit).
+            if (c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
                 continue;
             }
             LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
             List<PhraseMatch<Cue>> triggers = triggers(c);
+            List<DateMention> pastDates = null; // the sentence's dates, parsed once
             if (!triggers.isEmpty() || c.isEmpty()) {
-                List<DateMention> said = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
+                pastDates = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
+                List<DateMention> said = pastDates;
                 if (said.size() == 1 && said.get(0).precision() == DatePrecision.DAY) {
                     previousDate = said.get(0).date();
                 }
@@ -194,6 +206,9 @@ public final class SignalExtractor implements Extractor {
             boolean threatened = false;
             for (PhraseMatch<Cue> t : triggers) {
                 SignalType type = ((Cue.Trigger) t.payload()).type();
+                if (otherWorld || offTopicArticle && type.category() == Category.ESCALATION) {
+                    continue;
+                }
                 if (type == SignalType.MOBILIZATION && mobilized) {
                     continue; // "deployed troops ... an unprecedented build-up": one deployment
                 }
@@ -224,7 +239,9 @@ public final class SignalExtractor implements Extractor {
                 if (parties.isEmpty()) {
                     continue;
                 }
-                DateMention when = nearestDate(s.text(), t, triggers, article.published(), planned, sentenceAnchor);
+                List<DateMention> ds = planned
+                        ? dates.findAll(s.text(), article.published(), Tense.FUTURE, sentenceAnchor) : pastDates;
+                DateMention when = nearestDate(s.text(), t, triggers, article.published(), planned, ds);
                 if (((Cue.Trigger) t.payload()).dated()
                         && (when == null || when.precision() != DatePrecision.YEAR || planned)) {
                     continue; // "the 2020 war" is an event of its year; "the war" is the story's background
@@ -320,6 +337,10 @@ public final class SignalExtractor implements Extractor {
             if (NOT_A_PARTY_AFTER.matcher(after).find()) {
                 continue;
             }
+            if (f.kind() == FormKind.ADJECTIVE && TITLE_BEFORE.matcher(before).find()
+                    && after.matches("(?s)^\\s+[A-Z].*")) {
+                continue;
+            }
             if (f.kind() == FormKind.ADJECTIVE && NOT_STATE_AFTER.matcher(
                     sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40))).find()) {
                 continue; // "Serb protesters clash with troops": people, not the state
@@ -331,7 +352,12 @@ public final class SignalExtractor implements Extractor {
         return out;
     }
 
+    private static final PhraseMatcher<String> NO_PERSONS = PhraseMatcher.<String>builder().build();
+
     private static PhraseMatcher<String> personMatcher(Map<String, String> names) {
+        if (names.isEmpty()) {
+            return NO_PERSONS;
+        }
         PhraseMatcher.Builder<String> b = PhraseMatcher.<String>builder().caseSensitive(true);
         names.forEach(b::add);
         return b.build();
@@ -419,6 +445,16 @@ public final class SignalExtractor implements Extractor {
         return result;
     }
 
+    private static int clauseEnd(String s, int pos) {
+        for (int i = pos; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '—' || c == '–' || c == '(') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
     private static int clauseStart(String s, int pos) {
         for (int i = pos - 1; i >= 0; i--) {
             char c = s.charAt(i);
@@ -474,9 +510,11 @@ public final class SignalExtractor implements Extractor {
             // Deployed near, around or along a country's border; raised alert in a standoff with the other country
             // of the story; else a test aimed at nobody in particular.
             String a = actor;
-            String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code)
-                    .findFirst().orElse(null);
             boolean test = TEST.matcher(t.phrase()).find();
+            // A test lands somewhere in its own clause ("fired a missile into Japan's waters"), not in the next one.
+            int clauseEnd = test ? clauseEnd(sentence, t.end()) : sentence.length();
+            String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a) && m.end() <= clauseEnd)
+                    .map(Mention::code).findFirst().orElse(null);
             if (where == null && !test && dominant != null && dominant.contains(a)) {
                 where = dominant.get(0).equals(a) ? dominant.get(1) : dominant.get(0);
             }
@@ -567,7 +605,7 @@ public final class SignalExtractor implements Extractor {
                                      List<String> dominant) {
         List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
         List<Mention> both = coordinated(sentence, before);
-        if (both != null && type != SignalType.TALKS) {
+        if (both != null && (type != SignalType.TALKS || listed(sentence, ms, t).isEmpty())) {
             return List.of(sorted(both.get(0).code(), both.get(1).code(), false)); // "Saudi Arabia and Iran agreed"
         }
         // "Serbian President X and Kosovo Prime Minister Y ... after talks in Brussels": the parties named before
@@ -654,8 +692,7 @@ public final class SignalExtractor implements Extractor {
      * Tehran fired missiles on Tuesday"); a bare year only dates an event it qualifies ("the 2020 war", "In 2019,").
      */
     private DateMention nearestDate(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers,
-                                    LocalDate published, boolean planned, LocalDate anchor) {
-        List<DateMention> ds = dates.findAll(sentence, published, planned ? Tense.FUTURE : Tense.PAST, anchor);
+                                    LocalDate published, boolean planned, List<DateMention> ds) {
         DateMention best = null;
         int bestScore = Integer.MAX_VALUE;
         for (DateMention d : ds) {
