@@ -5,7 +5,11 @@ import io.watchfloor.model.SignalType;
 /** What a lexicon phrase means when it is found in a sentence. */
 public sealed interface Cue {
     /** Names an event of a type. */
-    record Trigger(SignalType type) implements Cue { }
+    record Trigger(SignalType type, boolean dated) implements Cue {
+        public Trigger(SignalType type) {
+            this(type, false);
+        }
+    }
 
     /** Looks like an event but is something else ("hunger strike"). */
     record Trap() implements Cue { }
@@ -17,4 +21,10 @@ public sealed interface Cue {
     record Modality(Mood mood) implements Cue { }
 
     enum Mood { NEGATION, HYPOTHETICAL, PLANNED }
+
+    /**
+     * One end of a split trigger ("fired ... missiles"): the head and the tail are matched on their own and joined
+     * into one trigger when the tail follows the head closely in the same clause.
+     */
+    record Part(int entry, boolean head, SignalType type) implements Cue { }
 }

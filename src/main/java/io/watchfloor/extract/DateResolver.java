@@ -603,7 +603,7 @@ public final class DateResolver {
         };
     }
 
-    private static int number(String n) {
+    static int number(String n) {
         String l = n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
         if (l.chars().allMatch(Character::isDigit)) return Integer.parseInt(l);
         if (l.contains("couple")) return 2;

@@ -22,9 +22,13 @@ import java.util.Set;
  */
 public final class EventLexicon {
     public static final String FILE_NAME = "events.yaml";
+    /** Separates the head and the tail of a split trigger: "fired ... missiles". */
+    static final String GAP = "...";
+    /** How far (in chars) the tail of a split trigger may follow its head. */
+    private static final int MAX_GAP = 40;
 
     /** One type's entry in the file. */
-    public record TypeEntry(List<String> triggers, String needs) { }
+    public record TypeEntry(List<String> triggers, String needs, List<String> history) { }
 
     /** The file's shape. */
     public record LexiconFile(Map<String, TypeEntry> types, List<String> traps, Map<String, List<String>> contexts,
@@ -66,6 +70,7 @@ public final class EventLexicon {
         PhraseMatcher.Builder<Cue> b = PhraseMatcher.builder();
         Set<SignalType> placeOnly = EnumSet.noneOf(SignalType.class);
         int n = 0;
+        int parts = 0;
         Map<SignalType, Boolean> seen = new EnumMap<>(SignalType.class);
         for (Map.Entry<String, TypeEntry> e : f.types().entrySet()) {
             SignalType type;
@@ -80,6 +85,10 @@ public final class EventLexicon {
             if (t == null || t.triggers() == null || t.triggers().isEmpty()) {
                 throw new IllegalArgumentException(source + ": types." + e.getKey() + ": no triggers");
             }
+            for (String p : orEmpty(t.history())) {
+                b.add(p, new Cue.Trigger(type, true));
+                n++;
+            }
             if ("place".equals(t.needs())) {
                 placeOnly.add(type);
             } else if (t.needs() != null && !"pair".equals(t.needs())) {
@@ -87,7 +96,20 @@ public final class EventLexicon {
                         + "' is not 'pair' or 'place'");
             }
             for (String p : t.triggers()) {
-                b.add(p, new Cue.Trigger(type));
+                int gap = p.indexOf(GAP);
+                if (gap >= 0) {
+                    String head = p.substring(0, gap).strip();
+                    String tail = p.substring(gap + GAP.length()).strip();
+                    if (head.isEmpty() || tail.isEmpty() || tail.contains(GAP)) {
+                        throw new IllegalArgumentException(source + ": types." + e.getKey() + ": '" + p
+                                + "': a split trigger is 'head ... tail'");
+                    }
+                    b.add(head, new Cue.Part(parts, true, type));
+                    b.add(tail, new Cue.Part(parts, false, type));
+                    parts++;
+                } else {
+                    b.add(p, new Cue.Trigger(type));
+                }
                 n++;
             }
         }
@@ -127,7 +149,54 @@ public final class EventLexicon {
 
     /** Every cue in the text (overlapping ones included: a trap must see the trigger it covers). */
     public List<PhraseMatch<Cue>> scan(CharSequence text) {
-        return matcher.findAll(text);
+        List<PhraseMatch<Cue>> all = matcher.findAll(text);
+        boolean split = false;
+        for (PhraseMatch<Cue> m : all) {
+            if (m.payload() instanceof Cue.Part) {
+                split = true;
+                break;
+            }
+        }
+        if (!split) {
+            return all;
+        }
+        // Join each head with the nearest tail of the same entry that follows it in the same clause.
+        List<PhraseMatch<Cue>> out = new java.util.ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            PhraseMatch<Cue> m = all.get(i);
+            if (!(m.payload() instanceof Cue.Part head)) {
+                out.add(m);
+                continue;
+            }
+            if (!head.head()) {
+                continue;
+            }
+            for (int j = i + 1; j < all.size(); j++) {
+                PhraseMatch<Cue> o = all.get(j);
+                if (o.start() - m.end() > MAX_GAP) {
+                    break;
+                }
+                if (o.start() >= m.end() && o.payload() instanceof Cue.Part tail && !tail.head()
+                        && tail.entry() == head.entry() && !clauseBreak(text, m.end(), o.start())) {
+                    out.add(new PhraseMatch<>(m.start(), o.end(), m.phrase() + " ... " + o.phrase(),
+                            new Cue.Trigger(head.type())));
+                    break;
+                }
+            }
+        }
+        out.sort(java.util.Comparator.<PhraseMatch<Cue>>comparingInt(PhraseMatch::start)
+                .thenComparing(java.util.Comparator.<PhraseMatch<Cue>>comparingInt(PhraseMatch::end).reversed()));
+        return out;
+    }
+
+    private static boolean clauseBreak(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == '\u2014') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Types whose only party is the country where it happened (ATTACK). */

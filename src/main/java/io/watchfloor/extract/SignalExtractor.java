@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,8 +31,44 @@ public final class SignalExtractor implements Extractor {
             "(?:(?:^|\\s)(?:in|inside|into|on|onto|against|at|over|across|targeting|targeted|toward|towards|near|to|around)"
             + "|(?:border|boundary|frontier|borders)\\s+with)"
             + "\\s+(?:(?!(?:what|which|who|whom|that|where|when)\\s)[a-z][\\p{L}-]*\\s+){0,3}$");
-    private static final Pattern AGENT_BEFORE = Pattern.compile("(?:^|\\s)by\\s+(?:[a-z][\\p{L}-]*\\s+){0,2}$");
-    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro)-$");
+    /** "by Israeli jets", "by the Kremlin" (not "by summoning Chinese ...": a means, not a doer). */
+    private static final Pattern AGENT_BEFORE = Pattern.compile(
+            "(?:^|\\s)by\\s+(?:(?![\\p{L}-]*ing\\s)[a-z][\\p{L}-]*\\s+){0,2}$");
+    /** A passive trigger: "was struck", "were hit", "had been expelled". */
+    private static final Pattern AUX_BEFORE = Pattern.compile(
+            "(?i)\\b(?:was|were|been|being|is|are|be)\\s+(?:[a-z]+ly\\s+)?$");
+    /** The doer right after a participle: "freed by Ukraine", "hit by at least eight missiles". */
+    private static final Pattern BY_RIGHT_AFTER = Pattern.compile("^\\s*(?:[\\p{L}-]+\\s+)?by\\s");
+    /** After an adjective: people of a country who are not its state ("Serb protesters", "Pakistani militants"). */
+    private static final Pattern NOT_STATE_AFTER = Pattern.compile("^\\s+(?:[a-z][\\p{L}-]*\\s+)?(?:protest\\w*|"
+            + "demonstrat\\w*|militan\\w*|rebel\\w*|separatis\\w*|gunm[ae]n|insurgen\\w*|mobs?|rioters|nationalists|"
+            + "fans|supporters|settlers|extremists|jihadists|smugglers|traders|businessmen|investors|guerrill\\w*|"
+            + "opposition|armed groups?)\\b");
+    /** Words that show a date before a trigger is the time of another clause: "on Monday, hours after ...". */
+    private static final Pattern OTHER_TIME_BETWEEN = Pattern.compile("(?i)\\b(?:after|before|following|since|"
+            + "until|ahead of|prior to)\\b");
+    /** "in 2008", "during 1998": a year that can follow its event. */
+    private static final Pattern YEAR_PREP = Pattern.compile("(?i)(?:^|\\s)(?:in|during)\\s+(?:the\\s+)?$");
+    /** Titles of officials: a sentence naming one speaks of a state's act. */
+    private static final Pattern OFFICIAL = Pattern.compile("\\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|"
+            + "[Cc]hancellor|[Pp]remier|[Cc]ounterpart|[Ee]nvoy|[Aa]mbassador|[Ll]eaders?|[Dd]elegations?|"
+            + "[Ss]ecretary|[Kk]ing|[Ee]mir|[Cc]rown [Pp]rince|[Oo]fficials|[Ff]oreign [Mm]inistry|"
+            + "[Ss]pecial [Rr]epresentatives?|[Aa]dviser|[Nn]egotiators)\\b");
+    /** A noun trigger that refers back to an event already told: "to monitor the truce". */
+    /** The target named right after a threatened strike: "would strike Lebanon", "keep hitting Russian refineries". */
+    private static final Pattern THREAT_OBJECT = Pattern.compile("^\\s+(?:(?:at|on|in|inside|into|the|targets in)\\s+)?"
+            + "[A-Z]");
+    /** "brokered by China", "hosted by Qatar": the go-between, not a party. */
+    private static final Pattern GO_BETWEEN_BEFORE = Pattern.compile("(?i)(?:brokered|mediated|hosted|chaired|"
+            + "facilitated|organi[sz]ed|sponsored|convened|backed|supported)\\s+by\\s+(?:the\\s+)?$");
+    /** A coordinated verb: "accused Addis Ababa ... and warned": its doer is the subject of the sentence. */
+    private static final Pattern AND_BEFORE = Pattern.compile("(?i)\\band\\s+(?:also\\s+|then\\s+|later\\s+)?$");
+    /** "two days after Tehran fired missiles": the event of the clause is that long before the main one. */
+    private static final Pattern OFFSET_BEFORE = Pattern.compile("(?i)\\b((?:\\d{1,2}|a|an|one|two|three|four|five|six|"
+            + "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\\s+(days?|weeks?))\\s+(after|before)\\s+"
+            + "(?:[\\p{L}'’-]+\\s+){0,4}$");
+    private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
+    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan)-$");
     /**
      * After a mention: compounds where the country is neither actor nor target ("Pakistan-based group", "Iran-backed
      * Hezbollah", "China-brokered deal", "US- and French-brokered truce").
@@ -50,10 +87,22 @@ public final class SignalExtractor implements Extractor {
     /** Words that stand for the article's main pair of countries. */
     private static final Pattern PAIR_WORDS = Pattern.compile("(?i)\\b(?:both countries|the two countries|"
             + "both nations|the two nations|their nations|their countries|both sides|the two sides|the two neighbours|"
-            + "the two neighbors|both governments|the ministers|the two ministers|bilateral|they|both)\\b");
+            + "the two neighbors|both governments|the ministers|the two ministers|bilateral|they|both|"
+            + "the two governments|the two leaders|both leaders|the two delegations|both delegations|their ambassadors|"
+            + "their envoys|each other|the neighbours|the neighbors|the rivals|the two rivals|both parties|"
+            + "the two parties|the two presidents|the two prime ministers|the two foreign ministers|counterparts?)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("^(?:If|Unless|Should|Were)\\b");
     private static final Pattern HEADLINE_TO = Pattern.compile(
             "(?i)(?<!agree|agrees|agreed|vow|vows|vowed|move|moves)\\s+to\\s+(?:hold\\s+|sign\\s+|make\\s+|pay\\s+)?$");
+    /** Types aimed at someone: the target is whom the act addresses, wherever it was done. */
+    private static final Set<SignalType> ADDRESSED = Set.of(SignalType.THREAT, SignalType.PROTEST,
+            SignalType.DIPLOMATIC_DOWNGRADE);
+    private static final Pattern TEST = Pattern.compile("(?i)missile|test|launch");
+    /** Contexts whose articles report no interstate event of any kind. */
+    private static final Set<String> OTHER_WORLDS = Set.of("sports", "culture");
+    /** "Trade Minister German Umana": an adjective between a title and a capitalised word is a first name. */
+    private static final Pattern TITLE_BEFORE = Pattern.compile("(?:Minister|Secretary|President|Ambassador|General|"
+            + "Commander|Envoy|Chancellor|Premier|Governor|Mayor|Senator|Spokesman|Spokeswoman)\\s+$");
     private static final Set<String> HOST_TRIGGERS = Set.of("hosted", "hosts", "welcomed");
 
     private final ActorCatalog catalog;
@@ -123,40 +172,84 @@ public final class SignalExtractor implements Extractor {
         }
         // An article that is mostly about sport, business or weather does not report war in passing.
         boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3);
+        // A match report or a concert tour is no diplomacy either; a quake or a strike by dockworkers may come with a
+        // minister's visit.
+        boolean otherWorld = contextCounts.entrySet().stream()
+                .anyMatch(e -> e.getValue() >= 3 && OTHER_WORLDS.contains(e.getKey()));
 
         Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
         LocalDate anchor = null;
+        LocalDate previousDate = null; // the one date said in the previous sentence of the same paragraph
         for (int i = 0; i < sentences.size(); i++) {
             SentenceSplitter.Sentence s = sentences.get(i);
             List<PhraseMatch<Cue>> c = cues.get(i);
-            // Sport, business, weather and culture sentences (and articles) do not report interstate events.
-            if (offTopicArticle || c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
+            LocalDate carried = i > 0 && sentences.get(i - 1).paragraph() == s.paragraph() && s.paragraph() > 0
+                    ? previousDate : null;
+            previousDate = null;
+            // Sport, business, weather and culture sentences do not report interstate events, and an article mostly
+            // about them does not report war in passing (it may still report a minister's visit).
+            if (c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
                 continue;
             }
             LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
             List<PhraseMatch<Cue>> triggers = triggers(c);
+            List<DateMention> pastDates = null; // the sentence's dates, parsed once
+            if (!triggers.isEmpty() || c.isEmpty()) {
+                pastDates = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
+                List<DateMention> said = pastDates;
+                if (said.size() == 1 && said.get(0).precision() == DatePrecision.DAY) {
+                    previousDate = said.get(0).date();
+                }
+            }
             boolean mobilized = false;
+            boolean threatened = false;
             for (PhraseMatch<Cue> t : triggers) {
                 SignalType type = ((Cue.Trigger) t.payload()).type();
+                if (otherWorld || offTopicArticle && type.category() == Category.ESCALATION) {
+                    continue;
+                }
                 if (type == SignalType.MOBILIZATION && mobilized) {
                     continue; // "deployed troops ... an unprecedented build-up": one deployment
                 }
+                if (refersBack(s.text(), t, triggers)) {
+                    continue;
+                }
                 Cue.Mood mood = mood(s.text(), c, t, type, s.paragraph() == 0);
-                if (mood == Cue.Mood.NEGATION || mood == Cue.Mood.HYPOTHETICAL) {
+                if (mood == Cue.Mood.NEGATION) {
+                    continue;
+                }
+                SignalType as = type;
+                if (type == SignalType.STRIKE && mood != null) {
+                    // "Israel would strike Lebanon forcefully if ...", "vowed that Ukraine would keep hitting
+                    // Russian refineries": a strike said to come, by a named state on a named state, is a threat.
+                    as = SignalType.THREAT;
+                    mood = null;
+                } else if (mood == Cue.Mood.HYPOTHETICAL) {
                     continue;
                 }
                 boolean planned = mood == Cue.Mood.PLANNED;
-                Party party = parties(type, s.text(), mentions.get(i), t, dominant);
-                if (party == null) {
+                List<Party> parties = parties(type, s.text(), mentions.get(i), t, dominant);
+                if (as != type) {
+                    parties = parties.stream().filter(p -> !p.inferred() && p.actor() != null).toList();
+                    if (!THREAT_OBJECT.matcher(s.text().substring(t.end())).find()) {
+                        parties = List.of(); // "would answer for every strike": no one named as the target
+                    }
+                }
+                if (parties.isEmpty()) {
                     continue;
                 }
-                if (party.actor() != null && party.actor().equals(party.target())
-                        && type != SignalType.MOBILIZATION) {
-                    continue; // domestic: not a signal between countries
+                List<DateMention> ds = planned
+                        ? dates.findAll(s.text(), article.published(), Tense.FUTURE, sentenceAnchor) : pastDates;
+                DateMention when = nearestDate(s.text(), t, triggers, article.published(), planned, ds);
+                if (((Cue.Trigger) t.payload()).dated()
+                        && (when == null || when.precision() != DatePrecision.YEAR || planned)) {
+                    continue; // "the 2020 war" is an event of its year; "the war" is the story's background
                 }
-                mobilized |= type == SignalType.MOBILIZATION;
-                DateMention when = nearestDate(s.text(), t, triggers, article.published(), planned, sentenceAnchor);
+                if (type == SignalType.THREAT && threatened) {
+                    continue; // "warned Venezuela that it would face ...": one threat
+                }
+                threatened |= type == SignalType.THREAT || as == SignalType.THREAT;
                 LocalDate date;
                 int dating; // 2: said in the sentence, 1: the time of the paragraph's story, 0: the article's date
                 if (when != null) {
@@ -170,13 +263,22 @@ public final class SignalExtractor implements Extractor {
                 } else {
                     LocalDate told = planned ? null
                             : narrative.getOrDefault(s.paragraph(), Map.of()).get(type.category());
+                    if (told == null && !planned) {
+                        told = carried;
+                    }
                     date = told != null ? told : article.published();
                     dating = told != null ? 1 : 0;
                 }
+                for (Party party : parties) {
+                if (party.actor() != null && party.actor().equals(party.target())
+                        && type != SignalType.MOBILIZATION) {
+                    continue; // domestic: not a signal between countries
+                }
+                mobilized |= type == SignalType.MOBILIZATION;
                 double confidence = 0.9 - (dating == 2 ? 0 : 0.1) - (party.inferred() ? 0.15 : 0);
-                Signal signal = new Signal(type, party.actor(), party.target(), date, planned, s.text(), article,
+                Signal signal = new Signal(as, party.actor(), party.target(), date, planned, s.text(), article,
                         Math.round(confidence * 100) / 100.0);
-                String key = type + "|" + signal.actor() + "|" + signal.target() + "|" + date + "|" + planned;
+                String key = as + "|" + signal.actor() + "|" + signal.target() + "|" + date + "|" + planned;
                 Found old = found.get(key);
                 boolean headline = s.paragraph() == 0;
                 if (old == null) {
@@ -188,6 +290,7 @@ public final class SignalExtractor implements Extractor {
                 } else if (old.signal().confidence() < signal.confidence()) {
                     found.put(key, new Found(withConfidence(old.signal(), signal.confidence()),
                             Math.max(dating, old.dating()), old.headline()));
+                }
                 }
             }
         }
@@ -227,12 +330,20 @@ public final class SignalExtractor implements Extractor {
                 continue;
             }
             String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
-            if (ANTI_BEFORE.matcher(before).find()) {
+            if (ANTI_BEFORE.matcher(before).find() || GO_BETWEEN_BEFORE.matcher(before).find()) {
                 continue; // "anti-Iran armed group": not Iran acting
             }
             String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 16));
             if (NOT_A_PARTY_AFTER.matcher(after).find()) {
                 continue;
+            }
+            if (f.kind() == FormKind.ADJECTIVE && TITLE_BEFORE.matcher(before).find()
+                    && after.matches("(?s)^\\s+[A-Z].*")) {
+                continue;
+            }
+            if (f.kind() == FormKind.ADJECTIVE && NOT_STATE_AFTER.matcher(
+                    sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40))).find()) {
+                continue; // "Serb protesters clash with troops": people, not the state
             }
             Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
             out.add(new Mention(m.start(), m.end(), f.code(), kind,
@@ -241,7 +352,12 @@ public final class SignalExtractor implements Extractor {
         return out;
     }
 
+    private static final PhraseMatcher<String> NO_PERSONS = PhraseMatcher.<String>builder().build();
+
     private static PhraseMatcher<String> personMatcher(Map<String, String> names) {
+        if (names.isEmpty()) {
+            return NO_PERSONS;
+        }
         PhraseMatcher.Builder<String> b = PhraseMatcher.<String>builder().caseSensitive(true);
         names.forEach(b::add);
         return b.build();
@@ -329,19 +445,29 @@ public final class SignalExtractor implements Extractor {
         return result;
     }
 
+    private static int clauseEnd(String s, int pos) {
+        for (int i = pos; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '—' || c == '–' || c == '(') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
     private static int clauseStart(String s, int pos) {
         for (int i = pos - 1; i >= 0; i--) {
             char c = s.charAt(i);
-            if (c == ',' || c == ';' || c == ':' || c == '—' || c == '–' || c == '(' || c == '“' || c == '"') {
+            if (c == ',' || c == ';' || c == ':' || c == '—' || c == '–' || c == '(') {
                 return i + 1;
             }
         }
         return 0;
     }
 
-    /** Who and whom, or null when the sentence does not say. */
-    private Party parties(SignalType type, String sentence, List<Mention> ms, PhraseMatch<Cue> t,
-                          List<String> dominant) {
+    /** Who and whom (several pairs for lists: "spoke with A and with B"); empty when the sentence does not say. */
+    private List<Party> parties(SignalType type, String sentence, List<Mention> ms, PhraseMatch<Cue> t,
+                                List<String> dominant) {
         if (lexicon.placeOnly(type)) {
             Mention where = ms.stream().filter(m -> m.start() >= t.end() && m.isWhere()).findFirst()
                     .orElse(ms.stream().filter(m -> m.end() <= t.start() && m.isWhere())
@@ -349,15 +475,16 @@ public final class SignalExtractor implements Extractor {
             if (where == null && ms.stream().map(Mention::code).distinct().count() == 1) {
                 where = ms.get(0);
             }
-            return where == null ? null : new Party(null, where.code(), false);
+            return where == null ? List.of() : List.of(new Party(null, where.code(), false));
         }
         if (!type.directed()) {
-            return pair(sentence, ms, t, dominant);
+            return pairs(type, sentence, ms, t, dominant);
         }
         List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
         List<Mention> after = ms.stream().filter(m -> m.start() >= t.end()).toList();
         // "were struck by Israeli jets": the doer of a passive is the first party after the trigger.
-        Mention agent = !after.isEmpty() && after.get(0).agent() ? after.get(0) : null;
+        Mention agent = !after.isEmpty() && after.get(0).agent() && passive(sentence, t, after.get(0), before)
+                ? after.get(0) : null;
         String actor;
         String target;
         if (agent != null) {
@@ -369,30 +496,95 @@ public final class SignalExtractor implements Extractor {
             }
         } else {
             actor = nearestBefore(before, Mention::canAct);
+            if (AND_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 20), t.start())).find()) {
+                // "Eritrea's minister accused Addis Ababa ... and warned": the subject does both
+                actor = before.stream().filter(Mention::canAct).map(Mention::code).findFirst().orElse(actor);
+            }
             String a = actor;
-            target = after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code).findFirst()
-                    .orElse(after.stream().filter(m -> !m.code().equals(a)).map(Mention::code).findFirst()
-                            .orElse(null));
+            Optional<String> object = after.stream().filter(m -> !m.code().equals(a)).map(Mention::code).findFirst();
+            target = ADDRESSED.contains(type) ? object.orElse(null)
+                    : after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code).findFirst()
+                            .orElse(object.orElse(null));
         }
         if (type == SignalType.MOBILIZATION && actor != null) {
-            // Deployed near, around or along a country's border; else a test or alert aimed at nobody in particular.
+            // Deployed near, around or along a country's border; raised alert in a standoff with the other country
+            // of the story; else a test aimed at nobody in particular.
             String a = actor;
-            String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a)).map(Mention::code)
-                    .findFirst().orElse(a);
-            return new Party(actor, where, false);
+            boolean test = TEST.matcher(t.phrase()).find();
+            // A test lands somewhere in its own clause ("fired a missile into Japan's waters"), not in the next one.
+            int clauseEnd = test ? clauseEnd(sentence, t.end()) : sentence.length();
+            String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a) && m.end() <= clauseEnd)
+                    .map(Mention::code).findFirst().orElse(null);
+            if (where == null && !test && dominant != null && dominant.contains(a)) {
+                where = dominant.get(0).equals(a) ? dominant.get(1) : dominant.get(0);
+            }
+            if (where == null && !test) {
+                where = after.stream().filter(m -> !m.code().equals(a)).map(Mention::code).findFirst().orElse(null);
+            }
+            return List.of(new Party(actor, where == null ? a : where, false));
         }
         if (type == SignalType.PLEDGE && (actor == null || target == null)) {
             // Joint commitments: "Tehran and Islamabad pledged ...", "Both countries have expressed a commitment".
-            Party p = pair(sentence, ms, t, dominant);
-            return p;
+            return pairs(type, sentence, ms, t, dominant);
+        }
+        if (type == SignalType.RELEASE && agent == null) {
+            // "Russia and Ukraine each freed 303 soldiers", "A and B exchanged prisoners": each frees the other's.
+            List<Mention> both = coordinated(sentence, before);
+            if (both != null && (target == null || both.stream().anyMatch(m -> m.code().equals(
+                    after.stream().map(Mention::code).findFirst().orElse(""))))) {
+                String x = both.get(0).code();
+                String y = both.get(1).code();
+                return List.of(new Party(x, y, false), new Party(y, x, false));
+            }
+        }
+        if (type == SignalType.VISIT && actor == null && target != null && dominant != null
+                && dominant.contains(target) && OFFICIAL.matcher(sentence.substring(0, t.start())).find()) {
+            // "Prime Minister X made a surprise stopover in Lahore to meet his Pakistani counterpart": an official
+            // named without a country, in an article about two countries, comes from the other one.
+            actor = dominant.get(0).equals(target) ? dominant.get(1) : dominant.get(0);
+            return List.of(new Party(actor, target, true));
         }
         if (actor == null || target == null) {
-            return null;
+            return List.of();
         }
         if (type == SignalType.VISIT && HOST_TRIGGERS.contains(t.phrase().toLowerCase(Locale.ROOT))) {
-            return new Party(target, actor, false);
+            return List.of(new Party(target, actor, false));
         }
-        return new Party(actor, target, false);
+        return List.of(new Party(actor, target, false));
+    }
+
+    /** Whether the "by" party after a trigger is its doer: a passive ("was hit by"), or "by" right after it. */
+    private static boolean passive(String sentence, PhraseMatch<Cue> t, Mention agent, List<Mention> before) {
+        String lead = sentence.substring(Math.max(0, t.start() - 30), t.start());
+        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(t.end(), agent.start())).find()) {
+            return true;
+        }
+        int clause = clauseStart(sentence, t.start());
+        return before.stream().noneMatch(m -> m.start() >= clause && m.canAct());
+    }
+
+    /** The last two countries before a trigger when they are joined by "and": "Russia and Ukraine each freed". */
+    private static List<Mention> coordinated(String sentence, List<Mention> before) {
+        List<Mention> actors = before.stream().filter(Mention::canAct).toList();
+        if (actors.size() < 2) {
+            return null;
+        }
+        Mention a = actors.get(actors.size() - 2);
+        Mention b = actors.get(actors.size() - 1);
+        if (a.code().equals(b.code()) || !sentence.substring(a.end(), b.start()).matches("(?s)\\s*(?:and|&)\\s+")) {
+            return null;
+        }
+        return List.of(a, b);
+    }
+
+    /** A noun trigger after "the" in the clause of another event refers back to an event told before. */
+    private static boolean refersBack(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers) {
+        if (!DEFINITE_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 6), t.start())).find()) {
+            return false;
+        }
+        int clause = clauseStart(sentence, t.start());
+        return triggers.stream().anyMatch(o -> o != t && o.end() <= t.start() && o.start() >= clause
+                && ((Cue.Trigger) o.payload()).type() != ((Cue.Trigger) t.payload()).type());
     }
 
     private static String nearestBefore(List<Mention> before, java.util.function.Predicate<Mention> ok) {
@@ -404,19 +596,73 @@ public final class SignalExtractor implements Extractor {
         return null;
     }
 
-    /** The two countries nearest the trigger, or the article's main pair when the sentence says "both countries". */
-    private static Party pair(String sentence, List<Mention> ms, PhraseMatch<Cue> t, List<String> dominant) {
+    /**
+     * The two countries nearest the trigger (the parties before the places where it happened: talks "in Brussels"
+     * are not Belgium's), one pair per country of a list ("spoke by phone with A and with B"), or the article's main
+     * pair when the sentence says "both countries" or names one of the two with an official.
+     */
+    private static List<Party> pairs(SignalType type, String sentence, List<Mention> ms, PhraseMatch<Cue> t,
+                                     List<String> dominant) {
+        List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
+        List<Mention> both = coordinated(sentence, before);
+        if (both != null && (type != SignalType.TALKS || listed(sentence, ms, t).isEmpty())) {
+            return List.of(sorted(both.get(0).code(), both.get(1).code(), false)); // "Saudi Arabia and Iran agreed"
+        }
+        // "Serbian President X and Kosovo Prime Minister Y ... after talks in Brussels": the parties named before
+        // the trigger come before the place where it happened.
+        boolean partiesBefore = before.stream().filter(Mention::canAct).map(Mention::code).distinct().count() >= 2;
         List<Mention> byDistance = new ArrayList<>(ms);
-        byDistance.sort(Comparator.comparingInt(m -> distance(m, t)));
+        byDistance.sort(Comparator.comparingInt((Mention m) -> partiesBefore && m.isWhere() ? 1 : 0)
+                .thenComparingInt(m -> distance(m, t)));
         List<String> codes = byDistance.stream().map(Mention::code).distinct().toList();
         if (codes.size() >= 2) {
-            return sorted(codes.get(0), codes.get(1), false);
+            if (type == SignalType.TALKS) {
+                List<Party> list = listed(sentence, ms, t);
+                if (!list.isEmpty()) {
+                    return list;
+                }
+            }
+            return List.of(sorted(codes.get(0), codes.get(1), false));
         }
-        if (dominant != null && PAIR_WORDS.matcher(sentence).find()
-                && (codes.isEmpty() || dominant.contains(codes.get(0)))) {
-            return sorted(dominant.get(0), dominant.get(1), codes.isEmpty());
+        if (dominant == null) {
+            return List.of();
         }
-        return null;
+        if (codes.isEmpty() ? PAIR_WORDS.matcher(sentence).find()
+                : dominant.contains(codes.get(0))
+                        && (PAIR_WORDS.matcher(sentence).find() || OFFICIAL.matcher(sentence).find())) {
+            return List.of(sorted(dominant.get(0), dominant.get(1), codes.isEmpty()));
+        }
+        return List.of();
+    }
+
+    /** "X spoke with A and with B": one subject before the trigger, a list of two or more after it. */
+    private static List<Party> listed(String sentence, List<Mention> ms, PhraseMatch<Cue> t) {
+        int clause = clauseStart(sentence, t.start());
+        List<String> subject = ms.stream().filter(m -> m.end() <= t.start() && m.start() >= clause && m.canAct())
+                .map(Mention::code).distinct().toList();
+        if (subject.size() != 1) {
+            return List.of();
+        }
+        String s = subject.get(0);
+        List<Mention> objects = ms.stream().filter(m -> m.start() >= t.end() && m.canAct() && !m.code().equals(s))
+                .toList();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            Mention m = objects.get(i);
+            if (i > 0) {
+                String between = sentence.substring(objects.get(i - 1).end(), m.start());
+                if (between.length() > 60 || !between.matches("(?s).*\\band\\b.*") || between.contains(";")) {
+                    break;
+                }
+            }
+            if (!codes.contains(m.code())) {
+                codes.add(m.code());
+            }
+        }
+        if (codes.size() < 2) {
+            return List.of();
+        }
+        return codes.stream().map(o -> sorted(s, o, false)).toList();
     }
 
     /** Joint acts are reported as the pair in alphabetical order. */
@@ -446,8 +692,7 @@ public final class SignalExtractor implements Extractor {
      * Tehran fired missiles on Tuesday"); a bare year only dates an event it qualifies ("the 2020 war", "In 2019,").
      */
     private DateMention nearestDate(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers,
-                                    LocalDate published, boolean planned, LocalDate anchor) {
-        List<DateMention> ds = dates.findAll(sentence, published, planned ? Tense.FUTURE : Tense.PAST, anchor);
+                                    LocalDate published, boolean planned, List<DateMention> ds) {
         DateMention best = null;
         int bestScore = Integer.MAX_VALUE;
         for (DateMention d : ds) {
@@ -458,7 +703,9 @@ public final class SignalExtractor implements Extractor {
             int gap = d.end() <= t.start() ? t.start() - d.end() : afterTrigger ? d.start() - t.end() : 0;
             if (d.precision() == DatePrecision.YEAR && !d.relative()) {
                 String lead = sentence.substring(0, d.start()).strip();
-                boolean qualifies = !afterTrigger && gap <= 12;
+                boolean qualifies = !afterTrigger && gap <= 12
+                        || afterTrigger && gap <= 60 && YEAR_PREP.matcher(sentence.substring(0, d.start())).find()
+                        && sentence.substring(t.end(), d.start()).indexOf(',') < 0;
                 boolean opens = lead.isEmpty() || lead.matches("(?i)(?:in|since|by|during|until)");
                 if (!qualifies && !opens) {
                     continue;
@@ -474,22 +721,52 @@ public final class SignalExtractor implements Extractor {
                 }
                 // After "after", "when", "which": most likely another clause's time; only a last resort.
                 score = gap + (OTHER_EVENT_BETWEEN.matcher(between).find() ? 2000 : 0);
+            } else if (d.end() > t.start()) {
+                score = 0; // inside a split trigger: "fired on Tuesday more than 300 missiles"
             } else {
                 String between = sentence.substring(d.end(), t.start());
                 boolean otherEvent = triggers.stream().anyMatch(o -> o != t && o.start() >= d.end()
                         && o.end() <= t.start() && !sameEvent(o, t));
-                score = gap + (between.contains(";") || otherEvent ? 1000 : 0);
+                // "agreed on Thursday ..., after a meeting": the main clause's time, only as a last resort
+                score = gap + (between.contains(";") || otherEvent ? 1000 : 0)
+                        + (OTHER_TIME_BETWEEN.matcher(between).find() ? 2000 : 0);
             }
             if (score < bestScore) {
                 bestScore = score;
                 best = d;
             }
         }
+        if (!planned) {
+            // "on Thursday, two days after Tehran fired missiles": counted back from the main clause's date.
+            int clause = clauseStart(sentence, t.start());
+            java.util.regex.Matcher off = OFFSET_BEFORE.matcher(sentence.substring(clause, t.start()));
+            if (off.find()) {
+                int offStart = clause + off.start();
+                DateMention main = null;
+                for (DateMention d : ds) {
+                    if (d.end() <= offStart) {
+                        main = d;
+                    }
+                }
+                int n = DateResolver.number(off.group(1).replaceAll("\\s+(?:days?|weeks?)$", ""));
+                if (main != null && n > 0) {
+                    long days = (off.group(2).toLowerCase(Locale.ROOT).startsWith("week") ? 7L : 1L) * n;
+                    LocalDate d = off.group(3).equalsIgnoreCase("after") ? main.date().minusDays(days)
+                            : main.date().plusDays(days);
+                    if (!d.isAfter(published)) {
+                        return new DateMention(main.start(), main.end(), d, DatePrecision.DAY, true, main.text());
+                    }
+                }
+                return best != null && best.end() <= offStart ? null : best;
+            }
+        }
         return best;
     }
 
     private static boolean sameEvent(PhraseMatch<Cue> a, PhraseMatch<Cue> b) {
-        return a.payload() instanceof Cue.Trigger x && b.payload() instanceof Cue.Trigger y && x.type() == y.type();
+        // A visit and the talks held during it, a ceasefire agreed at talks: one story, one time.
+        return a.payload() instanceof Cue.Trigger x && b.payload() instanceof Cue.Trigger y
+                && x.type().category() == y.type().category();
     }
 
     private record Party(String actor, String target, boolean inferred) { }
