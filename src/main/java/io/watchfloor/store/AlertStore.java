@@ -71,68 +71,60 @@ public final class AlertStore {
 
     /** Inserts or replaces an alert with its evidence, in one transaction. */
     public void save(Alert a) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                Timestamp now = Timestamp.from(Instant.now());
-                boolean exists;
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alert WHERE id = ?")) {
-                    ps.setString(1, a.id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        exists = rs.next();
-                    }
+        db.inTransaction("cannot save alert " + a.id(), c -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alert WHERE id = ?")) {
+                ps.setString(1, a.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
                 }
-                String sql = exists
-                        ? "UPDATE alert SET rule = ?, category = ?, type = ?, severity = ?, actors = ?, event_date = ?,"
-                          + " title = ?, summary = ?, sources = ?, updated_at = ? WHERE id = ?"
-                        : "INSERT INTO alert (rule, category, type, severity, actors, event_date, title, summary,"
-                          + " sources, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, a.rule());
-                    ps.setString(2, a.category().name());
-                    ps.setString(3, a.type());
-                    ps.setString(4, a.severity().name());
-                    ps.setString(5, String.join(",", a.actors()));
-                    ps.setDate(6, Date.valueOf(a.eventDate()));
-                    ps.setString(7, Text.clip(a.title(), 1000));
-                    ps.setString(8, Text.clip(a.summary(), 4000));
-                    ps.setInt(9, a.sources());
-                    ps.setTimestamp(10, now);
-                    ps.setString(11, a.id());
-                    if (!exists) {
-                        ps.setTimestamp(12, now);
-                    }
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_evidence WHERE alert_id = ?")) {
-                    ps.setString(1, a.id());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO alert_evidence (alert_id, seq, article_id, article_title, link, published,"
-                                + " source_key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    int seq = 0;
-                    for (Evidence e : a.evidence()) {
-                        ps.setString(1, a.id());
-                        ps.setInt(2, seq++);
-                        ps.setString(3, e.articleId());
-                        ps.setString(4, Text.clip(e.articleTitle(), 2000));
-                        ps.setString(5, e.link());
-                        ps.setDate(6, Date.valueOf(e.published()));
-                        ps.setString(7, e.sourceKey());
-                        ps.setString(8, Text.clip(e.sentence(), 4000));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save alert " + a.id(), e);
-        }
+            String sql = exists
+                    ? "UPDATE alert SET rule = ?, category = ?, type = ?, severity = ?, actors = ?, event_date = ?,"
+                      + " title = ?, summary = ?, sources = ?, updated_at = ? WHERE id = ?"
+                    : "INSERT INTO alert (rule, category, type, severity, actors, event_date, title, summary,"
+                      + " sources, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, a.rule());
+                ps.setString(2, a.category().name());
+                ps.setString(3, a.type());
+                ps.setString(4, a.severity().name());
+                ps.setString(5, String.join(",", a.actors()));
+                ps.setDate(6, Date.valueOf(a.eventDate()));
+                ps.setString(7, Text.clip(a.title(), 1000));
+                ps.setString(8, Text.clip(a.summary(), 4000));
+                ps.setInt(9, a.sources());
+                ps.setTimestamp(10, now);
+                ps.setString(11, a.id());
+                if (!exists) {
+                    ps.setTimestamp(12, now);
+                }
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_evidence WHERE alert_id = ?")) {
+                ps.setString(1, a.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO alert_evidence (alert_id, seq, article_id, article_title, link, published,"
+                            + " source_key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (Evidence e : a.evidence()) {
+                    ps.setString(1, a.id());
+                    ps.setInt(2, seq++);
+                    ps.setString(3, e.articleId());
+                    ps.setString(4, Text.clip(e.articleTitle(), 2000));
+                    ps.setString(5, e.link());
+                    ps.setDate(6, Date.valueOf(e.published()));
+                    ps.setString(7, e.sourceKey());
+                    ps.setString(8, Text.clip(e.sentence(), 4000));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** Alerts about the same countries with event dates in [from, to], most recent first. */
@@ -200,14 +192,7 @@ public final class AlertStore {
     }
 
     public int count() {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alert");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count alerts", e);
-        }
+        return db.count("SELECT COUNT(*) FROM alert", "cannot count alerts");
     }
 
     private static Optional<Alert> load(Connection c, String id) throws SQLException {

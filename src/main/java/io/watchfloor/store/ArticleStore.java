@@ -37,49 +37,41 @@ public final class ArticleStore {
 
     /** Records an article and its signals in one transaction, replacing an earlier version of the same article. */
     public void save(Article article, String sha256, List<Signal> signals) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM article WHERE id = ?")) {
-                    del.setString(1, article.id());
-                    del.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO article (id, sha256, title, published, link, source, processed_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, article.id());
-                    ps.setString(2, sha256);
-                    ps.setString(3, Text.clip(article.title(), 2000));
-                    ps.setDate(4, Date.valueOf(article.published()));
-                    ps.setString(5, article.link());
-                    ps.setString(6, article.source());
-                    ps.setTimestamp(7, Timestamp.from(Instant.now()));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO signal (article_id, type, actor, target, event_date, planned, confidence, evidence)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Signal s : signals) {
-                        ps.setString(1, article.id());
-                        ps.setString(2, s.type().name());
-                        ps.setString(3, s.actor());
-                        ps.setString(4, s.target());
-                        ps.setDate(5, Date.valueOf(s.eventDate()));
-                        ps.setBoolean(6, s.planned());
-                        ps.setDouble(7, s.confidence());
-                        ps.setString(8, Text.clip(s.evidence(), 4000));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+        db.inTransaction("cannot save article " + article.id(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM article WHERE id = ?")) {
+                del.setString(1, article.id());
+                del.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save article " + article.id(), e);
-        }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO article (id, sha256, title, published, link, source, processed_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, article.id());
+                ps.setString(2, sha256);
+                ps.setString(3, Text.clip(article.title(), 2000));
+                ps.setDate(4, Date.valueOf(article.published()));
+                ps.setString(5, article.link());
+                ps.setString(6, article.source());
+                ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO signal (article_id, type, actor, target, event_date, planned, confidence, evidence)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Signal s : signals) {
+                    ps.setString(1, article.id());
+                    ps.setString(2, s.type().name());
+                    ps.setString(3, s.actor());
+                    ps.setString(4, s.target());
+                    ps.setDate(5, Date.valueOf(s.eventDate()));
+                    ps.setBoolean(6, s.planned());
+                    ps.setDouble(7, s.confidence());
+                    ps.setString(8, Text.clip(s.evidence(), 4000));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     /**
@@ -152,13 +144,6 @@ public final class ArticleStore {
     }
 
     public int count() {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count articles", e);
-        }
+        return db.count("SELECT COUNT(*) FROM article", "cannot count articles");
     }
 }

@@ -18,28 +18,20 @@ public final class NodeStateStore {
     }
 
     public void put(String name, String value) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM node_state WHERE name = ?")) {
-                    del.setString(1, name);
-                    del.executeUpdate();
-                }
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO node_state (name, state_value, updated_at) VALUES (?, ?, ?)")) {
-                    ins.setString(1, name);
-                    ins.setString(2, Text.clip(value, 4000));
-                    ins.setTimestamp(3, Timestamp.from(Instant.now()));
-                    ins.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+        db.inTransaction("cannot record node state " + name, c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM node_state WHERE name = ?")) {
+                del.setString(1, name);
+                del.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record node state " + name, e);
-        }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO node_state (name, state_value, updated_at) VALUES (?, ?, ?)")) {
+                ins.setString(1, name);
+                ins.setString(2, Text.clip(value, 4000));
+                ins.setTimestamp(3, Timestamp.from(Instant.now()));
+                ins.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public Map<String, String> all() {

@@ -36,7 +36,7 @@ public final class OutboxStore {
      * {@code dueAt}: alerts of a pair that arrive within the group wait go out together.
      */
     public void enqueueAlert(String recipient, String groupKey, String alertId, Instant now, Instant dueAt) {
-        inTransaction(c -> {
+        db.inTransaction("cannot queue alert " + alertId + " for " + recipient, c -> {
             Long id = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_message WHERE recipient = ?"
                     + " AND group_key = ? AND kind = ? AND status = 'PENDING' AND attempts = 0 ORDER BY id")) {
@@ -69,12 +69,12 @@ public final class OutboxStore {
                 ps.executeUpdate();
             }
             return null;
-        }, "cannot queue alert " + alertId + " for " + recipient);
+        });
     }
 
     /** Queues a digest unless one for the same recipient and period exists. */
     public boolean enqueueDigest(String recipient, String period, Instant now) {
-        return inTransaction(c -> {
+        return db.inTransaction("cannot queue digest for " + recipient, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT 1 FROM outbox_message WHERE recipient = ? AND group_key = ? AND kind = ?")) {
                 ps.setString(1, recipient);
@@ -88,7 +88,7 @@ public final class OutboxStore {
             }
             insertMessage(c, DIGEST, recipient, period, now, now);
             return true;
-        }, "cannot queue digest for " + recipient);
+        });
     }
 
     private static long insertMessage(Connection c, String kind, String recipient, String groupKey, Instant now,
@@ -169,7 +169,7 @@ public final class OutboxStore {
     }
 
     public void recordDelivery(String alertId, String recipient, String severity, int sources, Instant at) {
-        inTransaction(c -> {
+        db.inTransaction("cannot record delivery of " + alertId, c -> {
             try (PreparedStatement del = c.prepareStatement(
                     "DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ?")) {
                 del.setString(1, alertId);
@@ -186,7 +186,7 @@ public final class OutboxStore {
                 ins.executeUpdate();
             }
             return null;
-        }, "cannot record delivery of " + alertId);
+        });
     }
 
     public Optional<Delivery> lastDelivery(String alertId, String recipient) {
@@ -219,48 +219,16 @@ public final class OutboxStore {
     }
 
     public int countPending() {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox_message WHERE status = 'PENDING'"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count the outbox", e);
-        }
+        return db.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'PENDING'", "cannot count the outbox");
     }
 
     /** Messages sent, for tests and status. */
     public int countSent() {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count the outbox", e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+        return db.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'", "cannot count the outbox");
     }
 
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work, String what) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                T t = work.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
-        }
     }
 
     private void update(String sql, String what, Binder binder) {

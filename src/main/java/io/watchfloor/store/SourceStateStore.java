@@ -23,44 +23,36 @@ public final class SourceStateStore {
 
     /** Records a poll; {@code error} is null on success. */
     public void recordPoll(String name, String kind, Instant at, String error, int newArticles) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                int updated;
+        db.inTransaction("cannot record poll of " + name, c -> {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE source_state SET kind = ?, last_poll = ?,"
+                            + " last_success = CASE WHEN ? IS NULL THEN ? ELSE last_success END,"
+                            + " last_error = ?, articles_seen = articles_seen + ? WHERE name = ?")) {
+                ps.setString(1, kind);
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setString(3, error);
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setString(5, error == null ? null : Text.clip(error, 2000));
+                ps.setInt(6, newArticles);
+                ps.setString(7, name);
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE source_state SET kind = ?, last_poll = ?,"
-                                + " last_success = CASE WHEN ? IS NULL THEN ? ELSE last_success END,"
-                                + " last_error = ?, articles_seen = articles_seen + ? WHERE name = ?")) {
-                    ps.setString(1, kind);
-                    ps.setTimestamp(2, Timestamp.from(at));
-                    ps.setString(3, error);
-                    ps.setTimestamp(4, Timestamp.from(at));
+                        "INSERT INTO source_state (name, kind, last_poll, last_success, last_error, articles_seen)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, name);
+                    ps.setString(2, kind);
+                    ps.setTimestamp(3, Timestamp.from(at));
+                    ps.setTimestamp(4, error == null ? Timestamp.from(at) : null);
                     ps.setString(5, error == null ? null : Text.clip(error, 2000));
                     ps.setInt(6, newArticles);
-                    ps.setString(7, name);
-                    updated = ps.executeUpdate();
+                    ps.executeUpdate();
                 }
-                if (updated == 0) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO source_state (name, kind, last_poll, last_success, last_error, articles_seen)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                        ps.setString(1, name);
-                        ps.setString(2, kind);
-                        ps.setTimestamp(3, Timestamp.from(at));
-                        ps.setTimestamp(4, error == null ? Timestamp.from(at) : null);
-                        ps.setString(5, error == null ? null : Text.clip(error, 2000));
-                        ps.setInt(6, newArticles);
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record poll of " + name, e);
-        }
+            return null;
+        });
     }
 
     public List<SourceState> all() {

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 between committing an alert and sending it: after a restart the mail arrives, once. */
 class CrashRecoveryIT {
-    private static final Path JAR = Path.of(System.getProperty("watchfloor.jar", "target/watchfloor.jar"));
-
     @Test
     void alertsCommittedBeforeAKillAreMailedAfterTheRestart(@TempDir Path dir) throws Exception {
         int port;
@@ -34,17 +32,17 @@ class CrashRecoveryIT {
                     + inbox + "]\nemail:\n  smtp: {host: 127.0.0.1, port: " + port + ", security: none}\n"
                     + "  groupWait: 1h\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\n");
             Path err = dir.resolve("stderr.txt");
-            Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--config", cfg.toString())
+            Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
                     .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
             try {
-                waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+                Daemons.waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
                 try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
                     for (Path s : seeds.sorted().toList()) {
                         Files.copy(s, inbox.resolve(s.getFileName()));
                     }
                 }
                 Path alerts = dir.resolve("var/alerts.jsonl");
-                waitFor(() -> Files.exists(alerts) && Files.readString(alerts).contains("\"rule\":\"tit-for-tat\"")
+                Daemons.waitFor(() -> Files.exists(alerts) && Files.readString(alerts).contains("\"rule\":\"tit-for-tat\"")
                         && Files.readString(alerts).contains("\"sources\":2"), p, err);
             } finally {
                 p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
@@ -52,16 +50,14 @@ class CrashRecoveryIT {
             }
             assertThat(mail.getReceivedMessages()).as("nothing was sent before the kill").isEmpty();
 
-            Process again = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--once", "--config",
-                    cfg.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("again.txt").toFile()).start();
+            Process again = new ProcessBuilder(Daemons.command("run", "--once", "--config", cfg.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("again.txt").toFile()).start();
             assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(again.exitValue()).as(Files.readString(dir.resolve("again.txt"))).isZero();
             MimeMessage[] got = mail.getReceivedMessages();
             assertThat(got).hasSize(1);
             assertThat(got[0].getSubject()).startsWith("[CRITICAL] ESCALATION IRN-PAK: Pakistan strikes Iran");
 
-            Process third = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--once", "--config",
-                    cfg.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("third.txt").toFile()).start();
+            Process third = new ProcessBuilder(Daemons.command("run", "--once", "--config", cfg.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("third.txt").toFile()).start();
             assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(mail.getReceivedMessages()).as("sent once, not again").hasSize(1);
         } finally {
@@ -69,20 +65,4 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(Check check, Process p, Path err) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!check.ok()) {
-            assertThat(p.isAlive()).as("daemon died: %s", Files.readString(err)).isTrue();
-            assertThat(System.nanoTime()).as("timed out: %s", Files.readString(err)).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 }

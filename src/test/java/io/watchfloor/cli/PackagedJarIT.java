@@ -6,21 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The shaded jar, run as its own process: what the launcher script and a service run. */
 class PackagedJarIT {
-    private static final Path JAR = Path.of(System.getProperty("watchfloor.jar", "target/watchfloor.jar"));
-
     record Result(int exit, String out, String err) { }
 
     static Result java(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = Daemons.command(args);
         Path out = Files.createTempFile("wf-out", ".txt");
         Path err = Files.createTempFile("wf-err", ".txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import io.watchfloor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +19,8 @@ class RulesTestCommandTest {
 
     /** The shipped rules and the seeds their tests read, copied so a test can add files. */
     private static Path copyOfShippedRules(Path dir) throws Exception {
-        for (String folder : new String[] {"rules", "seeds"}) {
-            try (Stream<Path> files = Files.walk(Path.of(folder))) {
-                for (Path p : files.toList()) {
-                    Path to = dir.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-        }
-        return dir.resolve("rules");
+        TestFiles.copy("seeds", dir);
+        return TestFiles.copy("rules", dir);
     }
 
     @Test

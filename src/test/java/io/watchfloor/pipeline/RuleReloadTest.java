@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
+import io.watchfloor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,17 +65,7 @@ class RuleReloadTest {
     @Test
     void goodChangeTakesEffectForTheNextArticleAndABrokenOneKeepsTheLastGoodRules(@TempDir Path dir)
             throws Exception {
-        Path rules = dir.resolve("rules");
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path p : files.filter(f -> !f.toString().contains("tests")).toList()) {
-                Path to = dir.resolve(p.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path rules = TestFiles.copy("rules", dir);
         WatchfloorConfig cfg = WatchfloorConfig.withRules(rules.toString());
         AdminInbox inbox = new AdminInbox();
         try (Database db = Database.inMemory("reload-" + UUID.randomUUID())) {

@@ -1,0 +1,26 @@
+package io.watchfloor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Copies of the project's folders (rules, seeds) that a test may change. */
+public final class TestFiles {
+    private TestFiles() { }
+
+    /** Copies {@code folder} (relative to the project root) to the same relative place under {@code dir}. */
+    public static Path copy(String folder, Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of(folder))) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve(p.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return dir.resolve(folder);
+    }
+}
