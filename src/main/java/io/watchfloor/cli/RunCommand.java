@@ -3,6 +3,11 @@ package io.watchfloor.cli;
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
+import io.watchfloor.health.HealthCheck;
+import io.watchfloor.health.HttpEndpoint;
+import io.watchfloor.health.MeteredMailer;
+import io.watchfloor.health.MetricsNotifier;
+import io.watchfloor.health.WatchfloorMetrics;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
 import io.watchfloor.pipeline.ArticlePipeline;
@@ -15,12 +20,14 @@ import io.watchfloor.schedule.PassScheduler;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
+import io.watchfloor.store.OutboxStore;
 import io.watchfloor.store.SourceStateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,17 +75,29 @@ final class RunCommand implements Callable<Integer> {
         try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
                 System.getenv(cfg.database().passwordEnv()))) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
-            Pipelines.Email email = Pipelines.email(cfg, db, Clock.systemUTC());
+            WatchfloorMetrics metrics = new WatchfloorMetrics();
+            Pipelines.Email email = Pipelines.email(cfg, db, Clock.systemUTC(), m -> new MeteredMailer(m, metrics));
             ArticlePipeline pipeline = Pipelines.create(cfg, db, rules,
-                    List.of(new LogNotifier(), jsonl, email.notifier()));
+                    List.of(new LogNotifier(), jsonl, email.notifier(), new MetricsNotifier(metrics)),
+                    new ArticlePipeline.Observer() {
+                        @Override
+                        public void articleProcessed(int signals, Duration took) {
+                            metrics.articleProcessed(signals, took);
+                        }
+
+                        @Override
+                        public void rulesEvaluated(Duration took) {
+                            metrics.ruleEvaluation(took);
+                        }
+                    });
+            OutboxStore outbox = new OutboxStore(db);
+            metrics.outboxSize(outbox::countPending);
             NodeStateStore node = new NodeStateStore(db);
             node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
             node.put("daemon.started", Instant.now().toString());
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
-            LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
-                    rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
             for (Path f : folders) {
                 if (!Files.isDirectory(f)) {
@@ -88,6 +107,8 @@ final class RunCommand implements Callable<Integer> {
             FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
                     Clock.systemUTC());
             if (once) {
+            LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                    rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe());
                 FolderPass.Result r = pass.run();
                 // One pass means everything goes out now: do not wait for the group wait.
                 int mails = email.delivery().deliverDueBy(Instant.now().plus(cfg.email().groupWait()));
@@ -106,9 +127,17 @@ final class RunCommand implements Callable<Integer> {
             Path snapshot = cfg.dataPath().resolve(StatusCommand.SNAPSHOT);
             Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
             publish.run();
+            HttpEndpoint http = null;
+            if (cfg.http().enabled()) {
+                http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), new HealthCheck(new SourceStateStore(db),
+                        outbox, cfg.http().outboxLimit(), reload::problem), metrics);
+                http.start();
+            }
             try {
                 return runForever(cfg, email, () -> {
+                    long start = System.nanoTime();
                     FolderPass.Result r = pass.run();
+                    metrics.poll("folder", Duration.ofNanos(System.nanoTime() - start));
                     if (!r.outcomes().isEmpty()) {
                         LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
                     }
@@ -119,8 +148,12 @@ final class RunCommand implements Callable<Integer> {
                         node.put("rules.loaded", describe(o.rules()));
                     }
                     publish.run();
-                });
+                }, () -> LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                        rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe()));
             } finally {
+                if (http != null) {
+                    http.close();
+                }
                 node.put("daemon.stopped", Instant.now().toString());
                 Files.deleteIfExists(snapshot);
             }
@@ -132,8 +165,8 @@ final class RunCommand implements Callable<Integer> {
                 + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
     }
 
-    private int runForever(WatchfloorConfig cfg, Pipelines.Email email, Runnable scan, Runnable reloadRules)
-            throws Exception {
+    private int runForever(WatchfloorConfig cfg, Pipelines.Email email, Runnable scan, Runnable reloadRules,
+                           Runnable started) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
@@ -170,6 +203,8 @@ final class RunCommand implements Callable<Integer> {
         }, "watchfloor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         scheduler.start();
+        // Said once everything is in place (signal handlers included): tests and operators may act on it.
+        started.run();
         stopped.await();
         if (watcher != null) {
             watcher.close();

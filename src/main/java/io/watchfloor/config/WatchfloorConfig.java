@@ -11,7 +11,7 @@ import java.util.List;
  * Relative paths are resolved against the working directory.
  */
 public record WatchfloorConfig(String dataDir, String rulesDir, String timezone, Sources sources, Rules rules,
-                               Database database, Alerts alerts, EmailConfig email) {
+                               Database database, Alerts alerts, EmailConfig email, Http http) {
 
     public WatchfloorConfig {
         dataDir = orDefault(dataDir, "var");
@@ -22,16 +22,27 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
+        http = http == null ? new Http(null, null, null, null) : http;
+    }
+
+    /** The health and metrics endpoint. */
+    public record Http(Boolean enabled, String bind, Integer port, Integer outboxLimit) {
+        public Http {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            bind = orDefault(bind, "127.0.0.1");
+            port = port == null ? 9107 : port;
+            outboxLimit = outboxLimit == null ? 100 : outboxLimit;
+        }
     }
 
     /** A configuration that differs from the defaults only in its rules folder. */
     public static WatchfloorConfig withRules(String rulesDir) {
-        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null);
     }
 
     /** The embedded defaults: the seeds folder, data under ./var. */
     public static WatchfloorConfig defaults() {
-        return new WatchfloorConfig(null, null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** Article sources. */

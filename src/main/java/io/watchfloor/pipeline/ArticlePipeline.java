@@ -32,9 +32,26 @@ public final class ArticlePipeline {
     private final AlertCorrelator correlator;
     private final ArticleStore articles;
     private final List<Notifier> notifiers;
+    private final Observer observer;
+
+    /** Told how long the stages took, for metrics. */
+    public interface Observer {
+        Observer NONE = new Observer() { };
+
+        default void articleProcessed(int signals, java.time.Duration took) { }
+
+        default void rulesEvaluated(java.time.Duration took) { }
+    }
 
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
                            AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers) {
+        this(extractor, engine, assembler, correlator, articles, notifiers, Observer.NONE);
+    }
+
+    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
+                           AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers,
+                           Observer observer) {
+        this.observer = observer;
         this.extractor = extractor;
         this.engine = engine;
         this.assembler = assembler;
@@ -49,13 +66,19 @@ public final class ArticlePipeline {
     }
 
     public synchronized ArticleOutcome process(Article article, String sha256) {
-        return process(article, sha256, extractor.extract(article));
+        long start = System.nanoTime();
+        ArticleOutcome o = process(article, sha256, extractor.extract(article));
+        observer.articleProcessed(o.signals().size(), java.time.Duration.ofNanos(System.nanoTime() - start));
+        return o;
     }
 
     /** The stages after extraction, for signals that are given rather than found (rule tests). */
     public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
         articles.save(article, sha256, signals);
-        List<AlertChange> changes = decide(engine.evaluate(signals, article.published()));
+        long start = System.nanoTime();
+        List<AlertDraft> drafts = engine.evaluate(signals, article.published());
+        observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
+        List<AlertChange> changes = decide(drafts);
         notifyAll(changes);
         return new ArticleOutcome(article, signals, changes);
     }

@@ -57,6 +57,11 @@ public final class Pipelines {
 
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db, CompiledRules rules,
                                          List<Notifier> notifiers) {
+        return create(cfg, db, rules, notifiers, ArticlePipeline.Observer.NONE);
+    }
+
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db, CompiledRules rules,
+                                         List<Notifier> notifiers, ArticlePipeline.Observer observer) {
         ActorCatalog catalog = ActorCatalog.loadDefault();
         SignalExtractor extractor;
         try {
@@ -67,13 +72,19 @@ public final class Pipelines {
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays());
         return new ArticlePipeline(extractor, new RuleEngine(rules, settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
-                notifiers);
+                notifiers, observer);
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */
     public record Email(OutboxNotifier notifier, EmailDelivery delivery, DigestQueue digests, Mailer mailer) { }
 
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock) {
+        return email(cfg, db, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code wrap} may decorate the mailer (metrics). */
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
+                              java.util.function.UnaryOperator<Mailer> wrap) {
         EmailConfig e = cfg.email();
         Router router = new Router(e, Regions.loadDefault());
         OutboxStore outbox = new OutboxStore(db);
@@ -87,6 +98,7 @@ public final class Pipelines {
             mailer = new EmlFileMailer(cfg.outboxDir());
             session = Session.getInstance(new Properties());
         }
+        mailer = wrap.apply(mailer);
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
         DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());

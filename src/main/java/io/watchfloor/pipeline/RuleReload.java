@@ -31,6 +31,7 @@ public final class RuleReload {
     private final Clock clock;
     private final AtomicInteger good = new AtomicInteger();
     private final AtomicInteger broken = new AtomicInteger();
+    private volatile String problem;
 
     public RuleReload(Path rulesDir, ArticlePipeline pipeline, ActorCatalog catalog, Clock clock) {
         this.rulesDir = rulesDir;
@@ -55,15 +56,23 @@ public final class RuleReload {
             lines.forEach(l -> LOG.error("    {}", l));
             pipeline.adminNotice(new AdminNotice("INFO", "Rule change rejected in " + rulesDir
                     + ": the last good rules keep running", lines, clock.instant()));
+            problem = lines.isEmpty() ? "a rule change was refused" : lines.get(0)
+                    + (lines.size() > 1 ? " (+" + (lines.size() - 1) + " more)" : "");
             broken.incrementAndGet(); // counted once reported: callers waiting on it see the notice
             return new Outcome(false, pipeline.rules(), problems);
         }
         CompiledRules rules = compiled.rules().orElseThrow();
         problems.stream().filter(p -> !p.error()).forEach(p -> LOG.warn("{}", p));
         pipeline.swap(rules, extractor);
+        problem = null;
         good.incrementAndGet();
         LOG.info("rules reloaded: {} rules from {} files", rules.ruleNames().size(), rules.files().size());
         return new Outcome(true, rules, problems);
+    }
+
+    /** The first error of the last refused change, or null when the rules on disk are the rules running. */
+    public String problem() {
+        return problem;
     }
 
     /** Reloads that swapped new rules in. */

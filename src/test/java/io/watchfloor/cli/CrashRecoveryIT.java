@@ -30,7 +30,7 @@ class CrashRecoveryIT {
             // A long group wait keeps the message queued when the daemon is killed.
             Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  scanInterval: 1s\n  folders: ["
                     + inbox + "]\nemail:\n  smtp: {host: 127.0.0.1, port: " + port + ", security: none}\n"
-                    + "  groupWait: 1h\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\n");
+                    + "  groupWait: 1h\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\nhttp:\n  port: 0\n");
             Path err = dir.resolve("stderr.txt");
             Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
                     .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();

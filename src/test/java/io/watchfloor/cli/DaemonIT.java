@@ -19,7 +19,7 @@ class DaemonIT {
         Path inbox = Files.createDirectory(dir.resolve("inbox"));
         Path cfg = dir.resolve("watchfloor.yaml");
         Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  scanInterval: 1s\n  folders: ["
-                + inbox + "]\n");
+                + inbox + "]\nhttp:\n  port: 0\n");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
@@ -34,6 +34,22 @@ class DaemonIT {
             Daemons.waitFor(() -> Files.exists(alerts) && Files.readString(alerts).contains("\"sources\":2"), p, err);
             List<String> lines = Files.readAllLines(alerts);
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"rule\":\"tit-for-tat\""));
+
+            // Health and metrics over HTTP, on the port the daemon logged.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/health")
+                    .matcher(Files.readString(err));
+            assertThat(m.find()).as(Files.readString(err)).isTrue();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + m.group(1);
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"reasons\":[]}");
+            var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("watchfloor_articles_ingested_total 2.0")
+                    .contains("watchfloor_alerts_total{severity=\"CRITICAL\"}");
         } finally {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
@@ -48,7 +64,7 @@ class DaemonIT {
         Path cfg = dir.resolve("watchfloor.yaml");
         Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
                 + "\nrules:\n  watch: false\nsources:\n  folders: [" + Files.createDirectory(dir.resolve("in"))
-                + "]\n");
+                + "]\nhttp:\n  port: 0\n");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();

@@ -1,0 +1,67 @@
+package io.watchfloor.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchfloor.store.Database;
+import io.watchfloor.store.OutboxStore;
+import io.watchfloor.store.SourceStateStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** /health and /metrics over real HTTP on loopback. */
+class HttpEndpointTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(HttpEndpoint e, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + e.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthTurnsDegradedWithReasonsAndMetricsSpeakPrometheus() throws Exception {
+        try (Database db = Database.inMemory("health-" + UUID.randomUUID())) {
+            SourceStateStore sources = new SourceStateStore(db);
+            AtomicReference<String> rules = new AtomicReference<>();
+            WatchfloorMetrics metrics = new WatchfloorMetrics();
+            metrics.outboxSize(new OutboxStore(db)::countPending);
+            try (HttpEndpoint e = new HttpEndpoint("127.0.0.1", 0, new HealthCheck(sources, new OutboxStore(db), 100,
+                    rules::get), metrics)) {
+                e.start();
+                HttpResponse<String> ok = get(e, "/health");
+                assertThat(ok.statusCode()).isEqualTo(200);
+                assertThat(ok.body()).isEqualTo("{\"status\":\"ok\",\"reasons\":[]}");
+
+                sources.recordPoll("seeds", "folder", Instant.now(), "seeds: folder not found", 0);
+                rules.set("rules/escalation.drl:12: no viable alternative");
+                HttpResponse<String> bad = get(e, "/health");
+                assertThat(bad.statusCode()).isEqualTo(503);
+                assertThat(bad.body()).startsWith("{\"status\":\"degraded\",\"reasons\":[")
+                        .contains("folder seeds failing: seeds: folder not found")
+                        .contains("rules broken: rules/escalation.drl:12");
+
+                metrics.articleProcessed(3, Duration.ofMillis(2));
+                metrics.alert("CRITICAL");
+                metrics.delivery(false);
+                metrics.poll("folder", Duration.ofMillis(5));
+                HttpResponse<String> m = get(e, "/metrics");
+                assertThat(m.statusCode()).isEqualTo(200);
+                assertThat(m.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+                assertThat(m.body()).contains("watchfloor_articles_ingested_total 1.0")
+                        .contains("watchfloor_signals_total 3.0")
+                        .contains("watchfloor_alerts_total{severity=\"CRITICAL\"} 1.0")
+                        .contains("watchfloor_delivery_failures_total 1.0")
+                        .contains("watchfloor_poll_seconds_count{kind=\"folder\"} 1")
+                        .contains("watchfloor_outbox_pending 0.0");
+
+                assertThat(get(e, "/nope").statusCode()).isEqualTo(404);
+            }
+        }
+    }
+}
