@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,12 +32,26 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
-    /** The given file, or config/watchfloor.yaml when present, or the embedded defaults. */
+    private final Map<String, String> env;
+
+    public ConfigLoader() {
+        this(System.getenv());
+    }
+
+    /** With the given environment (WATCHFLOOR_* variables override keys). */
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The given file, or config/watchfloor.yaml when present, or the embedded defaults; then the environment. */
     public WatchfloorConfig load(Path explicit) {
         if (explicit != null) {
             return read(explicit);
         }
-        return Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : WatchfloorConfig.defaults();
+        if (Files.isRegularFile(DEFAULT_FILE)) {
+            return read(DEFAULT_FILE);
+        }
+        return withEnvironment(Path.of("(embedded defaults)"), "", WatchfloorConfig.defaults());
     }
 
     public WatchfloorConfig read(Path file) {
@@ -60,8 +77,37 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(yamlProblem(file, e));
         }
+        cfg = withEnvironment(file, text, cfg);
         check(file, cfg);
         return cfg;
+    }
+
+    /** Applies WATCHFLOOR_* variables on top of the file; an error names the variable. */
+    private WatchfloorConfig withEnvironment(Path file, String text, WatchfloorConfig fromFile) {
+        if (env.keySet().stream().noneMatch(k -> k.startsWith(EnvOverrides.PREFIX))) {
+            return fromFile;
+        }
+        ObjectNode tree;
+        try {
+            JsonNode n = text.isBlank() ? null : yaml.readTree(text);
+            tree = n instanceof ObjectNode o ? o : yaml.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return fromFile; // already reported by the first reading
+        }
+        List<EnvOverrides.Applied> applied = EnvOverrides.apply(tree, env);
+        if (applied.isEmpty()) {
+            return fromFile;
+        }
+        try {
+            return yaml.treeToValue(tree, WatchfloorConfig.class);
+        } catch (JsonMappingException e) {
+            String key = path(e);
+            String variable = applied.stream().filter(a -> a.key().equals(key)).map(EnvOverrides.Applied::variable)
+                    .findFirst().orElse("environment");
+            throw new ConfigException(variable + ": key '" + key + "': " + reason(e));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": environment overrides: " + e.getOriginalMessage());
+        }
     }
 
     private static void check(Path file, WatchfloorConfig c) {
