@@ -33,6 +33,10 @@ public final class ArticlePipeline {
     private final ArticleStore articles;
     private final List<Notifier> notifiers;
     private final Observer observer;
+    /** Articles whose signals are in this node's rules: processed here or caught up from the store. */
+    private final java.util.Map<String, LocalDate> known = new java.util.HashMap<>();
+    private java.time.Instant watermark = java.time.Instant.EPOCH;
+    private int retentionDays = 45;
 
     /** Told how long the stages took, for metrics. */
     public interface Observer {
@@ -75,6 +79,7 @@ public final class ArticlePipeline {
     /** The stages after extraction, for signals that are given rather than found (rule tests). */
     public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
         articles.save(article, sha256, signals);
+        known.put(article.id(), article.published());
         long start = System.nanoTime();
         List<AlertDraft> drafts = engine.evaluate(signals, article.published());
         observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
@@ -88,24 +93,41 @@ public final class ArticlePipeline {
      * the same history; alerts this re-derives are already on record and are not announced again.
      */
     public synchronized int restoreHistory(int retentionDays) {
+        this.retentionDays = retentionDays;
         LocalDate latest = articles.latestPublished().orElse(null);
         if (latest == null) {
             return 0;
         }
-        List<Signal> history = articles.signalsPublishedSince(latest.minusDays(retentionDays));
-        // Re-evaluate article by article, in the order they were first processed.
-        int i = 0;
-        while (i < history.size()) {
-            Article a = history.get(i).article();
-            int j = i;
-            while (j < history.size() && history.get(j).article() == a) {
-                j++;
+        return catchUp(latest.minusDays(retentionDays));
+    }
+
+    /**
+     * Brings the rules up to date with articles other nodes have processed since this one last looked (several
+     * nodes share one store): their signals join this node's window, so every node judges a new article against the
+     * same history. Alerts this re-derives are on record already and are not announced again.
+     */
+    public synchronized int catchUp() {
+        LocalDate latest = articles.latestPublished().orElse(null);
+        return latest == null ? 0 : catchUp(latest.minusDays(retentionDays));
+    }
+
+    private int catchUp(LocalDate publishedSince) {
+        // Bounded memory: forget articles older than any rule can look back to.
+        known.values().removeIf(d -> d.isBefore(publishedSince));
+        int n = 0;
+        // A little overlap: another node's transaction may commit with a slightly earlier timestamp.
+        for (ArticleStore.Processed p : articles.processedAfter(watermark.minusSeconds(5), publishedSince)) {
+            if (p.processedAt().isAfter(watermark)) {
+                watermark = p.processedAt();
             }
-            List<AlertChange> changes = decide(engine.evaluate(history.subList(i, j), a.published()));
+            if (known.putIfAbsent(p.article().id(), p.article().published()) != null) {
+                continue;
+            }
+            List<AlertChange> changes = decide(engine.evaluate(p.signals(), p.article().published()));
             notifyAll(changes);
-            i = j;
+            n += p.signals().size();
         }
-        return history.size();
+        return n;
     }
 
     /**

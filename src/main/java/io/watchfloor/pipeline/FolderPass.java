@@ -40,6 +40,8 @@ public final class FolderPass {
     }
 
     public synchronized Result run() {
+        // Other nodes sharing the store may have processed articles since the last pass.
+        pipeline.catchUp();
         List<ArticleOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int scanned = 0;

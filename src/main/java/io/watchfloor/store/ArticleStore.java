@@ -104,6 +104,53 @@ public final class ArticleStore {
         return out;
     }
 
+    /** Articles processed after an instant (by any node), with their signals. */
+    public record Processed(Article article, java.time.Instant processedAt, List<Signal> signals) { }
+
+    /**
+     * Articles processed after {@code after}, oldest first, with their signals: how a node learns what other nodes
+     * (or an earlier run) recorded.
+     */
+    public List<Processed> processedAfter(java.time.Instant after, LocalDate publishedSince) {
+        String sql = "SELECT a.id, a.title, a.published, a.link, a.source, a.processed_at, s.type, s.actor, s.target,"
+                + " s.event_date, s.planned, s.confidence, s.evidence FROM article a LEFT JOIN signal s"
+                + " ON s.article_id = a.id WHERE a.processed_at > ? AND a.published >= ?"
+                + " ORDER BY a.processed_at, a.id, s.id";
+        List<Processed> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(after));
+            ps.setDate(2, Date.valueOf(publishedSince));
+            try (ResultSet rs = ps.executeQuery()) {
+                Article current = null;
+                java.time.Instant at = null;
+                List<Signal> signals = null;
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (current == null || !current.id().equals(id)) {
+                        if (current != null) {
+                            out.add(new Processed(current, at, signals));
+                        }
+                        current = new Article(id, rs.getString(2), "", rs.getDate(3).toLocalDate(), rs.getString(4),
+                                rs.getString(5));
+                        at = rs.getTimestamp(6).toInstant();
+                        signals = new ArrayList<>();
+                    }
+                    if (rs.getString(7) != null) {
+                        signals.add(new Signal(io.watchfloor.model.SignalType.valueOf(rs.getString(7)),
+                                rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(), rs.getBoolean(11),
+                                rs.getString(13), current, rs.getDouble(12)));
+                    }
+                }
+                if (current != null) {
+                    out.add(new Processed(current, at, signals));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read articles processed after " + after, e);
+        }
+        return out;
+    }
+
     /** A signal's type and date, for charts. */
     public record Dated(String type, LocalDate eventDate) { }
 
