@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class EmailDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
 
+    /** How long a claimed message is left to the node that claimed it before another may take it over. */
+    static final Duration LEASE = Duration.ofMinutes(5);
+
     private final OutboxStore outbox;
     private final AlertStore alerts;
     private final MessageRenderer renderer;
@@ -56,7 +59,8 @@ public final class EmailDelivery {
     /** Sends everything due by {@code when}: {@code run --once} does not wait out the group wait. */
     public synchronized int deliverDueBy(Instant when) {
         int sent = 0;
-        for (OutboxStore.Pending p : outbox.due(when, 200)) {
+        // Claimed, not just read: with several nodes on one store each message goes out from one of them.
+        for (OutboxStore.Pending p : outbox.claimDue(when, 200, clock.instant().plus(LEASE))) {
             if (deliver(p)) {
                 sent++;
             }

@@ -110,24 +110,38 @@ public final class OutboxStore {
         }
     }
 
-    /** Messages whose group wait and retry delay have passed, oldest first. */
-    public List<Pending> due(Instant now, int limit) {
-        List<Pending> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, kind, recipient, group_key, attempts, created_at FROM outbox_message"
-                        + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getTimestamp(6).toInstant()));
+    /**
+     * Claims messages whose group wait and retry delay have passed by {@code when}, oldest first, for
+     * {@code lease}: rows another node holds are skipped (SELECT ... FOR UPDATE SKIP LOCKED), and a claimed row is
+     * not due again until the lease ends, so each message is sent by one node; if that node dies mid-send, another
+     * takes the message over after the lease.
+     */
+    public List<Pending> claimDue(Instant when, int limit, Instant leaseUntil) {
+        return db.inTransaction("cannot claim outbox messages", c -> {
+            List<Pending> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, kind, recipient, group_key, attempts, created_at FROM outbox_message"
+                            + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id"
+                            + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                ps.setTimestamp(1, Timestamp.from(when));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the outbox", e);
-        }
-        return out;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox_message SET next_attempt_at = ? WHERE id = ?")) {
+                for (Pending p : out) {
+                    ps.setTimestamp(1, Timestamp.from(leaseUntil));
+                    ps.setLong(2, p.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return out;
+        });
     }
 
     public List<String> alertIds(long messageId) {

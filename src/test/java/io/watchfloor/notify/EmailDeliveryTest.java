@@ -258,4 +258,35 @@ class EmailDeliveryTest {
         assertThat(html).doesNotContain("<script>").doesNotContain("<img src=x")
                 .doesNotContain("javascript:").contains("&lt;img src").contains("&lt;script&gt;");
     }
+
+    @Test
+    void twoNodesDeliveringFromOneOutboxSendEachMessageOnce() throws Exception {
+        TestClock clock = new TestClock();
+        List<EmailConfig.Recipient> officers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            officers.add(new EmailConfig.Recipient("officer " + i, "officer" + i + "@example.org", null, null, null,
+                    null, null));
+        }
+        WatchfloorConfig cfg = config(email(MAIL.getSmtp().getPort(), officers, "", List.of()));
+        try (Database db = Database.inMemory("nodes-" + UUID.randomUUID())) {
+            Setup nodeA = setup(cfg, db, clock);
+            Pipelines.Email nodeB = Pipelines.email(cfg, db, clock);
+            processSeeds(nodeA.pipeline());
+            clock.advance(Duration.ofMinutes(1));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> nodeA.email().delivery().deliverDue());
+                var b = pool.submit(() -> nodeB.delivery().deliverDue());
+                assertThat(a.get() + b.get()).isEqualTo(20);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(new OutboxStore(db).countPending()).isZero();
+        }
+        List<String> to = new ArrayList<>();
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            to.add(m.getAllRecipients()[0].toString());
+        }
+        assertThat(to).hasSize(20).doesNotHaveDuplicates();
+    }
 }
