@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 http.start();
             }
             try {
-                return runForever(cfg, email, () -> {
+                return runForever(cfg, db.dataSource(), email, () -> {
                     long start = System.nanoTime();
                     FolderPass.Result r = pass.run();
                     metrics.poll("folder", Duration.ofNanos(System.nanoTime() - start));
@@ -165,8 +165,8 @@ final class RunCommand implements Callable<Integer> {
                 + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
     }
 
-    private int runForever(WatchfloorConfig cfg, Pipelines.Email email, Runnable scan, Runnable reloadRules,
-                           Runnable started) throws Exception {
+    private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, Pipelines.Email email,
+                           Runnable scan, Runnable reloadRules, Runnable started) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
@@ -182,7 +182,9 @@ final class RunCommand implements Callable<Integer> {
             watcher = new RuleFolderWatcher(cfg.rulesPath(), 300, reloadRules);
             watcher.start();
         }
-        PassScheduler scheduler = new PassScheduler("watchfloor", 2);
+        PassScheduler scheduler = cfg.cluster().enabled()
+                ? PassScheduler.clustered("watchfloor", 2, dataSource, cfg.cluster().checkinInterval())
+                : new PassScheduler("watchfloor", 2);
         scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
         scheduler.every("email-delivery", cfg.email().deliveryInterval(), email.delivery()::deliverDue);
         if (cfg.email().digest().enabled()) {

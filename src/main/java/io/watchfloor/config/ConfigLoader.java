@@ -129,6 +129,9 @@ public final class ConfigLoader {
         if (c.sources().folders().stream().anyMatch(f -> f == null || f.isBlank())) {
             problems.add("key 'sources.folders': an entry is empty");
         }
+        if (c.cluster().enabled() && !c.database().url().startsWith("jdbc:postgresql:")) {
+            problems.add("key 'cluster.enabled': cluster mode needs a PostgreSQL database.url (jdbc:postgresql://...)");
+        }
         EmailConfig e = c.email();
         if (!List.of("starttls", "tls", "none").contains(e.smtp().security())) {
             problems.add("key 'email.smtp.security': '" + e.smtp().security() + "' is not starttls, tls or none");

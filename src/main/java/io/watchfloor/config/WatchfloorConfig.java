@@ -11,7 +11,7 @@ import java.util.List;
  * Relative paths are resolved against the working directory.
  */
 public record WatchfloorConfig(String dataDir, String rulesDir, String timezone, Sources sources, Rules rules,
-                               Database database, Alerts alerts, EmailConfig email, Http http) {
+                               Database database, Alerts alerts, EmailConfig email, Http http, Cluster cluster) {
 
     public WatchfloorConfig {
         dataDir = orDefault(dataDir, "var");
@@ -23,6 +23,16 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
         http = http == null ? new Http(null, null, null, null) : http;
+        cluster = cluster == null ? new Cluster(null, null) : cluster;
+    }
+
+    /** Several nodes on one PostgreSQL database: one scheduler, each job on one node at a time. */
+    public record Cluster(Boolean enabled,
+                          @JsonDeserialize(using = DurationDeserializer.class) Duration checkinInterval) {
+        public Cluster {
+            enabled = enabled == null ? Boolean.FALSE : enabled;
+            checkinInterval = checkinInterval == null ? Duration.ofSeconds(5) : checkinInterval;
+        }
     }
 
     /** The health and metrics endpoint. */
@@ -37,12 +47,12 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
 
     /** A configuration that differs from the defaults only in its rules folder. */
     public static WatchfloorConfig withRules(String rulesDir) {
-        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null, null);
     }
 
     /** The embedded defaults: the seeds folder, data under ./var. */
     public static WatchfloorConfig defaults() {
-        return new WatchfloorConfig(null, null, null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Article sources. */

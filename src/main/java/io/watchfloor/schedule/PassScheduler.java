@@ -23,12 +23,56 @@ public final class PassScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final TaskJobFactory jobs = new TaskJobFactory();
 
+    /** One node: jobs in memory. */
     public PassScheduler(String instanceName, int threads) {
+        this(properties(instanceName, threads));
+    }
+
+    /**
+     * Cluster mode: jobs in PostgreSQL (Quartz's clustered JDBC job store) so that each job runs on one node at a
+     * time, and another node takes over the jobs of a node that stops checking in.
+     */
+    public static PassScheduler clustered(String instanceName, int threads, javax.sql.DataSource dataSource,
+                                          java.time.Duration checkin) {
+        String provider = "watchfloor-" + instanceName;
+        org.quartz.utils.DBConnectionManager.getInstance().addConnectionProvider(provider,
+                new org.quartz.utils.ConnectionProvider() {
+                    @Override
+                    public java.sql.Connection getConnection() throws java.sql.SQLException {
+                        return dataSource.getConnection();
+                    }
+
+                    @Override
+                    public void shutdown() {
+                        // The store owns the pool and closes it last.
+                    }
+
+                    @Override
+                    public void initialize() {
+                    }
+                });
+        Properties p = properties(instanceName, threads);
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass",
+                "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", provider);
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkin.toMillis()));
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        return new PassScheduler(p);
+    }
+
+    private static Properties properties(String instanceName, int threads) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", instanceName);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        return p;
+    }
+
+    private PassScheduler(Properties p) {
         try {
             scheduler = new StdSchedulerFactory(p).getScheduler();
             scheduler.setJobFactory(jobs);
@@ -45,11 +89,7 @@ public final class PassScheduler implements AutoCloseable {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        try {
-            scheduler.scheduleJob(job, trigger);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule " + name + ": " + e.getMessage(), e);
-        }
+        schedule(name, job, trigger);
         LOG.info("scheduled {} every {}", name, interval);
     }
 
@@ -61,12 +101,17 @@ public final class PassScheduler implements AutoCloseable {
                 .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(expression)
                         .inTimeZone(java.util.TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
                 .build();
+        schedule(name, job, trigger);
+        LOG.info("scheduled {} on cron '{}' ({})", name, expression, zone);
+    }
+
+    /** Replaces a job another node (or an earlier run) stored under the same name. */
+    private void schedule(String name, JobDetail job, Trigger trigger) {
         try {
-            scheduler.scheduleJob(job, trigger);
+            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule " + name + ": " + e.getMessage(), e);
         }
-        LOG.info("scheduled {} on cron '{}' ({})", name, expression, zone);
     }
 
     public void start() {

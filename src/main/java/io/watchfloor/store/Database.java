@@ -50,7 +50,11 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            // PostgreSQL also gets Quartz's cluster tables (cluster mode is PostgreSQL only).
+            String[] locations = url.startsWith("jdbc:postgresql:")
+                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(pool).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             closer.run();
             throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
@@ -92,6 +96,14 @@ public final class Database implements AutoCloseable {
             return rs.getInt(1);
         } catch (SQLException e) {
             throw new StoreException(what, e);
+        }
+    }
+
+    public boolean postgres() {
+        try (Connection c = connection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (SQLException e) {
+            throw new StoreException("cannot read database metadata", e);
         }
     }
 

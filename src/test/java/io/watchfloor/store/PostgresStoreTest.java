@@ -42,7 +42,7 @@ class PostgresStoreTest {
         EmailConfig email = new EmailConfig(null, null, "config/templates", null, null, null, null, null, null,
                 "duty@example.org", null, null);
         WatchfloorConfig cfg = new WatchfloorConfig(dir.resolve("var").toString(), null, null, null, null,
-                new WatchfloorConfig.Database(url, "postgres", null), null, email, null);
+                new WatchfloorConfig.Database(url, "postgres", null), null, email, null, null);
         List<FileArticle> seeds = new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles();
         try (Database db = Database.open(cfg.databaseUrl(), "postgres", "")) {
             Pipelines.Email mail = Pipelines.email(cfg, db, Clock.systemUTC());

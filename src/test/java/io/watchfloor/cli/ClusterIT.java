@@ -1,0 +1,111 @@
+package io.watchfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one PostgreSQL database and one watched folder: one is killed mid-run; the other keeps polling, and
+ * every alert reaches the SMTP server exactly once.
+ */
+class ClusterIT {
+    @Test
+    void twoNodesOneKilledEveryAlertMailedOnceAndTheFolderStillPolled(@TempDir Path dir) throws Exception {
+        int smtpPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            smtpPort = s.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        List<Process> nodes = new ArrayList<>();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            Path inbox = Files.createDirectory(dir.resolve("inbox"));
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            List<Path> logs = new ArrayList<>();
+            for (String node : new String[] {"a", "b"}) {
+                Path cfg = dir.resolve(node + ".yaml");
+                Files.writeString(cfg, "dataDir: " + dir.resolve(node) + "\n"
+                        + "sources:\n  scanInterval: 1s\n  folders: [" + inbox + "]\n"
+                        + "database:\n  url: \"" + url + "\"\n  user: postgres\n"
+                        + "email:\n  smtp: {host: 127.0.0.1, port: " + smtpPort + ", security: none}\n"
+                        + "  groupWait: 1s\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\n"
+                        + "http:\n  port: 0\ncluster:\n  enabled: true\n  checkinInterval: 1s\n");
+                Path err = dir.resolve(node + ".log");
+                logs.add(err);
+                Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
+                        .redirectErrorStream(true).redirectOutput(err.toFile()).start();
+                nodes.add(p);
+                Daemons.waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+            }
+            Files.copy(Path.of("seeds/000_89c3de90ed6096f9.txt"), inbox.resolve("000_89c3de90ed6096f9.txt"));
+            waitUntil(() -> mail.getReceivedMessages().length >= 1, nodes.get(1), logs.get(1));
+
+            System.out.println(Files.readString(logs.get(0)));
+            nodes.get(0).destroyForcibly(); // kill -9 node a
+            assertThat(nodes.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
+            int before = mail.getReceivedMessages().length;
+            Files.copy(Path.of("seeds/002_333d6fb679bd7709.txt.meta.yaml"),
+                    inbox.resolve("002_333d6fb679bd7709.txt.meta.yaml"));
+            Files.copy(Path.of("seeds/002_333d6fb679bd7709.txt"), inbox.resolve("002_333d6fb679bd7709.txt"));
+            // The second article brings new alerts (restored relations): node b polled and mailed them.
+            waitUntil(() -> mail.getReceivedMessages().length > before, nodes.get(1), logs.get(1));
+
+            System.out.println(Files.readString(logs.get(1)));
+            Set<String> mailed = new HashSet<>();
+            for (MimeMessage m : mail.getReceivedMessages()) {
+                for (String id : m.getHeader("X-Watchfloor-Alerts")[0].split(" ")) {
+                    assertThat(mailed.add(id)).as("alert %s mailed once", id).isTrue();
+                }
+            }
+            Set<String> stored = new HashSet<>();
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT id FROM alert")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+                try (ResultSet r2 = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM article")) {
+                    r2.next();
+                    assertThat(r2.getInt(1)).as("both articles processed").isEqualTo(2);
+                }
+            }
+            waitUntil(() -> {
+                Set<String> now = new HashSet<>();
+                for (MimeMessage m : mail.getReceivedMessages()) {
+                    now.addAll(List.of(m.getHeader("X-Watchfloor-Alerts")[0].split(" ")));
+                }
+                return now.containsAll(stored);
+            }, nodes.get(1), logs.get(1));
+        } finally {
+            for (Process p : nodes) {
+                p.destroy();
+                p.waitFor(60, TimeUnit.SECONDS);
+            }
+            mail.stop();
+        }
+    }
+
+    private static final long T0 = System.nanoTime();
+
+    private static void waitUntil(Daemons.Check check, Process p, Path log) throws Exception {
+        Daemons.waitFor(check, p, log);
+        // Where the time goes, in the test's output file.
+        System.out.printf("%.1f s: done waiting%n", (System.nanoTime() - T0) / 1e9);
+    }
+}
