@@ -3,6 +3,7 @@ package io.watchfloor.cli;
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
+import io.watchfloor.ingest.feed.FeedSources;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
 import io.watchfloor.pipeline.ArticlePipeline;
@@ -52,11 +53,17 @@ final class RunCommand implements Callable<Integer> {
     /** Released once the store is closed, so a shutdown hook lets the JVM go only after that. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /** The feeds, polled by their own pool; closed when the command ends. */
+    private FeedSources feeds;
+
     @Override
     public Integer call() throws Exception {
         try {
             return start();
         } finally {
+            if (feeds != null) {
+                feeds.close();
+            }
             closed.countDown();
         }
     }
@@ -75,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
+            feeds = FeedSources.create(cfg, db, pipeline::process, Clock.systemUTC());
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}",
                     rules.ruleNames().size(), restored, cfg.dataPath());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
@@ -93,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
                         r.outcomes().stream().mapToInt(o -> o.news().size()).sum(),
                         r.outcomes().stream().mapToInt(o -> o.news().size()).sum() == 1 ? "" : "s",
                         new AlertStore(db).count(), jsonl.file());
+                if (!feeds.feeds().isEmpty()) {
+                    spec.commandLine().getOut().println(FeedSources.summary(feeds.pollAll()));
+                }
                 node.put("daemon.stopped", Instant.now().toString());
                 return Main.OK;
             }
@@ -103,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
             publish.run();
             try {
-                return runForever(cfg, () -> {
+                return runForever(cfg, publish, () -> {
                     FolderPass.Result r = pass.run();
                     if (!r.outcomes().isEmpty()) {
                         LOG.info("folder scan: {} new articles of {}", r.outcomes().size(), r.scanned());
@@ -128,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
                 + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
     }
 
-    private int runForever(WatchfloorConfig cfg, Runnable scan, Runnable reloadRules) throws Exception {
+    private int runForever(WatchfloorConfig cfg, Runnable publish, Runnable scan, Runnable reloadRules)
+            throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
@@ -144,8 +156,15 @@ final class RunCommand implements Callable<Integer> {
             watcher = new RuleFolderWatcher(cfg.rulesPath(), 300, reloadRules);
             watcher.start();
         }
-        PassScheduler scheduler = new PassScheduler("watchfloor", 2);
+        PassScheduler scheduler = new PassScheduler("watchfloor", 2 + Math.min(4, feeds.bySchedule().size()));
         scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
+        // One job per feed schedule (feeds sharing an interval are polled together, concurrently); a job never
+        // overlaps itself and a feed is never polled twice at once.
+        feeds.bySchedule().forEach((interval, group) -> scheduler.every("feeds-every-" + interval.toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT), interval, () -> {
+                    feeds.poll(group);
+                    publish.run();
+                }));
         // One ordered shutdown: stop scheduling, let the running pass finish, then let the store close.
         Thread hook = new Thread(() -> {
             LOG.info("stopping: waiting for running work to finish");

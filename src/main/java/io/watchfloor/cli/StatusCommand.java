@@ -81,6 +81,7 @@ final class StatusCommand implements Callable<Integer> {
                     s.lastPoll() == null ? "never" : s.lastPoll(),
                     s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
         }
+        FeedStatusReport.render(cfg, db, out);
         out.println("articles: " + new ArticleStore(db).count() + " processed");
         out.println("alerts:   " + new AlertStore(db).count() + " on record, 0 pending delivery"
                 + " (alerts go to the log and " + cfg.alertsFile() + ")");
@@ -89,7 +90,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Writes the snapshot a running daemon leaves for {@code status}: its pid, then the report. */
-    static void writeSnapshot(Path file, String report) {
+    static synchronized void writeSnapshot(Path file, String report) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, "pid " + ProcessHandle.current().pid() + "\n" + report, StandardCharsets.UTF_8);
