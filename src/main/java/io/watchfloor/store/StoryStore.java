@@ -34,37 +34,39 @@ public final class StoryStore {
     /** Records (or replaces) an article's story. */
     public void save(StoryRow r) {
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM story WHERE article_id = ?")) {
-                    del.setString(1, r.articleId());
-                    del.executeUpdate();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO story (cluster_id, source_key, published,"
+                    + " joined_from, similarity, signature, created_at, article_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bind(ps, r);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {   // unique violation: the article is processed again
+                    throw e;
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO story (article_id, cluster_id,"
-                        + " source_key, published, joined_from, similarity, signature, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, r.articleId());
-                    ps.setString(2, r.clusterId());
-                    ps.setString(3, Text.clip(r.sourceKey(), 1000));
-                    ps.setDate(4, Date.valueOf(r.published()));
-                    ps.setString(5, r.joinedFrom());
-                    if (r.similarity() == null) {
-                        ps.setNull(6, Types.DOUBLE);
-                    } else {
-                        ps.setDouble(6, r.similarity());
-                    }
-                    ps.setString(7, Text.clip(r.signature(), 8000));
-                    ps.setTimestamp(8, Timestamp.from(Instant.now()));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE story SET cluster_id = ?, source_key = ?,"
+                        + " published = ?, joined_from = ?, similarity = ?, signature = ?, created_at = ?"
+                        + " WHERE article_id = ?")) {
+                    bind(ps, r);
                     ps.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("cannot save story of article " + r.articleId(), e);
         }
+    }
+
+    private static void bind(PreparedStatement ps, StoryRow r) throws SQLException {
+        ps.setString(1, r.clusterId());
+        ps.setString(2, Text.clip(r.sourceKey(), 1000));
+        ps.setDate(3, Date.valueOf(r.published()));
+        ps.setString(4, r.joinedFrom());
+        if (r.similarity() == null) {
+            ps.setNull(5, Types.DOUBLE);
+        } else {
+            ps.setDouble(5, r.similarity());
+        }
+        ps.setString(6, Text.clip(r.signature(), 8000));
+        ps.setTimestamp(7, Timestamp.from(Instant.now()));
+        ps.setString(8, r.articleId());
     }
 
     /** Articles published on or after {@code since}, oldest first: what the clusterer compares new articles with. */

@@ -52,8 +52,16 @@ public final class StoryClusterer {
     private final double threshold;
     private final StoryStore store;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
-    /** term -> articles whose signature holds it: only articles sharing a term are compared. */
-    private final Map<String, Set<String>> index = new HashMap<>();
+    /**
+     * Publication day -> term -> articles whose signature holds it among its strongest {@link #INDEXED_TERMS}:
+     * only articles inside the date window that share one of those terms are compared.
+     */
+    private final Map<LocalDate, Map<String, Set<String>>> index = new HashMap<>();
+
+    /** Terms of a signature used to find candidates (a same-story pair shares some of its strongest terms). */
+    static final int INDEXED_TERMS = 16;
+    /** A term held by more articles of one day than this says nothing on its own and finds no candidates. */
+    static final int MAX_POSTINGS = 2000;
 
     /**
      * @param commonTerms terms weighted down (country names, adjectives, capitals): see {@link #countryTerms}
@@ -96,15 +104,32 @@ public final class StoryClusterer {
     }
 
     /** Assigns an article to a story, records it, and says where it went. */
-    public synchronized Assignment assign(Article a) {
-        StorySignature sig = signature(a);
+    public Assignment assign(Article a) {
+        StorySignature sig = signature(a);   // outside the lock: the costly part, and independent
+        Assignment result = place(a, sig);
+        if (store != null) {
+            store.save(new StoryStore.StoryRow(a.id(), result.clusterId(), a.sourceKey(), a.published(),
+                    result.joinedFrom(), result.similarity(), sig.encode()));
+        }
+        return result;
+    }
+
+    private synchronized Assignment place(Article a, StorySignature sig) {
         Entry best = null;
         double bestSim = 0;
         Set<String> candidates = new HashSet<>();
-        for (String t : sig.terms()) {
-            Set<String> ids = index.get(t);
-            if (ids != null) {
-                candidates.addAll(ids);
+        List<String> strongest = strongest(sig);
+        for (LocalDate d = a.published().minusDays(windowDays); !d.isAfter(a.published().plusDays(windowDays));
+             d = d.plusDays(1)) {
+            Map<String, Set<String>> day = index.get(d);
+            if (day == null) {
+                continue;
+            }
+            for (String t : strongest) {
+                Set<String> ids = day.get(t);
+                if (ids != null && ids.size() <= MAX_POSTINGS) {
+                    candidates.addAll(ids);
+                }
             }
         }
         candidates.remove(a.id());
@@ -124,10 +149,6 @@ public final class StoryClusterer {
                 : new Assignment(best.clusterId(), best.articleId(), round(bestSim),
                         best.sourceKey().equals(a.sourceKey()));
         remember(new Entry(a.id(), result.clusterId(), a.sourceKey(), a.published(), sig));
-        if (store != null) {
-            store.save(new StoryStore.StoryRow(a.id(), result.clusterId(), a.sourceKey(), a.published(),
-                    result.joinedFrom(), result.similarity(), sig.encode()));
-        }
         return result;
     }
 
@@ -137,8 +158,9 @@ public final class StoryClusterer {
             unindex(old);
         }
         entries.put(e.articleId(), e);
-        for (String t : e.signature().terms()) {
-            index.computeIfAbsent(t, k -> new HashSet<>()).add(e.articleId());
+        Map<String, Set<String>> day = index.computeIfAbsent(e.published(), k -> new HashMap<>());
+        for (String t : strongest(e.signature())) {
+            day.computeIfAbsent(t, k -> new java.util.LinkedHashSet<>()).add(e.articleId());
         }
         while (entries.size() > MAX_ENTRIES) {
             Entry eldest = entries.values().iterator().next();
@@ -148,15 +170,34 @@ public final class StoryClusterer {
     }
 
     private void unindex(Entry e) {
-        for (String t : e.signature().terms()) {
-            Set<String> ids = index.get(t);
+        Map<String, Set<String>> day = index.get(e.published());
+        if (day == null) {
+            return;
+        }
+        for (String t : strongest(e.signature())) {
+            Set<String> ids = day.get(t);
             if (ids != null) {
                 ids.remove(e.articleId());
                 if (ids.isEmpty()) {
-                    index.remove(t);
+                    day.remove(t);
                 }
             }
         }
+        if (day.isEmpty()) {
+            index.remove(e.published());
+        }
+    }
+
+    /** A signature's strongest terms (signatures keep their terms strongest first). */
+    private static List<String> strongest(StorySignature sig) {
+        List<String> out = new ArrayList<>(INDEXED_TERMS);
+        for (String t : sig.terms()) {
+            if (out.size() == INDEXED_TERMS) {
+                break;
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     private static double round(double v) {

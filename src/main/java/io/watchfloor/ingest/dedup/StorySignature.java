@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class StorySignature {
     static final int MAX_TERMS = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"“”]\\s*$");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
     private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList((
             "about above after again against all also am an and any are as at be because been before being below"
             + " between both but by can could did do does doing down during each few for from further had has have"
@@ -51,8 +51,7 @@ public final class StorySignature {
             int prevEnd = 0;
             boolean sentenceStart = true;
             while (m.find()) {
-                String gap = para.substring(prevEnd, m.start());
-                if (prevEnd > 0 && SENTENCE_END.matcher(gap).find()) {
+                if (prevEnd > 0 && endsSentence(para, prevEnd, m.start())) {
                     sentenceStart = true;
                 }
                 String raw = m.group();
@@ -98,9 +97,20 @@ public final class StorySignature {
         return new StorySignature(Collections.unmodifiableMap(kept));
     }
 
+    /** Whether the text between two words ends a sentence (its last non-space character is . ! ? : ; or a quote). */
+    private static boolean endsSentence(String s, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return ".!?:;\"“”".indexOf(c) >= 0;
+            }
+        }
+        return false;
+    }
+
     /** A term as compared: lower case, possessive, hyphens and plural folded; null for stop words and numbers. */
     static String normalise(String word) {
-        String w = word.replaceAll("['’]s?$", "").replace("-", "").replace("'", "").replace("’", "")
+        String w = POSSESSIVE.matcher(word).replaceFirst("").replace("-", "").replace("'", "").replace("’", "")
                 .toLowerCase(Locale.ROOT);
         if (w.length() < 3 || STOP.contains(w) || w.chars().allMatch(Character::isDigit)) {
             return null;
@@ -140,7 +150,10 @@ public final class StorySignature {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(t).append('=').append(String.format(Locale.ROOT, "%.4f", v));
+            long q = Math.round(v * 10000);
+            sb.append(t).append('=').append(q / 10000).append('.');
+            String frac = Long.toString(q % 10000);
+            sb.append("0000", 0, 4 - frac.length()).append(frac);
         });
         return sb.toString();
     }
