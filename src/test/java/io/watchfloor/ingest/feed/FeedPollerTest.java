@@ -203,6 +203,28 @@ class FeedPollerTest {
     }
 
     @Test
+    @Timeout(20)
+    void aFeedIsNeverPolledTwiceAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        server.handle("/slowish", ex -> {
+            inside.countDown();
+            FeedFetcherTest.sleep(1500);
+            byte[] b = fixture("rss10.rdf");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+        });
+        FeedPoller p = poller(FetchSettings.defaults(), Clock.systemUTC());
+        FeedSpec feed = spec("slowish", "/slowish");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> p.poll(feed));
+        inside.await();
+        FeedPoller.PollReport second = p.poll(feed);   // e.g. a manual pass while the scheduled one runs
+        assertThat(second.outcome()).isEqualTo(FeedPoller.Outcome.BUSY);
+        assertThat(first.get().outcome()).isEqualTo(FeedPoller.Outcome.FETCHED);
+        assertThat(server.hits("/slowish")).isEqualTo(1);
+        assertThat(processed).hasSize(2);
+    }
+
+    @Test
     void malformedAndHostileFeedsAreReportedWhileGoodOnesFlow() {
         server.serve("/good", fixture("rss20.xml"), "application/rss+xml", false);
         server.serve("/broken", fixture("broken.xml"), "application/rss+xml", false);
