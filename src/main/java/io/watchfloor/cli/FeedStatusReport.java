@@ -21,11 +21,13 @@ final class FeedStatusReport {
             states.put(s.name(), s);
         }
         if (cfg.sources().feeds().isEmpty() && states.isEmpty()) {
+            stories(db, out);
             return;
         }
         out.println("feeds:");
         if (cfg.sources().feeds().isEmpty()) {
             out.println("  (none configured; " + states.size() + " on record from earlier configurations)");
+            stories(db, out);
             return;
         }
         for (WatchfloorConfig.Feed f : cfg.sources().feeds()) {
@@ -47,9 +49,15 @@ final class FeedStatusReport {
             out.println("      next poll: " + (s.nextPoll() == null ? "at start" : t(s.nextPoll())) + "; polls: "
                     + s.polls() + " (" + s.notModified() + " not modified); new items: " + s.itemsNew());
         }
+        stories(db, out);
+    }
+
+    /** Articles and the stories (clusters) they form: the same story from several outlets is one story. */
+    private static void stories(Database db, PrintWriter out) {
         int[] stories = new StoryStore(db).counts();
         if (stories[0] > 0) {
-            out.println("stories:  " + stories[0] + " feed articles in " + stories[1] + " stories");
+            out.println("stories:  " + stories[0] + " article" + (stories[0] == 1 ? "" : "s") + " in " + stories[1]
+                    + " stor" + (stories[1] == 1 ? "y" : "ies"));
         }
     }
 

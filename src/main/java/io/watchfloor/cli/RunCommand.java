@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), feeds.stories()::assign);
             if (once) {
                 FolderPass.Result r = pass.run();
                 spec.commandLine().getOut().printf("%d new article%s of %d scanned; %d alert%s raised or updated;"

@@ -36,6 +36,16 @@ class RunOnceFeedsTest {
     }
 
     @Test
+    void theTwoSeedArticlesAreOneStory() throws Exception {
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  folders: [seeds]\n");
+        CliRunner run = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        CliRunner status = CliRunner.run("status", "--config", cfg.toString());
+        assertThat(status.out()).contains("stories:  2 articles in 1 story").doesNotContain("feeds:");
+    }
+
+    @Test
     void feedsArePolledOnceAndTheirHealthIsShown() throws Exception {
         Path cfg = dir.resolve("watchfloor.yaml");
         Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  folders: []\n  feeds:\n"
@@ -60,7 +70,7 @@ class RunOnceFeedsTest {
                 .containsPattern("health: FAILING \\(1 consecutive failure, backing off until \\d{4}-")
                 .contains("last error: ").contains("not a valid feed")
                 .contains("last success: never")
-                .contains("stories:  5 feed articles in 5 stories")
+                .contains("stories:  5 articles in 5 stories")
                 .contains("articles: 5 processed");
     }
 }

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * given) and the recent ones are read back on start, so clustering survives restarts. Thread-safe.
  */
 public final class StoryClusterer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoryClusterer.class);
+
     /**
      * Where an article went.
      *
@@ -107,6 +109,10 @@ public final class StoryClusterer {
     public Assignment assign(Article a) {
         StorySignature sig = signature(a);   // outside the lock: the costly part, and independent
         Assignment result = place(a, sig);
+        if (result.joined()) {
+            LOG.info("{} joins story {} ({} similar to {}{})", a.id(), result.clusterId(), result.similarity(),
+                    result.joinedFrom(), result.sameSource() ? ", same source: not a second source" : "");
+        }
         if (store != null) {
             store.save(new StoryStore.StoryRow(a.id(), result.clusterId(), a.sourceKey(), a.published(),
                     result.joinedFrom(), result.similarity(), sig.encode()));

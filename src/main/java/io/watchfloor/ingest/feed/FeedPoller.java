@@ -156,11 +156,8 @@ public final class FeedPoller {
             String sha = sha256(article);
             try {
                 if (stories != null) {
-                    StoryClusterer.Assignment a = stories.assign(article);
-                    if (a.joined()) {
+                    if (stories.assign(article).joined()) {
                         joined++;
-                        LOG.info("feed {}: '{}' joins story {} ({} similar to {}{})", feed.name(), article.title(),
-                                a.clusterId(), a.similarity(), a.joinedFrom(), a.sameSource() ? ", same source" : "");
                     }
                 }
                 sink.process(article, sha);

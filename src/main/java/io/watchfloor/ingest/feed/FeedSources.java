@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configured feeds, ready to poll: the fetcher, poller, story clusterer and a bounded pool, built from the
- * configuration. The daemon schedules one Quartz job per distinct poll interval ({@link #bySchedule()}); a job polls
+ * The configured feeds, ready to poll: the fetcher, poller, story clusterer (shared with the folder pass) and a
+ * bounded pool, built from the configuration. The daemon schedules one Quartz job per distinct poll interval ({@link #bySchedule()}); a job polls
  * its feeds concurrently, and a feed still being polled is never polled again at the same time.
  */
 public final class FeedSources implements AutoCloseable {
@@ -28,10 +28,12 @@ public final class FeedSources implements AutoCloseable {
 
     private final List<FeedSpec> feeds;
     private final FeedRound round;
+    private final StoryClusterer stories;
 
-    private FeedSources(List<FeedSpec> feeds, FeedRound round) {
+    private FeedSources(List<FeedSpec> feeds, FeedRound round, StoryClusterer stories) {
         this.feeds = List.copyOf(feeds);
         this.round = round;
+        this.stories = stories;
     }
 
     /**
@@ -48,18 +50,23 @@ public final class FeedSources implements AutoCloseable {
                     feed.interval() != null ? feed.interval() : f.interval(), feed.tags().region(),
                     feed.tags().language()));
         }
-        if (specs.isEmpty()) {
-            return new FeedSources(List.of(), null);   // nothing to poll: no HTTP client, no threads
-        }
         WatchfloorConfig.Stories s = cfg.sources().stories();
         StoryClusterer stories = new StoryClusterer(StoryClusterer.countryTerms(ActorCatalog.loadDefault()),
                 s.windowDays(), s.threshold(), new StoryStore(db));
         LocalDate latest = new ArticleStore(db).latestPublished().orElse(LocalDate.now(clock));
         int restored = stories.restore(latest.minusDays(s.windowDays() + 1L));
+        if (specs.isEmpty()) {
+            return new FeedSources(List.of(), null, stories);   // nothing to poll: no HTTP client, no threads
+        }
         LOG.info("{} feeds configured; {} recent stories restored", specs.size(), restored);
         FeedPoller poller = new FeedPoller(new FeedFetcher(settings, clock), new FeedStateStore(db),
                 new FeedItemStore(db), stories, sink, cfg.zone(), clock);
-        return new FeedSources(specs, new FeedRound(poller, Math.min(f.concurrency(), specs.size())));
+        return new FeedSources(specs, new FeedRound(poller, Math.min(f.concurrency(), specs.size())), stories);
+    }
+
+    /** The story clusterer every article goes through (folder files too), restored from the store. */
+    public StoryClusterer stories() {
+        return stories;
     }
 
     public List<FeedSpec> feeds() {
