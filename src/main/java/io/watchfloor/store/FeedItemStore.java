@@ -21,25 +21,16 @@ public final class FeedItemStore {
 
     /** Whether the feed's item with this key was processed before, or (when link is not null) any feed's item with this link. */
     public boolean seen(String feed, String itemKey, String link) {
-        try (Connection c = db.connection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM feed_item WHERE feed = ? AND item_key = ?")) {
-                ps.setString(1, feed);
-                ps.setString(2, itemKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
+        String sql = link == null ? "SELECT 1 FROM feed_item WHERE feed = ? AND item_key = ?"
+                : "SELECT 1 FROM feed_item WHERE feed = ? AND item_key = ? UNION ALL SELECT 1 FROM feed_item WHERE link = ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, feed);
+            ps.setString(2, itemKey);
+            if (link != null) {
+                ps.setString(3, link);
             }
-            if (link == null) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM feed_item WHERE link = ?")) {
-                ps.setString(1, link);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot look up item " + itemKey + " of feed " + feed, e);
@@ -50,18 +41,18 @@ public final class FeedItemStore {
     public void record(String feed, String itemKey, String link, String articleId, String sha256, Instant at) {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO feed_item (feed, item_key, link, article_id,"
-                     + " sha256, first_seen) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                     + " (SELECT 1 FROM feed_item WHERE feed = ? AND item_key = ?)")) {
+                     + " sha256, first_seen) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, feed);
             ps.setString(2, itemKey);
             ps.setString(3, link);
             ps.setString(4, articleId);
             ps.setString(5, sha256);
             ps.setTimestamp(6, Timestamp.from(at));
-            ps.setString(7, feed);
-            ps.setString(8, itemKey);
             ps.executeUpdate();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return;   // recorded already (a retried item)
+            }
             throw new StoreException("cannot record item " + itemKey + " of feed " + feed, e);
         }
     }

@@ -133,9 +133,11 @@ class FeedPollerTest {
         assertThat(s1.backoffUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
         assertThat(s1.nextPoll()).isEqualTo(s1.backoffUntil());
 
-        // Within the backoff: not even asked.
+        // Within the backoff: not even asked, also by a restarted daemon (the backoff is in the store).
         clock.advance(Duration.ofMinutes(9));
         assertThat(p.poll(feed).outcome()).isEqualTo(FeedPoller.Outcome.BACKING_OFF);
+        FeedPoller restarted = poller(settings(Duration.ofSeconds(5), Duration.ofMinutes(10)), clock);
+        assertThat(restarted.poll(feed).outcome()).isEqualTo(FeedPoller.Outcome.BACKING_OFF);
         assertThat(server.hits("/flaky")).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(1));
