@@ -15,6 +15,7 @@ import io.watchfloor.store.Database;
 import io.watchfloor.store.FeedItemStore;
 import io.watchfloor.store.FeedStateStore;
 import io.watchfloor.store.StoryStore;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,15 +82,19 @@ public final class FeedPollBench {
         try (LoopbackFeedServer server = new LoopbackFeedServer();
              Database db = Database.open("jdbc:h2:file:" + dir.resolve("bench"), "sa", "")) {
             List<FeedSpec> specs = new ArrayList<>();
+            List<FeedSpec> warmup = new ArrayList<>();
             Random random = new Random(42);
             long bytes = 0;
-            for (int f = 0; f < feeds; f++) {
+            int warm = Math.max(50, feeds / 5);
+            for (int f = 0; f < feeds + warm; f++) {
                 String xml = feed(f, items, random);
-                bytes += xml.length();
+                if (f < feeds) {
+                    bytes += xml.length();
+                }
                 server.serve("/feed/" + f + ".xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         "application/rss+xml; charset=utf-8", false);
-                specs.add(new FeedSpec("feed-" + f, server.url("/feed/" + f + ".xml"), "outlet-" + f,
-                        Duration.ofMinutes(5), null, null));
+                (f < feeds ? specs : warmup).add(new FeedSpec("feed-" + f, server.url("/feed/" + f + ".xml"),
+                        "outlet-" + f, Duration.ofMinutes(5), null, null));
             }
             AtomicInteger processed = new AtomicInteger();
             FeedPoller.ArticleSink sink;
@@ -115,8 +120,10 @@ public final class FeedPollBench {
                     pipeline ? "full article pipeline" : "counting sink (polling cost only)",
                     Runtime.getRuntime().availableProcessors());
             try (FeedRound round = new FeedRound(poller, concurrency)) {
-                // Warm-up on a separate small set so that class loading is not timed.
-                round(round, specs.subList(0, 0), "warm-up", processed);
+                // Warm-up on separate feeds (a fifth as many), so that class loading and JIT compilation, which a
+                // running daemon has long done, are not timed.
+                round(round, warmup, "warm-up", processed);
+                round(round, warmup, "warm-up 304", processed);
                 round(round, specs, "fresh round", processed);
                 round(round, specs, "all-304 round", processed);
             }
@@ -132,13 +139,22 @@ public final class FeedPollBench {
             return;
         }
         int before = processed.get();
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         List<FeedPoller.PollReport> reports = round.run(specs);
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - c0) / 1e9;
         Map<FeedPoller.Outcome, Integer> outcomes = new EnumMap<>(FeedPoller.Outcome.class);
         reports.forEach(r -> outcomes.merge(r.outcome(), 1, Integer::sum));
-        System.out.printf(Locale.ROOT, "%-14s %6.2f s  %s, %d new items%n", name, s, outcomes,
+        System.out.printf(Locale.ROOT, "%-14s %6.2f s  (process CPU %.2f s, load average %.1f)  %s, %d new items%n",
+                name, s, cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), outcomes,
                 processed.get() - before);
+    }
+
+    /** CPU time of this process (client and loopback server together), to read timings on a busy machine. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static String feed(int f, int items, Random random) {
