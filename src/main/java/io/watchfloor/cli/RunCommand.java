@@ -8,6 +8,8 @@ import io.watchfloor.health.HttpEndpoint;
 import io.watchfloor.health.MeteredMailer;
 import io.watchfloor.health.MetricsNotifier;
 import io.watchfloor.health.WatchfloorMetrics;
+import io.watchfloor.ingest.feed.FeedSources;
+import io.watchfloor.ingest.feed.FeedSpec;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
 import io.watchfloor.pipeline.ArticlePipeline;
@@ -59,11 +61,17 @@ final class RunCommand implements Callable<Integer> {
     /** Released once the store is closed, so a shutdown hook lets the JVM go only after that. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /** The feeds, polled by their own pool; closed when the command ends. */
+    private FeedSources feeds;
+
     @Override
     public Integer call() throws Exception {
         try {
             return start();
         } finally {
+            if (feeds != null) {
+                feeds.close();
+            }
             closed.countDown();
         }
     }
@@ -98,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
+            feeds = FeedSources.create(cfg, db, pipeline::process, Clock.systemUTC());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
             for (Path f : folders) {
                 if (!Files.isDirectory(f)) {
@@ -105,11 +114,12 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), feeds.stories()::assign);
             if (once) {
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                     rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe());
                 FolderPass.Result r = pass.run();
+                String feedSummary = feeds.feeds().isEmpty() ? null : FeedSources.summary(feeds.pollAll());
                 // One pass means everything goes out now: do not wait for the group wait.
                 int mails = email.delivery().deliverDueBy(Instant.now().plus(cfg.email().groupWait()));
                 int news = r.outcomes().stream().mapToInt(o -> o.news().size()).sum();
@@ -118,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
                         r.outcomes().size(), r.outcomes().size() == 1 ? "" : "s", r.scanned(), news,
                         news == 1 ? "" : "s", new AlertStore(db).count(), jsonl.file(), mails, mails == 1 ? "" : "s",
                         email.mailer().describe());
+                if (feedSummary != null) {
+                    spec.commandLine().getOut().println(feedSummary);
+                }
                 node.put("daemon.stopped", Instant.now().toString());
                 return Main.OK;
             }
@@ -134,7 +147,14 @@ final class RunCommand implements Callable<Integer> {
                 http.start();
             }
             try {
-                return runForever(cfg, db.dataSource(), email, () -> {
+                return runForever(cfg, db.dataSource(), email, group -> {
+                    // Other nodes sharing the store may have processed articles since the last poll.
+                    pipeline.catchUp();
+                    long start = System.nanoTime();
+                    feeds.poll(group);
+                    metrics.poll("feeds", Duration.ofNanos(System.nanoTime() - start));
+                    publish.run();
+                }, () -> {
                     long start = System.nanoTime();
                     FolderPass.Result r = pass.run();
                     metrics.poll("folder", Duration.ofNanos(System.nanoTime() - start));
@@ -166,7 +186,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, Pipelines.Email email,
-                           Runnable scan, Runnable reloadRules, Runnable started) throws Exception {
+                           java.util.function.Consumer<List<FeedSpec>> pollFeeds, Runnable scan,
+                           Runnable reloadRules, Runnable started) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
@@ -182,10 +203,15 @@ final class RunCommand implements Callable<Integer> {
             watcher = new RuleFolderWatcher(cfg.rulesPath(), 300, reloadRules);
             watcher.start();
         }
+        int threads = 2 + Math.min(4, feeds.bySchedule().size());
         PassScheduler scheduler = cfg.cluster().enabled()
-                ? PassScheduler.clustered("watchfloor", 2, dataSource, cfg.cluster().checkinInterval())
-                : new PassScheduler("watchfloor", 2);
+                ? PassScheduler.clustered("watchfloor", threads, dataSource, cfg.cluster().checkinInterval())
+                : new PassScheduler("watchfloor", threads);
         scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
+        // One job per feed schedule (feeds sharing an interval are polled together, concurrently); a job never
+        // overlaps itself and a feed is never polled twice at once.
+        feeds.bySchedule().forEach((interval, group) -> scheduler.every("feeds-every-" + interval.toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT), interval, () -> pollFeeds.accept(group)));
         scheduler.every("email-delivery", cfg.email().deliveryInterval(), email.delivery()::deliverDue);
         if (cfg.email().digest().enabled()) {
             scheduler.cron("daily-digest", cfg.email().digest().cron(), cfg.zone(), () -> {

@@ -82,6 +82,7 @@ final class StatusCommand implements Callable<Integer> {
                     s.lastPoll() == null ? "never" : s.lastPoll(),
                     s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
         }
+        FeedStatusReport.render(cfg, db, out);
         out.println("articles: " + new ArticleStore(db).count() + " processed");
         out.println("alerts:   " + new AlertStore(db).count() + " on record, " + new OutboxStore(db).countPending()
                 + " email" + (new OutboxStore(db).countPending() == 1 ? "" : "s") + " pending delivery, "
@@ -93,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Writes the snapshot a running daemon leaves for {@code status}: its pid, then the report. */
-    static void writeSnapshot(Path file, String report) {
+    static synchronized void writeSnapshot(Path file, String report) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, "pid " + ProcessHandle.current().pid() + "\n" + report, StandardCharsets.UTF_8);

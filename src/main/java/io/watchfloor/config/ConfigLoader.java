@@ -173,8 +173,56 @@ public final class ConfigLoader {
             problems.add("key 'email.digest.cron': '" + e.digest().cron() + "' is not a Quartz cron expression ("
                     + ex.getMessage() + ")");
         }
+        checkFeeds(c.sources(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+    }
+
+    private static void checkFeeds(WatchfloorConfig.Sources s, List<String> problems) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < s.feeds().size(); i++) {
+            WatchfloorConfig.Feed f = s.feeds().get(i);
+            String key = "key 'sources.feeds[" + i + "]";
+            if (f == null) {
+                problems.add(key + "': an entry is empty");
+                continue;
+            }
+            java.net.URI uri = null;
+            try {
+                uri = new java.net.URI(f.url());
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            if (uri == null || uri.getHost() == null || uri.getScheme() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+                problems.add(key + ".url': expected an http or https URL, found '" + f.url() + "'");
+            }
+            if (!names.add(f.name())) {
+                problems.add(key + ".name': two feeds are named '" + f.name() + "' (names must be unique)");
+            }
+        }
+        WatchfloorConfig.Fetch f = s.fetch();
+        if (f.maxBytes() < 1024) {
+            problems.add("key 'sources.fetch.maxBytes': must be 1024 or more");
+        }
+        if (f.maxRedirects() < 0) {
+            problems.add("key 'sources.fetch.maxRedirects': must be 0 or more");
+        }
+        if (f.maxItemChars() < 100) {
+            problems.add("key 'sources.fetch.maxItemChars': must be 100 or more");
+        }
+        if (f.concurrency() < 1) {
+            problems.add("key 'sources.fetch.concurrency': must be 1 or more");
+        }
+        if (f.backoffMax().compareTo(f.backoffInitial()) < 0) {
+            problems.add("key 'sources.fetch.backoffMax': must not be shorter than backoffInitial");
+        }
+        if (s.stories().windowDays() < 0) {
+            problems.add("key 'sources.stories.windowDays': must be 0 or more");
+        }
+        if (s.stories().threshold() <= 0 || s.stories().threshold() > 1) {
+            problems.add("key 'sources.stories.threshold': must be above 0 and at most 1");
         }
     }
 

@@ -17,7 +17,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         dataDir = orDefault(dataDir, "var");
         rulesDir = orDefault(rulesDir, "rules");
         timezone = orDefault(timezone, "UTC");
-        sources = sources == null ? new Sources(null, null) : sources;
+        sources = sources == null ? new Sources(null, null, null, null, null) : sources;
         rules = rules == null ? new Rules(null, null, null, null) : rules;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
@@ -55,12 +55,75 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Article sources. */
+    /** Article sources: folders of files, RSS/Atom feeds, how feeds are fetched, how stories are grouped. */
     public record Sources(@JsonDeserialize(using = DurationDeserializer.class) Duration scanInterval,
-                          List<String> folders) {
+                          List<String> folders, List<Feed> feeds, Fetch fetch, Stories stories) {
         public Sources {
             scanInterval = scanInterval == null ? Duration.ofMinutes(1) : scanInterval;
             folders = folders == null ? List.of("seeds") : List.copyOf(folders);
+            feeds = feeds == null ? List.of() : List.copyOf(feeds);
+            fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null) : fetch;
+            stories = stories == null ? new Stories(null, null) : stories;
+        }
+    }
+
+    /**
+     * One RSS or Atom feed. {@code name} (default: the URL's host) identifies the feed in the store and in
+     * {@code status}; {@code outlet} (default: the name) is the article's source, so that two feeds of one outlet
+     * count as one source; {@code interval} (default: {@code sources.fetch.interval}) is how often it is polled.
+     */
+    public record Feed(String url, String name, String outlet,
+                       @JsonDeserialize(using = DurationDeserializer.class) Duration interval, Tags tags) {
+        public Feed {
+            url = url == null ? "" : url.strip();
+            name = orDefault(name == null ? null : name.strip(), hostOf(url));
+            outlet = orDefault(outlet == null ? null : outlet.strip(), name);
+            tags = tags == null ? new Tags(null, null) : tags;
+        }
+
+        private static String hostOf(String url) {
+            try {
+                String host = java.net.URI.create(url).getHost();
+                return host == null ? url : host;
+            } catch (IllegalArgumentException e) {
+                return url;
+            }
+        }
+    }
+
+    /** Free-form tags of a feed, shown by {@code status}. */
+    public record Tags(String region, String language) { }
+
+    /** How feeds are fetched: politeness, limits and backoff. */
+    public record Fetch(@JsonDeserialize(using = DurationDeserializer.class) Duration interval,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration connectTimeout,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration readTimeout,
+                        Long maxBytes, Integer maxRedirects, Integer maxItemChars, String userAgent,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration backoffInitial,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration backoffMax,
+                        Integer concurrency) {
+        public Fetch {
+            interval = interval == null ? Duration.ofMinutes(5) : interval;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+            maxBytes = maxBytes == null ? 10L * 1024 * 1024 : maxBytes;
+            maxRedirects = maxRedirects == null ? 5 : maxRedirects;
+            maxItemChars = maxItemChars == null ? 100_000 : maxItemChars;
+            userAgent = orDefault(userAgent, "watchfloor/0.1 (news watch daemon; feed reader)");
+            backoffInitial = backoffInitial == null ? Duration.ofMinutes(1) : backoffInitial;
+            backoffMax = backoffMax == null ? Duration.ofHours(6) : backoffMax;
+            concurrency = concurrency == null ? 16 : concurrency;
+        }
+    }
+
+    /**
+     * Story clustering: articles published within {@code windowDays} of each other whose term vectors (title,
+     * names, words) have a cosine similarity of at least {@code threshold} are one story.
+     */
+    public record Stories(Integer windowDays, Double threshold) {
+        public Stories {
+            windowDays = windowDays == null ? 2 : windowDays;
+            threshold = threshold == null ? 0.45 : threshold;
         }
     }
 

@@ -2,6 +2,7 @@ package io.watchfloor.pipeline;
 
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
+import io.watchfloor.model.Article;
 import io.watchfloor.store.SourceStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +31,22 @@ public final class FolderPass {
     private final ArticlePipeline pipeline;
     private final SourceStateStore states;
     private final Clock clock;
+    private final Consumer<Article> beforeProcess;
 
     public FolderPass(List<Path> folders, ZoneId zone, ArticlePipeline pipeline, SourceStateStore states,
                       Clock clock) {
+        this(folders, zone, pipeline, states, clock, a -> { });
+    }
+
+    /** @param beforeProcess sees each new or changed article just before it is processed (story clustering) */
+    public FolderPass(List<Path> folders, ZoneId zone, ArticlePipeline pipeline, SourceStateStore states,
+                      Clock clock, Consumer<Article> beforeProcess) {
         this.folders = List.copyOf(folders);
         this.zone = zone;
         this.pipeline = pipeline;
         this.states = states;
         this.clock = clock;
+        this.beforeProcess = beforeProcess;
     }
 
     public synchronized Result run() {
@@ -59,6 +69,7 @@ public final class FolderPass {
             int done = 0;
             for (FileArticle f : fresh) {
                 try {
+                    beforeProcess.accept(f.article());
                     outcomes.add(pipeline.process(f.article(), f.sha256()));
                     done++;
                 } catch (RuntimeException e) {
