@@ -92,12 +92,20 @@ class ClusterIT {
                 }
                 return now.containsAll(stored);
             }, nodes.get(1), logs.get(1));
+            // The survivor stops cleanly on SIGTERM (what systemctl stop sends).
+            Process b = nodes.get(1);
+            b.destroy();
+            assertThat(b.waitFor(60, TimeUnit.SECONDS)).as("node b stopped: %s", Files.readString(logs.get(1)))
+                    .isTrue();
+            System.out.printf("%.1f s: node b stopped%n", (System.nanoTime() - T0) / 1e9);
+            assertThat(Files.readString(logs.get(1))).contains("stopped");
         } finally {
             for (Process p : nodes) {
-                p.destroy();
+                p.destroyForcibly();
                 p.waitFor(60, TimeUnit.SECONDS);
             }
             mail.stop();
+            System.out.printf("%.1f s: torn down%n", (System.nanoTime() - T0) / 1e9);
         }
     }
 
