@@ -36,7 +36,7 @@ install -m 0644 "$here/README.md" "$dest/opt/watchfloor/README.md"
 cat > "$dest/opt/watchfloor/bin/watchfloor" <<'LAUNCHER'
 #!/bin/sh
 # watchfloor, as installed: settings in /etc/default/watchfloor (JAVA_OPTS).
-exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=/etc/watchfloor/logback.xml \
+exec java ${JAVA_OPTS:-} -Dlogback.configurationFile="${LOGBACK:-/etc/watchfloor/logback.xml}" \
   -jar /opt/watchfloor/lib/watchfloor.jar "$@"
 LAUNCHER
 chmod 0755 "$dest/opt/watchfloor/bin/watchfloor"
@@ -50,12 +50,12 @@ sed -e 's#^dataDir: var$#dataDir: /var/lib/watchfloor#' \
     -e 's#^    - seeds$#    - /var/lib/watchfloor/inbox#' \
     "$here/config/watchfloor.yaml" > "$tmp/watchfloor.yaml"
 keep "$tmp/watchfloor.yaml" "$dest/etc/watchfloor/watchfloor.yaml"
-keep "$here/config/logback.xml" "$dest/etc/watchfloor/logback.xml"
+for f in logback.xml logback-json.xml logback-file.xml; do keep "$here/config/$f" "$dest/etc/watchfloor/$f"; done
 (cd "$here/rules" && find . -type f) | while read -r f; do keep "$here/rules/$f" "$dest/etc/watchfloor/rules/$f"; done
 (cd "$here/config/templates" && find . -type f) | while read -r f; do
   keep "$here/config/templates/$f" "$dest/etc/watchfloor/templates/$f"
 done
-printf '# Environment of the watchfloor service.\nJAVA_OPTS="-Xmx512m"\n# WATCHFLOOR_SMTP_PASSWORD=...\n' \
+printf '# Environment of the watchfloor service.\nJAVA_OPTS="-Xmx512m"\n# WATCHFLOOR_SMTP_PASSWORD=...\n# Logs: the journal (default); JSON lines: LOGBACK=/etc/watchfloor/logback-json.xml; rolling files in\n# /var/log/watchfloor: LOGBACK=/etc/watchfloor/logback-file.xml\n' \
   > "$tmp/default"
 keep "$tmp/default" "$dest/etc/default/watchfloor"
 install -m 0644 "$here/config/watchfloor.service" "$dest/etc/systemd/system/watchfloor.service"

@@ -16,8 +16,15 @@ final class Daemons {
 
     /** The java command and the jar, then the arguments. */
     static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return command(List.of(), args);
+    }
+
+    /** The java command with JVM options, the jar, then the arguments. */
+    static List<String> command(List<String> jvm, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -50,4 +50,31 @@ class PackagedJarIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required parameter");
     }
+
+    @Test
+    void logsCanBeJsonLinesOrRollingFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("c.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  folders: [seeds]\n");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(Daemons.command(List.of("-Dlogback.configurationFile=config/logback-json.xml"),
+                "run", "--once", "--config", cfg.toString())).redirectError(err.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(err);
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(json.readTree(l).path("level").asText())
+                .isNotEmpty());
+        assertThat(lines).anySatisfy(l -> assertThat(json.readTree(l).path("formattedMessage").asText())
+                .contains("rule tit-for-tat"));
+
+        Path logs = dir.resolve("logs");
+        ProcessBuilder pb = new ProcessBuilder(Daemons.command(List.of(
+                "-Dlogback.configurationFile=config/logback-file.xml"), "run", "--once", "--config", cfg.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out2.txt").toFile());
+        pb.environment().put("WATCHFLOOR_LOG_DIR", logs.toString());
+        Process q = pb.start();
+        assertThat(q.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(logs.resolve("watchfloor.log"))).contains("watchfloor started");
+    }
 }
