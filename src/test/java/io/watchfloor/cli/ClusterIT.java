@@ -6,8 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,10 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIT {
     @Test
     void twoNodesOneKilledEveryAlertMailedOnceAndTheFolderStillPolled(@TempDir Path dir) throws Exception {
-        int smtpPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            smtpPort = s.getLocalPort();
-        }
+        int smtpPort = Daemons.freeLoopbackPort();
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         List<Process> nodes = new ArrayList<>();

@@ -29,6 +29,13 @@ final class Daemons {
         return cmd;
     }
 
+    /** A port nothing listens on right now, on loopback (for a server a test starts later). */
+    static int freeLoopbackPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     interface Check {
         boolean ok() throws Exception;
     }
