@@ -16,6 +16,7 @@ import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.pipeline.RuleReload;
 import io.watchfloor.pipeline.FolderPass;
+import io.watchfloor.pipeline.LiveEmail;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleFolderWatcher;
 import io.watchfloor.schedule.PassScheduler;
@@ -84,9 +85,10 @@ final class RunCommand implements Callable<Integer> {
                 System.getenv(cfg.database().passwordEnv()))) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
             WatchfloorMetrics metrics = new WatchfloorMetrics();
-            Pipelines.Email email = Pipelines.email(cfg, db, Clock.systemUTC(), m -> new MeteredMailer(m, metrics));
+            java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics);
+            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered));
             ArticlePipeline pipeline = Pipelines.create(cfg, db, rules,
-                    List.of(new LogNotifier(), jsonl, email.notifier(), new MetricsNotifier(metrics)),
+                    List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
                     new ArticlePipeline.Observer() {
                         @Override
                         public void articleProcessed(int signals, Duration took) {
@@ -117,17 +119,17 @@ final class RunCommand implements Callable<Integer> {
                     Clock.systemUTC(), feeds.stories()::assign);
             if (once) {
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
-                    rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe());
+                    rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
                 FolderPass.Result r = pass.run();
                 String feedSummary = feeds.feeds().isEmpty() ? null : FeedSources.summary(feeds.pollAll());
                 // One pass means everything goes out now: do not wait for the group wait.
-                int mails = email.delivery().deliverDueBy(Instant.now().plus(cfg.email().groupWait()));
+                int mails = email.deliverDueBy(Instant.now().plus(cfg.email().groupWait()));
                 int news = r.outcomes().stream().mapToInt(o -> o.news().size()).sum();
                 spec.commandLine().getOut().printf("%d new article%s of %d scanned; %d alert%s raised or updated;"
                                 + " %d alerts on record (%s); %d email%s sent to %s%n",
                         r.outcomes().size(), r.outcomes().size() == 1 ? "" : "s", r.scanned(), news,
                         news == 1 ? "" : "s", new AlertStore(db).count(), jsonl.file(), mails, mails == 1 ? "" : "s",
-                        email.mailer().describe());
+                        email.describe());
                 if (feedSummary != null) {
                     spec.commandLine().getOut().println(feedSummary);
                 }
@@ -168,8 +170,8 @@ final class RunCommand implements Callable<Integer> {
                         node.put("rules.loaded", describe(o.rules()));
                     }
                     publish.run();
-                }, () -> LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
-                        rules.ruleNames().size(), restored, cfg.dataPath(), email.mailer().describe()));
+                }, () -> reloadConfig(cfg, db, email, metered, pipeline), () -> LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                        rules.ruleNames().size(), restored, cfg.dataPath(), email.describe()));
             } finally {
                 if (http != null) {
                     http.close();
@@ -180,19 +182,61 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The configuration the daemon runs with; SIGHUP may replace its email part. */
+    private volatile WatchfloorConfig running;
+
+    /**
+     * Re-reads the config file. A file with errors is refused (logged, sent to admins) and the running configuration
+     * stays. Email settings (SMTP, recipients, routing, grouping, silences, templates) apply at once; other changed
+     * sections are named as needing a restart.
+     */
+    private void reloadConfig(WatchfloorConfig start, Database db, LiveEmail email,
+                              java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered,
+                              ArticlePipeline pipeline) {
+        WatchfloorConfig current = running == null ? start : running;
+        WatchfloorConfig next;
+        try {
+            next = new ConfigLoader().load(config);
+        } catch (io.watchfloor.config.ConfigException e) {
+            LOG.error("config not reloaded, the running configuration stays: {}", e.getMessage());
+            pipeline.adminNotice(new io.watchfloor.notify.AdminNotice("INFO",
+                    "Config change rejected: the running configuration stays", List.of(e.getMessage()),
+                    Instant.now()));
+            return;
+        }
+        if (!next.email().equals(current.email())) {
+            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered));
+            LOG.info("config reloaded: email settings applied (email to {})", email.describe());
+        }
+        for (var c : WatchfloorConfig.class.getRecordComponents()) {
+            try {
+                if (!c.getName().equals("email")
+                        && !java.util.Objects.equals(c.getAccessor().invoke(current), c.getAccessor().invoke(next))) {
+                    LOG.warn("config: '{}' changed; restart watchfloor to apply it", c.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        running = new WatchfloorConfig(current.dataDir(), current.rulesDir(), current.timezone(), current.sources(),
+                current.rules(), current.database(), current.alerts(), next.email(), current.http(),
+                current.cluster());
+    }
+
     private static String describe(CompiledRules rules) {
         return rules.ruleNames().size() + " rules from " + rules.files().size() + " files ("
                 + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
     }
 
-    private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, Pipelines.Email email,
+    private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, LiveEmail email,
                            java.util.function.Consumer<List<FeedSpec>> pollFeeds, Runnable scan,
-                           Runnable reloadRules, Runnable started) throws Exception {
+                           Runnable reloadRules, Runnable reloadConfig, Runnable started) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
             Signal.handle(new Signal("HUP"), sig -> {
-                LOG.info("SIGHUP: reloading rules");
+                LOG.info("SIGHUP: reloading the configuration and the rules");
+                reloadConfig.run();
                 reloadRules.run();
             });
         } catch (IllegalArgumentException e) {
@@ -212,10 +256,10 @@ final class RunCommand implements Callable<Integer> {
         // overlaps itself and a feed is never polled twice at once.
         feeds.bySchedule().forEach((interval, group) -> scheduler.every("feeds-every-" + interval.toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT), interval, () -> pollFeeds.accept(group)));
-        scheduler.every("email-delivery", cfg.email().deliveryInterval(), email.delivery()::deliverDue);
+        scheduler.every("email-delivery", cfg.email().deliveryInterval(), email::deliverDue);
         if (cfg.email().digest().enabled()) {
             scheduler.cron("daily-digest", cfg.email().digest().cron(), cfg.zone(), () -> {
-                int n = email.digests().queue();
+                int n = email.queueDigests();
                 LOG.info("daily digest queued for {} recipient{}", n, n == 1 ? "" : "s");
             });
         }

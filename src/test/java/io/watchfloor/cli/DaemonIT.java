@@ -63,8 +63,8 @@ class DaemonIT {
         Path rules = TestFiles.copy("rules", dir);
         Path cfg = dir.resolve("watchfloor.yaml");
         Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
-                + "\nrules:\n  watch: false\nsources:\n  folders: [" + Files.createDirectory(dir.resolve("in"))
-                + "]\nhttp:\n  port: 0\n");
+                + "\nrules:\n  watch: false\nsources:\n  scanInterval: 1s\n  folders: ["
+                + Files.createDirectory(dir.resolve("in")) + "]\nhttp:\n  port: 0\n");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(Daemons.command("run", "--config", cfg.toString()))
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
@@ -89,6 +89,30 @@ class DaemonIT {
             Daemons.waitFor(() -> Files.readString(err).contains("rules not reloaded"), p, err);
             assertThat(Files.readString(err)).contains(rules.resolve("extra.drl") + ":");
             assertThat(p.isAlive()).as("a broken rule file does not stop the daemon").isTrue();
+
+            // SIGHUP also re-reads the config: email settings apply at once, other changes ask for a restart.
+            Path inbox = dir.resolve("in");
+            String good = Files.readString(cfg)
+                    + "email:\n  defaultRecipient: second-shift@example.org\n  groupWait: 1s\n";
+            Files.writeString(cfg, good.replace("watch: false", "watch: false\n  freshnessDays: 5"));
+            hangUp(p);
+            Daemons.waitFor(() -> Files.readString(err).contains("config reloaded: email settings applied"), p, err);
+            assertThat(Files.readString(err)).contains("config: 'rules' changed; restart watchfloor to apply it");
+            Files.copy(Path.of("seeds/000_89c3de90ed6096f9.txt"), inbox.resolve("000_89c3de90ed6096f9.txt"));
+            Path outbox = dir.resolve("var/outbox");
+            Daemons.waitFor(() -> Files.isDirectory(outbox) && Files.list(outbox).anyMatch(f -> f.toString()
+                    .endsWith(".eml")), p, err);
+            try (Stream<Path> eml = Files.list(outbox)) {
+                Path first = eml.filter(f -> f.toString().endsWith(".eml")).findFirst().orElseThrow();
+                assertThat(Files.readString(first)).contains("To: second-shift@example.org");
+            }
+
+            // A config with an error is refused; the daemon goes on with the one it has.
+            Files.writeString(cfg, good + "rules:\n  retentionDays: soon\n");
+            hangUp(p);
+            Daemons.waitFor(() -> Files.readString(err).contains("config not reloaded, the running configuration stays"),
+                    p, err);
+            assertThat(p.isAlive()).isTrue();
         } finally {
             p.destroy();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

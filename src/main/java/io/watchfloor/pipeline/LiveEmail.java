@@ -1,0 +1,47 @@
+package io.watchfloor.pipeline;
+
+import io.watchfloor.alert.AlertChange;
+import io.watchfloor.notify.Notifier;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The email side of a running daemon, replaceable as a whole when the config is reloaded: routing, silences,
+ * grouping, templates and SMTP settings change together, between two uses.
+ */
+public final class LiveEmail implements Notifier {
+    private final AtomicReference<Pipelines.Email> current;
+
+    public LiveEmail(Pipelines.Email initial) {
+        this.current = new AtomicReference<>(initial);
+    }
+
+    public void replace(Pipelines.Email next) {
+        current.set(next);
+    }
+
+    public Pipelines.Email current() {
+        return current.get();
+    }
+
+    @Override
+    public void notify(AlertChange change) {
+        current.get().notifier().notify(change);
+    }
+
+    public int deliverDue() {
+        return current.get().delivery().deliverDue();
+    }
+
+    public int deliverDueBy(Instant when) {
+        return current.get().delivery().deliverDueBy(when);
+    }
+
+    public int queueDigests() {
+        return current.get().digests().queue();
+    }
+
+    public String describe() {
+        return current.get().mailer().describe();
+    }
+}
