@@ -63,23 +63,110 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read config file (" + e.getMessage() + ")");
         }
-        WatchfloorConfig cfg;
-        try {
-            cfg = text.isBlank() ? WatchfloorConfig.defaults() : yaml.readValue(text, WatchfloorConfig.class);
-            if (cfg == null) {
-                cfg = WatchfloorConfig.defaults();
-            }
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ":" + keyLine(text, e) + ": unknown key '" + path(e) + "'"
-                    + known(e.getKnownPropertyIds()));
-        } catch (JsonMappingException e) {
-            throw new ConfigException(where(file, e) + "key '" + path(e) + "': " + reason(e));
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(yamlProblem(file, e));
-        }
+        WatchfloorConfig cfg = text.isBlank() ? WatchfloorConfig.defaults() : readAll(file, text);
         cfg = withEnvironment(file, text, cfg);
         check(file, cfg);
         return cfg;
+    }
+
+    /**
+     * Reads the file reporting every problem at once, not just the first: a key that is unknown or has a value of the
+     * wrong type is noted (with its line) and left out, and reading goes on; then the values are checked.
+     */
+    private WatchfloorConfig readAll(Path file, String text) {
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(yamlProblem(file, e));
+        }
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            return WatchfloorConfig.defaults();
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(file + ":1: expected keys and values (a YAML mapping) at the top");
+        }
+        List<String> problems = new ArrayList<>();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                WatchfloorConfig cfg = yaml.treeToValue(tree, WatchfloorConfig.class);
+                if (!problems.isEmpty()) {
+                    try {
+                        check(file, cfg);
+                    } catch (ConfigException more) {
+                        problems.add(more.getMessage());
+                    }
+                    throw new ConfigException(String.join("\n", problems));
+                }
+                return cfg;
+            } catch (UnrecognizedPropertyException e) {
+                problems.add(file + ":" + lineOf(text, e) + ": unknown key '" + path(e) + "'"
+                        + known(e.getKnownPropertyIds()));
+                if (!remove(tree, e)) {
+                    break;
+                }
+            } catch (JsonMappingException e) {
+                problems.add(file + ":" + lineOf(text, e) + ": key '" + path(e) + "': " + reason(e));
+                if (!remove(tree, e)) {
+                    break;
+                }
+            } catch (JsonProcessingException e) {
+                problems.add(yamlProblem(file, e));
+                break;
+            }
+        }
+        throw new ConfigException(String.join("\n", problems));
+    }
+
+    /** Drops the node an error is about, so the rest of the file can still be read. */
+    private static boolean remove(JsonNode tree, JsonMappingException e) {
+        List<JsonMappingException.Reference> refs = e.getPath();
+        if (e instanceof UnrecognizedPropertyException u) {
+            JsonNode parent = tree;
+            for (JsonMappingException.Reference r : refs.subList(0, refs.size() - 1)) {
+                parent = r.getFieldName() != null ? parent.path(r.getFieldName()) : parent.path(r.getIndex());
+            }
+            return parent instanceof ObjectNode o && o.remove(u.getPropertyName()) != null;
+        }
+        if (refs.isEmpty()) {
+            return false;
+        }
+        JsonNode parent = tree;
+        for (JsonMappingException.Reference r : refs.subList(0, refs.size() - 1)) {
+            parent = r.getFieldName() != null ? parent.path(r.getFieldName()) : parent.path(r.getIndex());
+        }
+        JsonMappingException.Reference last = refs.get(refs.size() - 1);
+        if (last.getFieldName() != null && parent instanceof ObjectNode o) {
+            return o.remove(last.getFieldName()) != null;
+        }
+        if (last.getIndex() >= 0 && parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            return a.remove(last.getIndex()) != null;
+        }
+        return false;
+    }
+
+    /** The line of the key an error is about: each key of its path in turn, deeper and further down the file. */
+    private static int lineOf(String text, JsonMappingException e) {
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int found = 0;
+        List<String> names = new ArrayList<>();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                names.add(r.getFieldName());
+            }
+        }
+        for (String name : names) {
+            Pattern key = Pattern.compile("^\\s*(?:-\\s+)?[\"']?" + Pattern.quote(name) + "[\"']?\\s*:");
+            for (int i = from; i < lines.length; i++) {
+                if (key.matcher(lines[i]).find()) {
+                    found = i + 1;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return Math.max(1, found);
     }
 
     /** Applies WATCHFLOOR_* variables on top of the file; an error names the variable. */
@@ -224,20 +311,6 @@ public final class ConfigLoader {
         if (s.stories().threshold() <= 0 || s.stories().threshold() > 1) {
             problems.add("key 'sources.stories.threshold': must be above 0 and at most 1");
         }
-    }
-
-    /** Jackson reports where it stopped reading, which may be past the key: find the key's own line. */
-    private static int keyLine(String text, UnrecognizedPropertyException e) {
-        int reported = e.getLocation() == null ? Integer.MAX_VALUE : e.getLocation().getLineNr();
-        String[] lines = text.split("\n", -1);
-        Pattern key = Pattern.compile("^\\s*(?:-\\s+)?[\"']?" + Pattern.quote(e.getPropertyName()) + "[\"']?\\s*:");
-        int found = 0;
-        for (int i = 0; i < lines.length && i < reported; i++) {
-            if (key.matcher(lines[i]).find()) {
-                found = i + 1;
-            }
-        }
-        return found > 0 ? found : Math.max(1, reported == Integer.MAX_VALUE ? 1 : reported);
     }
 
     /** SnakeYAML's messages span several lines; admins need the line and the problem. */

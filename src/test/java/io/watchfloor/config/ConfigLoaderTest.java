@@ -57,4 +57,30 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().read(f))
                 .hasMessage(f + ":2: key 'sources': expected a section (key: value pairs), found a list");
     }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, """
+                dataDir: var
+                timezone: Mars/Olympus
+                sources:
+                  scanInterval: often
+                  folder: [seeds]
+                rules:
+                  freshnessDays: soon
+                  retentionDays: 0
+                email:
+                  defaultRecipient: not an address
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(java.util.Map.of()).read(f)).satisfies(e -> {
+            assertThat(e.getMessage().lines()).contains(
+                    f + ":4: key 'sources.scanInterval': not a duration (write e.g. 30s, 5m, 1h)",
+                    f + ":7: key 'rules.freshnessDays': expected a whole number, found 'soon'",
+                    f + ": key 'timezone': unknown time zone 'Mars/Olympus'",
+                    f + ": key 'rules.retentionDays': must be 1 or more",
+                    f + ": key 'email.defaultRecipient': 'not an address' is not an email address");
+            assertThat(e.getMessage()).contains(f + ":5: unknown key 'sources.folder'");
+        });
+    }
 }
