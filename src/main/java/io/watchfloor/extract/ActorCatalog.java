@@ -44,7 +44,7 @@ public final class ActorCatalog {
     private static final Set<String> COUNTRY_KEYS =
             Set.of("code", "name", "names", "adjectives", "capitals", "places");
     private static final Set<String> DISPUTED_KEYS = Set.of("name", "claimants", "note");
-    private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates");
+    private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates", "kind", "default");
 
     private final String source;
     private final List<Country> countries;
@@ -193,7 +193,24 @@ public final class ActorCatalog {
             if (form == null) {
                 throw new IllegalArgumentException(src + ": " + where + ": missing key 'form'");
             }
-            ambiguous.add(new AmbiguousForm(form, codes(e, "candidates", src, where)));
+            List<String> candidates = codes(e, "candidates", src, where);
+            String kindText = optionalText(e, "kind", src, where);
+            FormKind kind;
+            try {
+                kind = kindText == null ? null : FormKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(src + ": " + where + ": kind '" + kindText
+                        + "' must be one of name, adjective, capital, place");
+            }
+            String fallback = optionalText(e, "default", src, where);
+            if (fallback != null && kindText == null) {
+                throw new IllegalArgumentException(src + ": " + where + ": a default needs a kind");
+            }
+            if (fallback != null && !candidates.contains(fallback)) {
+                throw new IllegalArgumentException(src + ": " + where + ": default '" + fallback
+                        + "' is not one of the candidates");
+            }
+            ambiguous.add(new AmbiguousForm(form, candidates, kind, fallback));
         }
         return new ActorCatalog(src, countries, named, disputed, ambiguous);
     }

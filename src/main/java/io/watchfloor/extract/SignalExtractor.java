@@ -109,6 +109,8 @@ public final class SignalExtractor implements Extractor {
     private final PhraseMatcher<ActorForm> actors;
     private final EventLexicon lexicon;
     private final DateResolver dates = new DateResolver();
+    /** Ambiguous forms that an article can resolve, by form. */
+    private final Map<String, AmbiguousForm> resolvable = new HashMap<>();
 
     public SignalExtractor(ActorCatalog catalog, EventLexicon lexicon) {
         this.catalog = catalog;
@@ -121,6 +123,9 @@ public final class SignalExtractor implements Extractor {
         // shorter, unambiguous form ("Jammu and Kashmir" is not "Jammu"), and then ignored.
         for (AmbiguousForm a : catalog.ambiguous()) {
             b.add(a.form(), new ActorForm(a.form(), "", FormKind.PLACE));
+            if (a.kind() != null && !a.candidates().isEmpty()) {
+                resolvable.put(a.form(), a);
+            }
         }
         for (DisputedPlace d : catalog.disputed()) {
             b.add(d.name(), new ActorForm(d.name(), "", FormKind.PLACE));
@@ -145,10 +150,23 @@ public final class SignalExtractor implements Extractor {
     public List<Signal> extract(Article article) {
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
         PersonRegistry people = new PersonRegistry();
-        List<List<Mention>> countryMentions = new ArrayList<>();
+        List<List<PhraseMatch<ActorForm>>> actorHits = new ArrayList<>(sentences.size());
+        Set<String> named = new HashSet<>();
         for (SentenceSplitter.Sentence s : sentences) {
-            List<Mention> ms = countryMentions(s.text());
-            people.learn(s.text(), ms);
+            List<PhraseMatch<ActorForm>> hits = longestSpans(actors.findAll(s.text()));
+            for (PhraseMatch<ActorForm> h : hits) {
+                if (!h.payload().code().isEmpty()) {
+                    named.add(h.payload().code());
+                }
+            }
+            actorHits.add(hits);
+        }
+        Map<String, String> resolved = resolveAmbiguous(actorHits, named);
+        List<List<Mention>> countryMentions = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String text = sentences.get(i).text();
+            List<Mention> ms = countryMentions(text, actorHits.get(i), resolved);
+            people.learn(text, ms);
             countryMentions.add(ms);
         }
         PhraseMatcher<String> persons = personMatcher(people.names());
@@ -322,12 +340,72 @@ public final class SignalExtractor implements Extractor {
         }
     }
 
-    private List<Mention> countryMentions(String sentence) {
+    /**
+     * The ambiguous forms of an article that it resolves (form to code): to the one candidate the article also names
+     * by an unambiguous form, else to the form's default when it names none of them.
+     */
+    private Map<String, String> resolveAmbiguous(List<List<PhraseMatch<ActorForm>>> hits, Set<String> named) {
+        Map<String, String> out = new HashMap<>();
+        for (List<PhraseMatch<ActorForm>> hs : hits) {
+            for (PhraseMatch<ActorForm> h : hs) {
+                AmbiguousForm a = h.payload().code().isEmpty() ? resolvable.get(h.payload().text()) : null;
+                if (a == null || out.containsKey(a.form())) {
+                    continue;
+                }
+                String only = null;
+                int n = 0;
+                for (String c : a.candidates()) {
+                    if (named.contains(c)) {
+                        only = c;
+                        n++;
+                    }
+                }
+                String code = n == 1 ? only : n == 0 ? a.fallback() : null;
+                out.put(a.form(), code == null ? "" : code);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Non-overlapping occurrences, the longest span first ("the North Korean" is "North Korean", not "the North";
+     * "the South China Sea" is the sea), then leftmost; every entry of a winning span is kept. In text order.
+     */
+    private static <T> List<PhraseMatch<T>> longestSpans(List<PhraseMatch<T>> all) {
+        if (all.size() <= 1) {
+            return all;
+        }
+        List<PhraseMatch<T>> bySize = new ArrayList<>(all);
+        bySize.sort(Comparator.comparingInt((PhraseMatch<T> m) -> m.start() - m.end()).thenComparingInt(PhraseMatch::start));
+        List<PhraseMatch<T>> out = new ArrayList<>();
+        for (PhraseMatch<T> m : bySize) {
+            boolean free = true;
+            for (PhraseMatch<T> o : out) {
+                if (o.start() < m.end() && m.start() < o.end()
+                        && !(o.start() == m.start() && o.end() == m.end())) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingInt(PhraseMatch::start));
+        return out;
+    }
+
+    private List<Mention> countryMentions(String sentence, List<PhraseMatch<ActorForm>> hits,
+                                          Map<String, String> resolved) {
         List<Mention> out = new ArrayList<>();
-        for (PhraseMatch<ActorForm> m : actors.findLongest(sentence)) {
+        for (PhraseMatch<ActorForm> m : hits) {
             ActorForm f = m.payload();
             if (f.code().isEmpty()) {
-                continue;
+                String code = resolved.getOrDefault(f.text(), "");
+                if (code.isEmpty()) {
+                    continue;
+                }
+                f = new ActorForm(f.text(), code, resolvable.get(f.text()).kind());
             }
             String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
             if (ANTI_BEFORE.matcher(before).find() || GO_BETWEEN_BEFORE.matcher(before).find()) {
@@ -469,7 +547,7 @@ public final class SignalExtractor implements Extractor {
     private List<Party> parties(SignalType type, String sentence, List<Mention> ms, PhraseMatch<Cue> t,
                                 List<String> dominant) {
         if (lexicon.placeOnly(type)) {
-            Mention where = ms.stream().filter(m -> m.start() >= t.end() && m.isWhere()).findFirst()
+            Mention where = ms.stream().filter(m -> m.start() >= headEnd(t) && m.isWhere()).findFirst()
                     .orElse(ms.stream().filter(m -> m.end() <= t.start() && m.isWhere())
                             .reduce((a, b) -> b).orElse(null));
             if (where == null && ms.stream().map(Mention::code).distinct().count() == 1) {
@@ -481,7 +559,7 @@ public final class SignalExtractor implements Extractor {
             return pairs(type, sentence, ms, t, dominant);
         }
         List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
-        List<Mention> after = ms.stream().filter(m -> m.start() >= t.end()).toList();
+        List<Mention> after = ms.stream().filter(m -> m.start() >= headEnd(t)).toList();
         // "were struck by Israeli jets": the doer of a passive is the first party after the trigger.
         Mention agent = !after.isEmpty() && after.get(0).agent() && passive(sentence, t, after.get(0), before)
                 ? after.get(0) : null;
@@ -553,10 +631,19 @@ public final class SignalExtractor implements Extractor {
         return List.of(new Party(actor, target, false));
     }
 
+    /**
+     * Where a trigger's object may start: after its head for a split trigger ("expelled Pakistan's ambassador":
+     * Pakistan is whom the act addresses), else after the trigger.
+     */
+    private static int headEnd(PhraseMatch<Cue> t) {
+        int gap = t.phrase().indexOf(" " + EventLexicon.GAP + " ");
+        return gap < 0 ? t.end() : Math.min(t.end(), t.start() + gap);
+    }
+
     /** Whether the "by" party after a trigger is its doer: a passive ("was hit by"), or "by" right after it. */
     private static boolean passive(String sentence, PhraseMatch<Cue> t, Mention agent, List<Mention> before) {
         String lead = sentence.substring(Math.max(0, t.start() - 30), t.start());
-        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(t.end(), agent.start())).find()) {
+        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(headEnd(t), agent.start())).find()) {
             return true;
         }
         int clause = clauseStart(sentence, t.start());
@@ -644,7 +731,7 @@ public final class SignalExtractor implements Extractor {
             return List.of();
         }
         String s = subject.get(0);
-        List<Mention> objects = ms.stream().filter(m -> m.start() >= t.end() && m.canAct() && !m.code().equals(s))
+        List<Mention> objects = ms.stream().filter(m -> m.start() >= headEnd(t) && m.canAct() && !m.code().equals(s))
                 .toList();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {

@@ -35,7 +35,7 @@ class CorpusAccuracyTest {
      * What the extractor reaches today, minus a small margin: a ratchet so accuracy cannot silently drop. Raise it
      * as the extractor improves; when it reaches the bar, the bar itself is asserted.
      */
-    private static final double RECALL_FLOOR = 0.80;
+    private static final double RECALL_FLOOR = 0.83;
 
     @Test
     void precisionIsAtLeast90Percent() {
