@@ -169,7 +169,7 @@ public final class SignalExtractor implements Extractor {
             people.learn(text, ms);
             countryMentions.add(ms);
         }
-        PhraseMatcher<String> persons = personMatcher(people.names());
+        Map<String, String> persons = people.names();
         Map<String, Integer> counts = new HashMap<>();
         List<List<Mention>> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
@@ -407,8 +407,10 @@ public final class SignalExtractor implements Extractor {
                 }
                 f = new ActorForm(f.text(), code, resolvable.get(f.text()).kind());
             }
-            String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
-            if (ANTI_BEFORE.matcher(before).find() || GO_BETWEEN_BEFORE.matcher(before).find()) {
+            String before = lastWords(sentence, m.start(), 6);
+            boolean by = before.contains("by");
+            if (before.endsWith("-") && ANTI_BEFORE.matcher(before).find()
+                    || by && GO_BETWEEN_BEFORE.matcher(before).find()) {
                 continue; // "anti-Iran armed group": not Iran acting
             }
             String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 16));
@@ -425,32 +427,67 @@ public final class SignalExtractor implements Extractor {
             }
             Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
             out.add(new Mention(m.start(), m.end(), f.code(), kind,
-                    LOCATIVE_BEFORE.matcher(before).find(), AGENT_BEFORE.matcher(before).find()));
+                    LOCATIVE_BEFORE.matcher(before).find(), by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;
     }
 
-    private static final PhraseMatcher<String> NO_PERSONS = PhraseMatcher.<String>builder().build();
-
-    private static PhraseMatcher<String> personMatcher(Map<String, String> names) {
-        if (names.isEmpty()) {
-            return NO_PERSONS;
+    /**
+     * The text before {@code end} from the start of its {@code n}th word back (at most 60 chars): the patterns
+     * looking before a mention need a few words only, and are tried at every position of what they get.
+     */
+    private static String lastWords(String sentence, int end, int n) {
+        int from = Math.max(0, end - 60);
+        int words = 0;
+        for (int i = end - 1; i > from; i--) {
+            if (sentence.charAt(i) == ' ' && i < end - 1 && sentence.charAt(i + 1) != ' ' && ++words == n) {
+                return sentence.substring(i, end);
+            }
         }
-        PhraseMatcher.Builder<String> b = PhraseMatcher.<String>builder().caseSensitive(true);
-        names.forEach(b::add);
-        return b.build();
+        return sentence.substring(from, end);
     }
 
-    private static List<Mention> personMentions(String sentence, PhraseMatcher<String> persons,
+    /**
+     * The officials an article names (a handful): found by plain search, leftmost-longest on word boundaries, so no
+     * automaton is built per article.
+     */
+    private static List<PhraseMatch<String>> findPersons(String sentence, Map<String, String> names) {
+        List<PhraseMatch<String>> hits = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            String name = e.getKey();
+            for (int i = sentence.indexOf(name); i >= 0; i = sentence.indexOf(name, i + 1)) {
+                int end = i + name.length();
+                if ((i == 0 || !PhraseMatcher.isWordChar(sentence.codePointBefore(i)))
+                        && (end == sentence.length() || !PhraseMatcher.isWordChar(sentence.codePointAt(end)))) {
+                    hits.add(new PhraseMatch<>(i, end, name, e.getValue()));
+                }
+            }
+        }
+        if (hits.size() <= 1) {
+            return hits;
+        }
+        hits.sort(Comparator.comparingInt((PhraseMatch<String> m) -> m.start()).thenComparingInt(m -> -m.end()));
+        List<PhraseMatch<String>> out = new ArrayList<>();
+        int cursor = 0;
+        for (PhraseMatch<String> m : hits) {
+            if (m.start() >= cursor) {
+                out.add(m);
+                cursor = m.end();
+            }
+        }
+        return out;
+    }
+
+    private static List<Mention> personMentions(String sentence, Map<String, String> persons,
                                                 List<Mention> countries) {
         List<Mention> out = new ArrayList<>();
-        if (persons.size() == 0) {
+        if (persons.isEmpty()) {
             return out;
         }
-        for (PhraseMatch<String> m : persons.findLongest(sentence)) {
+        for (PhraseMatch<String> m : findPersons(sentence, persons)) {
             boolean overlaps = countries.stream().anyMatch(c -> c.start() < m.end() && m.start() < c.end());
             if (!overlaps) {
-                String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
+                String before = lastWords(sentence, m.start(), 6);
                 out.add(new Mention(m.start(), m.end(), m.payload(), Mention.Kind.PERSON, false,
                         AGENT_BEFORE.matcher(before).find()));
             }
