@@ -42,7 +42,7 @@ public final class ActorCatalog {
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
     private static final Set<String> TOP_KEYS = Set.of("countries", "disputed", "ambiguous");
     private static final Set<String> COUNTRY_KEYS =
-            Set.of("code", "name", "names", "adjectives", "capitals", "places");
+            Set.of("code", "name", "names", "adjectives", "capitals", "places", "organizations");
     private static final Set<String> DISPUTED_KEYS = Set.of("name", "claimants", "note");
     private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates", "kind", "default");
 
@@ -154,7 +154,8 @@ public final class ActorCatalog {
                     strings(e, "names", src, where),
                     strings(e, "adjectives", src, where),
                     strings(e, "capitals", src, where),
-                    strings(e, "places", src, where)));
+                    strings(e, "places", src, where),
+                    strings(e, "organizations", src, where)));
         }
 
         List<DisputedPlace> disputed = new ArrayList<>();
@@ -238,7 +239,8 @@ public final class ActorCatalog {
                         union(base.names(), add.names()),
                         union(base.adjectives(), add.adjectives()),
                         union(base.capitals(), add.capitals()),
-                        union(base.places(), add.places())));
+                        union(base.places(), add.places()),
+                        union(base.organizations(), add.organizations())));
             }
             if (extra.named.contains(add.code())) {
                 mergedNamed.add(add.code());
@@ -269,7 +271,7 @@ public final class ActorCatalog {
         return c != null ? c.name() : code;
     }
 
-    /** Every surface form of every country, each once, in catalog order (names, adjectives, capitals, places). */
+    /** Every surface form of every country, each once, in catalog order (names, adjectives, capitals, places, organizations). */
     public List<ActorForm> forms() {
         return forms;
     }
@@ -302,6 +304,7 @@ public final class ActorCatalog {
             add(src, byText, c.code(), c.adjectives(), FormKind.ADJECTIVE);
             add(src, byText, c.code(), c.capitals(), FormKind.CAPITAL);
             add(src, byText, c.code(), c.places(), FormKind.PLACE);
+            add(src, byText, c.code(), c.organizations(), FormKind.ORGANIZATION);
         }
         Set<String> disputedNames = new HashSet<>();
         for (DisputedPlace d : disputed) {

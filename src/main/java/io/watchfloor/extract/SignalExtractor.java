@@ -67,6 +67,9 @@ public final class SignalExtractor implements Extractor {
     private static final Pattern OFFSET_BEFORE = Pattern.compile("(?i)\\b((?:\\d{1,2}|a|an|one|two|three|four|five|six|"
             + "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\\s+(days?|weeks?))\\s+(after|before)\\s+"
             + "(?:[\\p{L}'’-]+\\s+){0,4}$");
+    /** ", his first trip to": a noun phrase that describes the event just told. */
+    private static final Pattern APPOSITION_BEFORE = Pattern.compile("(?i)[,;—–]\\s*(?:his|her|its|their|the)\\s+"
+            + "(?:(?:first|second|third|latest|maiden|last|fifth|fourth|official|state|surprise)\\s+){1,2}$");
     private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
     private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan)-$");
     /**
@@ -169,6 +172,21 @@ public final class SignalExtractor implements Extractor {
             people.learn(text, ms);
             countryMentions.add(ms);
         }
+        // Officials named by a title alone: of the country of the article's pair that their sentence does not name.
+        Map<String, Integer> countryCounts = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            people.learnTitled(i, sentences.get(i).text());
+            countryMentions.get(i).forEach(m -> countryCounts.merge(m.code(), 1, Integer::sum));
+        }
+        Map<String, String> known = people.names();
+        List<Set<String>> sentenceCodes = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            Set<String> codes = new HashSet<>();
+            countryMentions.get(i).stream().filter(Mention::canAct).forEach(m -> codes.add(m.code()));
+            findPersons(sentences.get(i).text(), known).forEach(m -> codes.add(m.payload()));
+            sentenceCodes.add(codes);
+        }
+        people.resolveTitled(dominantPair(countryCounts), sentenceCodes);
         Map<String, String> persons = people.names();
         Map<String, Integer> counts = new HashMap<>();
         List<List<Mention>> mentions = new ArrayList<>();
@@ -427,7 +445,9 @@ public final class SignalExtractor implements Extractor {
             }
             Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
             out.add(new Mention(m.start(), m.end(), f.code(), kind,
-                    LOCATIVE_BEFORE.matcher(before).find(), by && AGENT_BEFORE.matcher(before).find()));
+                    // "a strike on Hamas": a group is whom it targets, never where
+                    f.kind() != FormKind.ORGANIZATION && LOCATIVE_BEFORE.matcher(before).find(),
+                    by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;
     }
@@ -497,7 +517,7 @@ public final class SignalExtractor implements Extractor {
 
     private static Mention.Kind kind(FormKind k) {
         return switch (k) {
-            case NAME -> Mention.Kind.NAME;
+            case NAME, ORGANIZATION -> Mention.Kind.NAME;
             case ADJECTIVE -> Mention.Kind.ADJECTIVE;
             case CAPITAL -> Mention.Kind.CAPITAL;
             case PLACE -> Mention.Kind.PLACE;
@@ -703,6 +723,12 @@ public final class SignalExtractor implements Extractor {
 
     /** A noun trigger after "the" in the clause of another event refers back to an event told before. */
     private static boolean refersBack(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers) {
+        // "Modi will travel to Tianjin ..., his first trip to China in seven years": the same event described again.
+        if (APPOSITION_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 30), t.start())).find()
+                && triggers.stream().anyMatch(o -> o != t && o.end() <= t.start()
+                        && ((Cue.Trigger) o.payload()).type() == ((Cue.Trigger) t.payload()).type())) {
+            return true;
+        }
         if (!DEFINITE_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 6), t.start())).find()) {
             return false;
         }
