@@ -777,9 +777,12 @@ public final class SignalExtractor implements Extractor {
         if (dominant == null) {
             return List.of();
         }
-        if (codes.isEmpty() ? PAIR_WORDS.matcher(sentence).find()
-                : dominant.contains(codes.get(0))
-                        && (PAIR_WORDS.matcher(sentence).find() || OFFICIAL.matcher(sentence).find())) {
+        boolean pairWords = PAIR_WORDS.matcher(sentence).find();
+        // "The foreign ministers of the two countries are due to meet in the Angolan capital Luanda": the only
+        // country named is where, so the parties are the article's pair.
+        boolean onlyPlaces = pairWords && ms.stream().filter(Mention::canAct).allMatch(m -> dominant.contains(m.code()));
+        if (codes.isEmpty() ? pairWords
+                : onlyPlaces || dominant.contains(codes.get(0)) && (pairWords || OFFICIAL.matcher(sentence).find())) {
             return List.of(sorted(dominant.get(0), dominant.get(1), codes.isEmpty()));
         }
         return List.of();
