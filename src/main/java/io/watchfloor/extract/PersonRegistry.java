@@ -28,6 +28,10 @@ final class PersonRegistry {
             + "Foreign Minister|Defence Minister|Defense Minister|Secretary of State|Chancellor|Premier|King|Emir|"
             + "Crown Prince)\\s+((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)");
 
+    /** A cheap first look for {@link #TITLE_ONLY}: a literal alternation, searched quickly. */
+    private static final Pattern TITLE_WORD = Pattern.compile("Minister|President|Secretary|Chancellor|Premier|King|"
+            + "Emir|Prince");
+
     private final Map<String, String> codeByName = new HashMap<>();
     /** Officials named with a title but no country, with the sentences that name them so. */
     private final Map<String, List<Integer>> titledOnly = new java.util.LinkedHashMap<>();
@@ -63,6 +67,9 @@ final class PersonRegistry {
 
     /** Remembers the officials of sentence {@code index} named by a title alone ("Prime Minister Narendra Modi"). */
     void learnTitled(int index, String sentence) {
+        if (!TITLE_WORD.matcher(sentence).find()) {
+            return; // most sentences name no official: skip the costlier pattern
+        }
         Matcher x = TITLE_ONLY.matcher(sentence);
         while (x.find()) {
             String name = x.group(1);
