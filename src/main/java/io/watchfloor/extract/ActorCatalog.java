@@ -42,9 +42,9 @@ public final class ActorCatalog {
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
     private static final Set<String> TOP_KEYS = Set.of("countries", "disputed", "ambiguous");
     private static final Set<String> COUNTRY_KEYS =
-            Set.of("code", "name", "names", "adjectives", "capitals", "places");
+            Set.of("code", "name", "names", "adjectives", "capitals", "places", "organizations");
     private static final Set<String> DISPUTED_KEYS = Set.of("name", "claimants", "note");
-    private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates");
+    private static final Set<String> AMBIGUOUS_KEYS = Set.of("form", "candidates", "kind", "default");
 
     private final String source;
     private final List<Country> countries;
@@ -154,7 +154,8 @@ public final class ActorCatalog {
                     strings(e, "names", src, where),
                     strings(e, "adjectives", src, where),
                     strings(e, "capitals", src, where),
-                    strings(e, "places", src, where)));
+                    strings(e, "places", src, where),
+                    strings(e, "organizations", src, where)));
         }
 
         List<DisputedPlace> disputed = new ArrayList<>();
@@ -193,7 +194,24 @@ public final class ActorCatalog {
             if (form == null) {
                 throw new IllegalArgumentException(src + ": " + where + ": missing key 'form'");
             }
-            ambiguous.add(new AmbiguousForm(form, codes(e, "candidates", src, where)));
+            List<String> candidates = codes(e, "candidates", src, where);
+            String kindText = optionalText(e, "kind", src, where);
+            FormKind kind;
+            try {
+                kind = kindText == null ? null : FormKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(src + ": " + where + ": kind '" + kindText
+                        + "' must be one of name, adjective, capital, place");
+            }
+            String fallback = optionalText(e, "default", src, where);
+            if (fallback != null && kindText == null) {
+                throw new IllegalArgumentException(src + ": " + where + ": a default needs a kind");
+            }
+            if (fallback != null && !candidates.contains(fallback)) {
+                throw new IllegalArgumentException(src + ": " + where + ": default '" + fallback
+                        + "' is not one of the candidates");
+            }
+            ambiguous.add(new AmbiguousForm(form, candidates, kind, fallback));
         }
         return new ActorCatalog(src, countries, named, disputed, ambiguous);
     }
@@ -221,7 +239,8 @@ public final class ActorCatalog {
                         union(base.names(), add.names()),
                         union(base.adjectives(), add.adjectives()),
                         union(base.capitals(), add.capitals()),
-                        union(base.places(), add.places())));
+                        union(base.places(), add.places()),
+                        union(base.organizations(), add.organizations())));
             }
             if (extra.named.contains(add.code())) {
                 mergedNamed.add(add.code());
@@ -252,7 +271,7 @@ public final class ActorCatalog {
         return c != null ? c.name() : code;
     }
 
-    /** Every surface form of every country, each once, in catalog order (names, adjectives, capitals, places). */
+    /** Every surface form of every country, each once, in catalog order (names, adjectives, capitals, places, organizations). */
     public List<ActorForm> forms() {
         return forms;
     }
@@ -285,6 +304,7 @@ public final class ActorCatalog {
             add(src, byText, c.code(), c.adjectives(), FormKind.ADJECTIVE);
             add(src, byText, c.code(), c.capitals(), FormKind.CAPITAL);
             add(src, byText, c.code(), c.places(), FormKind.PLACE);
+            add(src, byText, c.code(), c.organizations(), FormKind.ORGANIZATION);
         }
         Set<String> disputedNames = new HashSet<>();
         for (DisputedPlace d : disputed) {

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param adjectives adjectives and demonyms, singular and plural
  * @param capitals   capitals and seats of government used as metonyms
  * @param places     provinces, regions, cities and sites inside the country
+ * @param organizations movements and armed groups counted under the territory they govern ("Hamas": Palestine)
  */
 public record Country(String code, String name, List<String> names, List<String> adjectives,
-                      List<String> capitals, List<String> places) {
+                      List<String> capitals, List<String> places, List<String> organizations) {
     public Country {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -22,5 +23,11 @@ public record Country(String code, String name, List<String> names, List<String>
         adjectives = List.copyOf(adjectives);
         capitals = List.copyOf(capitals);
         places = List.copyOf(places);
+        organizations = List.copyOf(organizations);
+    }
+
+    public Country(String code, String name, List<String> names, List<String> adjectives, List<String> capitals,
+                   List<String> places) {
+        this(code, name, names, adjectives, capitals, places, List.of());
     }
 }

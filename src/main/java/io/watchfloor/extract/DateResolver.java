@@ -176,18 +176,40 @@ public final class DateResolver {
         boolean future = tense == Tense.FUTURE;
         LocalDate base = anchor != null ? anchor : published;
 
+        // Each recogniser is a regex tried at every position: run only those whose key words the sentence has.
+        Set<String> words = words(sentence);
+        boolean digit = hasDigit(sentence);
+        boolean month = hasAny(words, MONTH_KEYS);
+        boolean day = hasAny(words, WEEKDAY_KEYS);
+        boolean unit = hasAny(words, UNIT_KEYS);
         List<Cand> cands = new ArrayList<>();
-        iso(sentence, cands);
-        monthDay(sentence, published, future, cands);
-        dayMonth(sentence, published, future, cands);
-        monthYear(sentence, published, future, cands);
-        monthOnly(sentence, published, future, cands);
-        ordinalDay(sentence, published, future, cands);
-        weekdays(sentence, published, future, cands);
-        fixed(sentence, published, future, cands);
-        ago(sentence, published, cands);
-        anchored(sentence, base, cands);
-        years(sentence, published, future, cands);
+        if (digit) {
+            iso(sentence, cands);
+        }
+        if (digit && month) {
+            monthDay(sentence, published, future, cands);
+            dayMonth(sentence, published, future, cands);
+            monthYear(sentence, published, future, cands);
+        }
+        if (month) {
+            monthOnly(sentence, published, future, cands);
+        }
+        if (digit) {
+            ordinalDay(sentence, published, future, cands);
+        }
+        if (day) {
+            weekdays(sentence, published, future, cands);
+        }
+        if (unit || hasAny(words, FIXED_KEYS)) {
+            fixed(sentence, published, future, cands);
+        }
+        if (unit) {
+            ago(sentence, published, cands);
+            anchored(sentence, base, cands);
+        }
+        if (digit) {
+            years(sentence, published, future, cands);
+        }
 
         // Leftmost-longest over every recognised expression, then drop the ones that do not resolve.
         cands.sort(ORDER);
@@ -201,6 +223,53 @@ public final class DateResolver {
             out.add(new DateMention(c.start, c.end, c.date, c.precision, c.relative, sentence.substring(c.start, c.end)));
         }
         return out;
+    }
+
+    /** The words (lower case) one of which each recogniser needs: month names, weekdays, units, fixed phrases. */
+    private static final Set<String> MONTH_KEYS = Set.of(MONTH.split("\\|"));
+    private static final Set<String> WEEKDAY_KEYS = Set.of(WEEKDAY.split("\\|"));
+    private static final Set<String> UNIT_KEYS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+            "years", "hour", "hours", "minutes", "moments", "morning", "afternoon", "evening", "night");
+    private static final Set<String> FIXED_KEYS = Set.of("yesterday", "today", "tonight", "tomorrow", "overnight",
+            "weekend");
+
+    /** The words of a sentence in lower case (letters only: "mid-March" is "mid" and "march"). */
+    private static Set<String> words(String s) {
+        Set<String> out = new java.util.HashSet<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasAny(Set<String> words, Set<String> keys) {
+        for (String k : keys) {
+            if (words.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Same as {@link #findAll(String, LocalDate, Tense, LocalDate)} with PAST and no anchor. */

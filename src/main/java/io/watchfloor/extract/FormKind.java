@@ -9,5 +9,7 @@ public enum FormKind {
     /** A capital or seat of government used as a metonym ("Tehran", "the Kremlin"). */
     CAPITAL,
     /** A province, region, city or site inside the country ("Sistan-Baluchestan"). */
-    PLACE
+    PLACE,
+    /** A movement or armed group counted under the territory it governs ("Hamas"); it acts as the country. */
+    ORGANIZATION
 }

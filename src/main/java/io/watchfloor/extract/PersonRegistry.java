@@ -23,7 +23,18 @@ final class PersonRegistry {
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "On", "In", "At", "And", "But", "This",
             "That", "He", "She", "They", "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr", "Said", "Met", "Held");
 
+    /** A title and a name with no country before them: "Prime Minister Narendra Modi". */
+    private static final Pattern TITLE_ONLY = Pattern.compile("\\b(?:Prime Minister|President|"
+            + "Foreign Minister|Defence Minister|Defense Minister|Secretary of State|Chancellor|Premier|King|Emir|"
+            + "Crown Prince)\\s+((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)");
+
+    /** A cheap first look for {@link #TITLE_ONLY}: a literal alternation, searched quickly. */
+    private static final Pattern TITLE_WORD = Pattern.compile("Minister|President|Secretary|Chancellor|Premier|King|"
+            + "Emir|Prince");
+
     private final Map<String, String> codeByName = new HashMap<>();
+    /** Officials named with a title but no country, with the sentences that name them so. */
+    private final Map<String, List<Integer>> titledOnly = new java.util.LinkedHashMap<>();
     private final Set<String> clashes = new HashSet<>();
 
     /** Learns the officials introduced in {@code sentence}, given the country mentions found in it. */
@@ -50,6 +61,63 @@ final class PersonRegistry {
             String first = tokens[0];
             if (tokens.length > 1 && first.length() >= 3 && !first.endsWith(".")) {
                 putWeak(first, m.code());
+            }
+        }
+    }
+
+    /** Remembers the officials of sentence {@code index} named by a title alone ("Prime Minister Narendra Modi"). */
+    void learnTitled(int index, String sentence) {
+        if (!TITLE_WORD.matcher(sentence).find()) {
+            return; // most sentences name no official: skip the costlier pattern
+        }
+        Matcher x = TITLE_ONLY.matcher(sentence);
+        while (x.find()) {
+            String name = x.group(1);
+            if (NOT_NAMES.contains(name.split("\\s+")[0])) {
+                continue;
+            }
+            titledOnly.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(index);
+        }
+    }
+
+    /**
+     * Gives a country to the officials named by a title alone, from the article's main pair: where the sentence
+     * that names one so speaks of one country of the pair only (the visitor "Chinese Foreign Minister Wang Yi met
+     * Prime Minister Narendra Modi"), the official is of the other one.
+     *
+     * @param sentenceCodes per sentence, the countries it names as doers (not where: "met Modi in New Delhi"),
+     *                      directly or through an official known so far
+     */
+    void resolveTitled(List<String> pair, List<Set<String>> sentenceCodes) {
+        if (pair == null) {
+            return;
+        }
+        for (Map.Entry<String, List<Integer>> e : titledOnly.entrySet()) {
+            String name = e.getKey();
+            if (codeByName.containsKey(name)) {
+                continue;
+            }
+            String code = null;
+            for (int i : e.getValue()) {
+                Set<String> codes = sentenceCodes.get(i);
+                boolean a = codes.contains(pair.get(0));
+                boolean b = codes.contains(pair.get(1));
+                String other = a && !b ? pair.get(1) : b && !a ? pair.get(0) : null;
+                if (other != null && (code == null || code.equals(other))) {
+                    code = other;
+                } else if (other != null) {
+                    code = null;
+                    break;
+                }
+            }
+            if (code == null) {
+                continue;
+            }
+            put(name, code);
+            String[] tokens = name.split("\\s+");
+            String surname = tokens[tokens.length - 1];
+            if (tokens.length > 1 && surname.length() >= 4) {
+                put(surname, code);
             }
         }
     }

@@ -37,11 +37,21 @@ public final class PhraseMatcher<T> {
     private final String[] entryPhrase;
     private final Object[] entryPayload;
     private final int ringMask;         // ring buffer of original offsets, big enough for the deepest phrase
+    /**
+     * The automaton's moves on ASCII chars, fail links already followed: node * width + asciiClass[char] -> node.
+     * Class 0 is every ASCII char no phrase contains (back to the root from anywhere).
+     */
+    private final int[] ascii;
+    private final byte[] asciiClass;
+    private final int width;
 
     private PhraseMatcher(boolean caseSensitive, int[] rootNext, TransitionMap next, int[] fail, int[] depth,
                           int[] outHead, int[] dictLink, int[] entryNext, String[] entryPhrase,
-                          Object[] entryPayload, int maxDepth) {
+                          Object[] entryPayload, int maxDepth, int[] ascii, byte[] asciiClass, int width) {
         this.caseSensitive = caseSensitive;
+        this.ascii = ascii;
+        this.asciiClass = asciiClass;
+        this.width = width;
         this.rootNext = rootNext;
         this.next = next;
         this.fail = fail;
@@ -141,16 +151,20 @@ public final class PhraseMatcher<T> {
             }
             ring[k & ringMask] = i;
             k++;
-            while (true) {
-                int nx = state == 0 ? rootNext[c] : next.get(state, c);
-                if (nx != NONE) {
-                    state = nx;
-                    break;
+            if (c < 128) {
+                state = ascii[state * width + asciiClass[c]];
+            } else {
+                while (true) {
+                    int nx = state == 0 ? rootNext[c] : next.get(state, c);
+                    if (nx != NONE) {
+                        state = nx;
+                        break;
+                    }
+                    if (state == 0) {
+                        break;
+                    }
+                    state = fail[state];
                 }
-                if (state == 0) {
-                    break;
-                }
-                state = fail[state];
             }
             int node = outHead[state] != NONE ? state : dictLink[state];
             while (node > 0) {
@@ -187,8 +201,11 @@ public final class PhraseMatcher<T> {
 
     /** The char as the automaton sees it: whitespace to ' ', typographic apostrophes to ', optionally lower-cased. */
     static char fold(char c, boolean caseSensitive) {
-        if (c == ' ') {
-            return ' ';
+        if (c < 128) {
+            if (c <= ' ' && (c == ' ' || Character.isWhitespace(c))) {
+                return ' ';
+            }
+            return !caseSensitive && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return ' ';
@@ -335,9 +352,34 @@ public final class PhraseMatcher<T> {
                     queue[qt++] = v;
                 }
             }
+            // A dense table of the moves on ASCII chars (almost all of news text): one array read per char instead
+            // of hash lookups along fail links. Rows are filled in breadth-first order, from the fail node's row.
+            byte[] asciiClass = new byte[128];
+            int width = 1;
+            for (int v = 1; v < nodes; v++) {
+                char c = label[v];
+                if (c < 128 && asciiClass[c] == 0) {
+                    asciiClass[c] = (byte) width++;
+                }
+            }
+            int[] ascii = new int[nodes * width];
+            for (int c = 0; c < 128; c++) {
+                if (asciiClass[c] != 0 && rootNext[c] != NONE) {
+                    ascii[asciiClass[c]] = rootNext[c];
+                }
+            }
+            for (int q = 0; q < qt; q++) {
+                int u = queue[q];
+                System.arraycopy(ascii, fail[u] * width, ascii, u * width, width);
+                for (int v = firstChild[u]; v != NONE; v = sibling[v]) {
+                    if (label[v] < 128) {
+                        ascii[u * width + asciiClass[label[v]]] = v;
+                    }
+                }
+            }
             return new PhraseMatcher<>(caseSensitive, rootNext, next, fail, Arrays.copyOf(depth, nodes),
                     Arrays.copyOf(outHead, nodes), dictLink, entryNext, phrases.toArray(new String[0]),
-                    payloads.toArray(), maxDepth);
+                    payloads.toArray(), maxDepth, ascii, asciiClass, width);
         }
 
         private static int[] grow(int[] a, int n) {

@@ -67,6 +67,9 @@ public final class SignalExtractor implements Extractor {
     private static final Pattern OFFSET_BEFORE = Pattern.compile("(?i)\\b((?:\\d{1,2}|a|an|one|two|three|four|five|six|"
             + "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\\s+(days?|weeks?))\\s+(after|before)\\s+"
             + "(?:[\\p{L}'’-]+\\s+){0,4}$");
+    /** ", his first trip to": a noun phrase that describes the event just told. */
+    private static final Pattern APPOSITION_BEFORE = Pattern.compile("(?i)[,;—–]\\s*(?:his|her|its|their|the)\\s+"
+            + "(?:(?:first|second|third|latest|maiden|last|fifth|fourth|official|state|surprise)\\s+){1,2}$");
     private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
     private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan)-$");
     /**
@@ -109,6 +112,8 @@ public final class SignalExtractor implements Extractor {
     private final PhraseMatcher<ActorForm> actors;
     private final EventLexicon lexicon;
     private final DateResolver dates = new DateResolver();
+    /** Ambiguous forms that an article can resolve, by form. */
+    private final Map<String, AmbiguousForm> resolvable = new HashMap<>();
 
     public SignalExtractor(ActorCatalog catalog, EventLexicon lexicon) {
         this.catalog = catalog;
@@ -121,6 +126,9 @@ public final class SignalExtractor implements Extractor {
         // shorter, unambiguous form ("Jammu and Kashmir" is not "Jammu"), and then ignored.
         for (AmbiguousForm a : catalog.ambiguous()) {
             b.add(a.form(), new ActorForm(a.form(), "", FormKind.PLACE));
+            if (a.kind() != null && !a.candidates().isEmpty()) {
+                resolvable.put(a.form(), a);
+            }
         }
         for (DisputedPlace d : catalog.disputed()) {
             b.add(d.name(), new ActorForm(d.name(), "", FormKind.PLACE));
@@ -145,13 +153,41 @@ public final class SignalExtractor implements Extractor {
     public List<Signal> extract(Article article) {
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
         PersonRegistry people = new PersonRegistry();
-        List<List<Mention>> countryMentions = new ArrayList<>();
+        List<List<PhraseMatch<ActorForm>>> actorHits = new ArrayList<>(sentences.size());
+        Set<String> named = new HashSet<>();
         for (SentenceSplitter.Sentence s : sentences) {
-            List<Mention> ms = countryMentions(s.text());
-            people.learn(s.text(), ms);
+            List<PhraseMatch<ActorForm>> hits = longestSpans(actors.findAll(s.text()));
+            for (PhraseMatch<ActorForm> h : hits) {
+                if (!h.payload().code().isEmpty()) {
+                    named.add(h.payload().code());
+                }
+            }
+            actorHits.add(hits);
+        }
+        Map<String, String> resolved = resolveAmbiguous(actorHits, named);
+        List<List<Mention>> countryMentions = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String text = sentences.get(i).text();
+            List<Mention> ms = countryMentions(text, actorHits.get(i), resolved);
+            people.learn(text, ms);
             countryMentions.add(ms);
         }
-        PhraseMatcher<String> persons = personMatcher(people.names());
+        // Officials named by a title alone: of the country of the article's pair that their sentence does not name.
+        Map<String, Integer> countryCounts = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            people.learnTitled(i, sentences.get(i).text());
+            countryMentions.get(i).forEach(m -> countryCounts.merge(m.code(), 1, Integer::sum));
+        }
+        Map<String, String> known = people.names();
+        List<Set<String>> sentenceCodes = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            Set<String> codes = new HashSet<>();
+            countryMentions.get(i).stream().filter(Mention::canAct).forEach(m -> codes.add(m.code()));
+            findPersons(sentences.get(i).text(), known).forEach(m -> codes.add(m.payload()));
+            sentenceCodes.add(codes);
+        }
+        people.resolveTitled(dominantPair(countryCounts), sentenceCodes);
+        Map<String, String> persons = people.names();
         Map<String, Integer> counts = new HashMap<>();
         List<List<Mention>> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
@@ -322,15 +358,77 @@ public final class SignalExtractor implements Extractor {
         }
     }
 
-    private List<Mention> countryMentions(String sentence) {
+    /**
+     * The ambiguous forms of an article that it resolves (form to code): to the one candidate the article also names
+     * by an unambiguous form, else to the form's default when it names none of them.
+     */
+    private Map<String, String> resolveAmbiguous(List<List<PhraseMatch<ActorForm>>> hits, Set<String> named) {
+        Map<String, String> out = new HashMap<>();
+        for (List<PhraseMatch<ActorForm>> hs : hits) {
+            for (PhraseMatch<ActorForm> h : hs) {
+                AmbiguousForm a = h.payload().code().isEmpty() ? resolvable.get(h.payload().text()) : null;
+                if (a == null || out.containsKey(a.form())) {
+                    continue;
+                }
+                String only = null;
+                int n = 0;
+                for (String c : a.candidates()) {
+                    if (named.contains(c)) {
+                        only = c;
+                        n++;
+                    }
+                }
+                String code = n == 1 ? only : n == 0 ? a.fallback() : null;
+                out.put(a.form(), code == null ? "" : code);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Non-overlapping occurrences, the longest span first ("the North Korean" is "North Korean", not "the North";
+     * "the South China Sea" is the sea), then leftmost; every entry of a winning span is kept. In text order.
+     */
+    private static <T> List<PhraseMatch<T>> longestSpans(List<PhraseMatch<T>> all) {
+        if (all.size() <= 1) {
+            return all;
+        }
+        List<PhraseMatch<T>> bySize = new ArrayList<>(all);
+        bySize.sort(Comparator.comparingInt((PhraseMatch<T> m) -> m.start() - m.end()).thenComparingInt(PhraseMatch::start));
+        List<PhraseMatch<T>> out = new ArrayList<>();
+        for (PhraseMatch<T> m : bySize) {
+            boolean free = true;
+            for (PhraseMatch<T> o : out) {
+                if (o.start() < m.end() && m.start() < o.end()
+                        && !(o.start() == m.start() && o.end() == m.end())) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingInt(PhraseMatch::start));
+        return out;
+    }
+
+    private List<Mention> countryMentions(String sentence, List<PhraseMatch<ActorForm>> hits,
+                                          Map<String, String> resolved) {
         List<Mention> out = new ArrayList<>();
-        for (PhraseMatch<ActorForm> m : actors.findLongest(sentence)) {
+        for (PhraseMatch<ActorForm> m : hits) {
             ActorForm f = m.payload();
             if (f.code().isEmpty()) {
-                continue;
+                String code = resolved.getOrDefault(f.text(), "");
+                if (code.isEmpty()) {
+                    continue;
+                }
+                f = new ActorForm(f.text(), code, resolvable.get(f.text()).kind());
             }
-            String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
-            if (ANTI_BEFORE.matcher(before).find() || GO_BETWEEN_BEFORE.matcher(before).find()) {
+            String before = lastWords(sentence, m.start(), 6);
+            boolean by = before.contains("by");
+            if (before.endsWith("-") && ANTI_BEFORE.matcher(before).find()
+                    || by && GO_BETWEEN_BEFORE.matcher(before).find()) {
                 continue; // "anti-Iran armed group": not Iran acting
             }
             String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 16));
@@ -347,32 +445,69 @@ public final class SignalExtractor implements Extractor {
             }
             Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
             out.add(new Mention(m.start(), m.end(), f.code(), kind,
-                    LOCATIVE_BEFORE.matcher(before).find(), AGENT_BEFORE.matcher(before).find()));
+                    // "a strike on Hamas": a group is whom it targets, never where
+                    f.kind() != FormKind.ORGANIZATION && LOCATIVE_BEFORE.matcher(before).find(),
+                    by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;
     }
 
-    private static final PhraseMatcher<String> NO_PERSONS = PhraseMatcher.<String>builder().build();
-
-    private static PhraseMatcher<String> personMatcher(Map<String, String> names) {
-        if (names.isEmpty()) {
-            return NO_PERSONS;
+    /**
+     * The text before {@code end} from the start of its {@code n}th word back (at most 60 chars): the patterns
+     * looking before a mention need a few words only, and are tried at every position of what they get.
+     */
+    private static String lastWords(String sentence, int end, int n) {
+        int from = Math.max(0, end - 60);
+        int words = 0;
+        for (int i = end - 1; i > from; i--) {
+            if (sentence.charAt(i) == ' ' && i < end - 1 && sentence.charAt(i + 1) != ' ' && ++words == n) {
+                return sentence.substring(i, end);
+            }
         }
-        PhraseMatcher.Builder<String> b = PhraseMatcher.<String>builder().caseSensitive(true);
-        names.forEach(b::add);
-        return b.build();
+        return sentence.substring(from, end);
     }
 
-    private static List<Mention> personMentions(String sentence, PhraseMatcher<String> persons,
+    /**
+     * The officials an article names (a handful): found by plain search, leftmost-longest on word boundaries, so no
+     * automaton is built per article.
+     */
+    private static List<PhraseMatch<String>> findPersons(String sentence, Map<String, String> names) {
+        List<PhraseMatch<String>> hits = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            String name = e.getKey();
+            for (int i = sentence.indexOf(name); i >= 0; i = sentence.indexOf(name, i + 1)) {
+                int end = i + name.length();
+                if ((i == 0 || !PhraseMatcher.isWordChar(sentence.codePointBefore(i)))
+                        && (end == sentence.length() || !PhraseMatcher.isWordChar(sentence.codePointAt(end)))) {
+                    hits.add(new PhraseMatch<>(i, end, name, e.getValue()));
+                }
+            }
+        }
+        if (hits.size() <= 1) {
+            return hits;
+        }
+        hits.sort(Comparator.comparingInt((PhraseMatch<String> m) -> m.start()).thenComparingInt(m -> -m.end()));
+        List<PhraseMatch<String>> out = new ArrayList<>();
+        int cursor = 0;
+        for (PhraseMatch<String> m : hits) {
+            if (m.start() >= cursor) {
+                out.add(m);
+                cursor = m.end();
+            }
+        }
+        return out;
+    }
+
+    private static List<Mention> personMentions(String sentence, Map<String, String> persons,
                                                 List<Mention> countries) {
         List<Mention> out = new ArrayList<>();
-        if (persons.size() == 0) {
+        if (persons.isEmpty()) {
             return out;
         }
-        for (PhraseMatch<String> m : persons.findLongest(sentence)) {
+        for (PhraseMatch<String> m : findPersons(sentence, persons)) {
             boolean overlaps = countries.stream().anyMatch(c -> c.start() < m.end() && m.start() < c.end());
             if (!overlaps) {
-                String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
+                String before = lastWords(sentence, m.start(), 6);
                 out.add(new Mention(m.start(), m.end(), m.payload(), Mention.Kind.PERSON, false,
                         AGENT_BEFORE.matcher(before).find()));
             }
@@ -382,7 +517,7 @@ public final class SignalExtractor implements Extractor {
 
     private static Mention.Kind kind(FormKind k) {
         return switch (k) {
-            case NAME -> Mention.Kind.NAME;
+            case NAME, ORGANIZATION -> Mention.Kind.NAME;
             case ADJECTIVE -> Mention.Kind.ADJECTIVE;
             case CAPITAL -> Mention.Kind.CAPITAL;
             case PLACE -> Mention.Kind.PLACE;
@@ -469,7 +604,7 @@ public final class SignalExtractor implements Extractor {
     private List<Party> parties(SignalType type, String sentence, List<Mention> ms, PhraseMatch<Cue> t,
                                 List<String> dominant) {
         if (lexicon.placeOnly(type)) {
-            Mention where = ms.stream().filter(m -> m.start() >= t.end() && m.isWhere()).findFirst()
+            Mention where = ms.stream().filter(m -> m.start() >= headEnd(t) && m.isWhere()).findFirst()
                     .orElse(ms.stream().filter(m -> m.end() <= t.start() && m.isWhere())
                             .reduce((a, b) -> b).orElse(null));
             if (where == null && ms.stream().map(Mention::code).distinct().count() == 1) {
@@ -481,7 +616,7 @@ public final class SignalExtractor implements Extractor {
             return pairs(type, sentence, ms, t, dominant);
         }
         List<Mention> before = ms.stream().filter(m -> m.end() <= t.start()).toList();
-        List<Mention> after = ms.stream().filter(m -> m.start() >= t.end()).toList();
+        List<Mention> after = ms.stream().filter(m -> m.start() >= headEnd(t)).toList();
         // "were struck by Israeli jets": the doer of a passive is the first party after the trigger.
         Mention agent = !after.isEmpty() && after.get(0).agent() && passive(sentence, t, after.get(0), before)
                 ? after.get(0) : null;
@@ -553,10 +688,19 @@ public final class SignalExtractor implements Extractor {
         return List.of(new Party(actor, target, false));
     }
 
+    /**
+     * Where a trigger's object may start: after its head for a split trigger ("expelled Pakistan's ambassador":
+     * Pakistan is whom the act addresses), else after the trigger.
+     */
+    private static int headEnd(PhraseMatch<Cue> t) {
+        int gap = t.phrase().indexOf(" " + EventLexicon.GAP + " ");
+        return gap < 0 ? t.end() : Math.min(t.end(), t.start() + gap);
+    }
+
     /** Whether the "by" party after a trigger is its doer: a passive ("was hit by"), or "by" right after it. */
     private static boolean passive(String sentence, PhraseMatch<Cue> t, Mention agent, List<Mention> before) {
         String lead = sentence.substring(Math.max(0, t.start() - 30), t.start());
-        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(t.end(), agent.start())).find()) {
+        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(headEnd(t), agent.start())).find()) {
             return true;
         }
         int clause = clauseStart(sentence, t.start());
@@ -579,6 +723,12 @@ public final class SignalExtractor implements Extractor {
 
     /** A noun trigger after "the" in the clause of another event refers back to an event told before. */
     private static boolean refersBack(String sentence, PhraseMatch<Cue> t, List<PhraseMatch<Cue>> triggers) {
+        // "Modi will travel to Tianjin ..., his first trip to China in seven years": the same event described again.
+        if (APPOSITION_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 30), t.start())).find()
+                && triggers.stream().anyMatch(o -> o != t && o.end() <= t.start()
+                        && ((Cue.Trigger) o.payload()).type() == ((Cue.Trigger) t.payload()).type())) {
+            return true;
+        }
         if (!DEFINITE_BEFORE.matcher(sentence.substring(Math.max(0, t.start() - 6), t.start())).find()) {
             return false;
         }
@@ -627,9 +777,12 @@ public final class SignalExtractor implements Extractor {
         if (dominant == null) {
             return List.of();
         }
-        if (codes.isEmpty() ? PAIR_WORDS.matcher(sentence).find()
-                : dominant.contains(codes.get(0))
-                        && (PAIR_WORDS.matcher(sentence).find() || OFFICIAL.matcher(sentence).find())) {
+        boolean pairWords = PAIR_WORDS.matcher(sentence).find();
+        // "The foreign ministers of the two countries are due to meet in the Angolan capital Luanda": the only
+        // country named is where, so the parties are the article's pair.
+        boolean onlyPlaces = pairWords && ms.stream().filter(Mention::canAct).allMatch(m -> dominant.contains(m.code()));
+        if (codes.isEmpty() ? pairWords
+                : onlyPlaces || dominant.contains(codes.get(0)) && (pairWords || OFFICIAL.matcher(sentence).find())) {
             return List.of(sorted(dominant.get(0), dominant.get(1), codes.isEmpty()));
         }
         return List.of();
@@ -644,7 +797,7 @@ public final class SignalExtractor implements Extractor {
             return List.of();
         }
         String s = subject.get(0);
-        List<Mention> objects = ms.stream().filter(m -> m.start() >= t.end() && m.canAct() && !m.code().equals(s))
+        List<Mention> objects = ms.stream().filter(m -> m.start() >= headEnd(t) && m.canAct() && !m.code().equals(s))
                 .toList();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {

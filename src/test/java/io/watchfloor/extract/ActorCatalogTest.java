@@ -74,7 +74,8 @@ class ActorCatalogTest {
     void noFormBelongsToTwoCountries() {
         Map<String, Set<String>> codesByForm = new HashMap<>();
         for (Country c : CATALOG.countries()) {
-            for (List<String> l : List.of(c.names(), c.adjectives(), c.capitals(), c.places())) {
+            for (List<String> l : List.of(c.names(), c.adjectives(), c.capitals(), c.places(),
+                    c.organizations())) {
                 for (String f : l) {
                     codesByForm.computeIfAbsent(f, k -> new HashSet<>()).add(c.code());
                 }
