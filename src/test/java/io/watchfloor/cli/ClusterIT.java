@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,15 +20,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two nodes on one PostgreSQL database and one watched folder: one is killed mid-run; the other keeps polling, and
+ * Two nodes on one PostgreSQL database, one watched folder and one feed: one is killed mid-run; the other keeps
+ * polling both, and
  * every alert reaches the SMTP server exactly once.
  */
 class ClusterIT {
     @Test
-    void twoNodesOneKilledEveryAlertMailedOnceAndTheFolderStillPolled(@TempDir Path dir) throws Exception {
+    void twoNodesOneKilledEveryAlertMailedOnceAndFolderAndFeedStillPolled(@TempDir Path dir) throws Exception {
         int smtpPort = Daemons.freeLoopbackPort();
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        // A feed on loopback: the nodes share its polling; it must go on after a node dies.
+        java.util.concurrent.atomic.AtomicInteger feedPolls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer feed = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Loop</title>"
+                + "<link>http://127.0.0.1/</link><description>test</description><item><title>Markets calm</title>"
+                + "<link>http://127.0.0.1/a</link><guid>a</guid><description>Trade talks resumed in Geneva."
+                + "</description></item></channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        feed.createContext("/feed.xml", ex -> {
+            feedPolls.incrementAndGet();
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, rss.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(rss);
+            }
+        });
+        feed.start();
         List<Process> nodes = new ArrayList<>();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             Path inbox = Files.createDirectory(dir.resolve("inbox"));
@@ -37,6 +56,8 @@ class ClusterIT {
                 Path cfg = dir.resolve(node + ".yaml");
                 Files.writeString(cfg, "dataDir: " + dir.resolve(node) + "\n"
                         + "sources:\n  scanInterval: 1s\n  folders: [" + inbox + "]\n"
+                        + "  feeds:\n    - {url: \"http://127.0.0.1:" + feed.getAddress().getPort()
+                        + "/feed.xml\", name: loop, interval: 1s}\n"
                         + "database:\n  url: \"" + url + "\"\n  user: postgres\n"
                         + "email:\n  smtp: {host: 127.0.0.1, port: " + smtpPort + ", security: none}\n"
                         + "  groupWait: 1s\n  deliveryInterval: 1s\n  defaultRecipient: duty@example.org\n"
@@ -55,12 +76,14 @@ class ClusterIT {
             nodes.get(0).destroyForcibly(); // kill -9 node a
             assertThat(nodes.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
             int before = mail.getReceivedMessages().length;
+            int pollsAtKill = feedPolls.get();
             Files.copy(Path.of("seeds/002_333d6fb679bd7709.txt.meta.yaml"),
                     inbox.resolve("002_333d6fb679bd7709.txt.meta.yaml"));
             Files.copy(Path.of("seeds/002_333d6fb679bd7709.txt"), inbox.resolve("002_333d6fb679bd7709.txt"));
             // The second article brings new alerts (restored relations): node b polled and mailed them.
             waitUntil(() -> mail.getReceivedMessages().length > before, nodes.get(1), logs.get(1));
 
+            waitUntil(() -> feedPolls.get() >= pollsAtKill + 3, nodes.get(1), logs.get(1));
             System.out.println(Files.readString(logs.get(1)));
             Set<String> mailed = new HashSet<>();
             for (MimeMessage m : mail.getReceivedMessages()) {
@@ -77,7 +100,7 @@ class ClusterIT {
                 try (ResultSet r2 = c.createStatement().executeQuery(
                         "SELECT COUNT(*) FROM article")) {
                     r2.next();
-                    assertThat(r2.getInt(1)).as("both articles processed").isEqualTo(2);
+                    assertThat(r2.getInt(1)).as("the two seed files and the feed item, each once").isEqualTo(3);
                 }
             }
             waitUntil(() -> {
@@ -100,6 +123,7 @@ class ClusterIT {
                 p.waitFor(60, TimeUnit.SECONDS);
             }
             mail.stop();
+            feed.stop(0);
             System.out.printf("%.1f s: torn down%n", (System.nanoTime() - T0) / 1e9);
         }
     }
