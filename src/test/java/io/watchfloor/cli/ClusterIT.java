@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one PostgreSQL database, one watched folder and one feed: one is killed mid-run; the other keeps
- * polling both, and
- * every alert reaches the SMTP server exactly once.
+ * polling both, and every alert reaches the SMTP server exactly once.
  */
 class ClusterIT {
     @Test
