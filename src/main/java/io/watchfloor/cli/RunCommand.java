@@ -281,10 +281,21 @@ final class RunCommand implements Callable<Integer> {
         if (watcher != null) {
             watcher.close();
         }
-        scheduler.close();
+        // Running work gets a bound to finish (under systemd's TimeoutStopSec); what is cut short is redone after a
+        // restart, since an article counts as processed only once its transaction has committed.
+        Thread closing = new Thread(scheduler::close, "watchfloor-scheduler-stop");
+        closing.start();
+        closing.join(STOP_BOUND.toMillis());
+        if (closing.isAlive()) {
+            LOG.warn("running work did not finish within {}; stopping anyway (it is redone at the next start)",
+                    STOP_BOUND);
+        }
         LOG.info("stopped");
         return Main.OK;
     }
+
+    /** How long a stop waits for running jobs (the unit gives the whole stop 60 s). */
+    static final Duration STOP_BOUND = Duration.ofSeconds(40);
 
     private static void createDataDir(Path dir) {
         try {
