@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,7 @@ public final class ConfigLoader {
         }
         WatchfloorConfig cfg = text.isBlank() ? WatchfloorConfig.defaults() : readAll(file, text);
         cfg = withEnvironment(file, text, cfg);
-        check(file, cfg);
+        check(file, text, cfg);
         return cfg;
     }
 
@@ -92,7 +93,7 @@ public final class ConfigLoader {
                 WatchfloorConfig cfg = yaml.treeToValue(tree, WatchfloorConfig.class);
                 if (!problems.isEmpty()) {
                     try {
-                        check(file, cfg);
+                        check(file, text, cfg);
                     } catch (ConfigException more) {
                         problems.add(more.getMessage());
                     }
@@ -147,26 +148,52 @@ public final class ConfigLoader {
 
     /** The line of the key an error is about: each key of its path in turn, deeper and further down the file. */
     private static int lineOf(String text, JsonMappingException e) {
-        String[] lines = text.split("\n", -1);
-        int from = 0;
-        int found = 0;
         List<String> names = new ArrayList<>();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
                 names.add(r.getFieldName());
             }
         }
+        return Math.max(1, lineOf(text, names));
+    }
+
+    private static final Pattern KEY_IN_PROBLEM = Pattern.compile("^key '([^']+)'");
+
+    /** ":LINE" for a value problem whose key is written in the file, else nothing (a default or the environment). */
+    private static String at(String text, String problem) {
+        Matcher m = KEY_IN_PROBLEM.matcher(problem);
+        if (text == null || text.isBlank() || !m.find()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : m.group(1).split("\\.")) {
+            names.add(part.replaceAll("\\[\\d+]$", ""));
+        }
+        int line = lineOf(text, names);
+        return line > 0 ? ":" + line : "";
+    }
+
+    /** The line of a key path, each key in turn deeper and further down the file; 0 when it is not written. */
+    private static int lineOf(String text, List<String> names) {
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int found = 0;
         for (String name : names) {
+            boolean hit = false;
             Pattern key = Pattern.compile("^\\s*(?:-\\s+)?[\"']?" + Pattern.quote(name) + "[\"']?\\s*:");
             for (int i = from; i < lines.length; i++) {
                 if (key.matcher(lines[i]).find()) {
                     found = i + 1;
                     from = i + 1;
+                    hit = true;
                     break;
                 }
             }
+            if (!hit) {
+                return 0;
+            }
         }
-        return Math.max(1, found);
+        return found;
     }
 
     /** Applies WATCHFLOOR_* variables on top of the file; an error names the variable. */
@@ -197,7 +224,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void check(Path file, WatchfloorConfig c) {
+    private static void check(Path file, String text, WatchfloorConfig c) {
         List<String> problems = new ArrayList<>();
         try {
             ZoneId.of(c.timezone());
@@ -262,7 +289,8 @@ public final class ConfigLoader {
         }
         checkFeeds(c.sources(), problems);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+            throw new ConfigException(problems.stream().map(p -> file + at(text, p) + ": " + p)
+                    .collect(Collectors.joining("\n")));
         }
     }
 

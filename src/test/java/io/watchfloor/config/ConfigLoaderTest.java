@@ -44,8 +44,8 @@ class ConfigLoaderTest {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "timezone: Mars/Olympus\nrules:\n  retentionDays: 0\n");
         assertThatThrownBy(() -> new ConfigLoader().read(f))
-                .hasMessageContaining(f + ": key 'timezone': unknown time zone 'Mars/Olympus'")
-                .hasMessageContaining(f + ": key 'rules.retentionDays': must be 1 or more");
+                .hasMessageContaining(f + ":1: key 'timezone': unknown time zone 'Mars/Olympus'")
+                .hasMessageContaining(f + ":3: key 'rules.retentionDays': must be 1 or more");
     }
 
     @Test
@@ -77,9 +77,9 @@ class ConfigLoaderTest {
             assertThat(e.getMessage().lines()).contains(
                     f + ":4: key 'sources.scanInterval': not a duration (write e.g. 30s, 5m, 1h)",
                     f + ":7: key 'rules.freshnessDays': expected a whole number, found 'soon'",
-                    f + ": key 'timezone': unknown time zone 'Mars/Olympus'",
-                    f + ": key 'rules.retentionDays': must be 1 or more",
-                    f + ": key 'email.defaultRecipient': 'not an address' is not an email address");
+                    f + ":2: key 'timezone': unknown time zone 'Mars/Olympus'",
+                    f + ":8: key 'rules.retentionDays': must be 1 or more",
+                    f + ":10: key 'email.defaultRecipient': 'not an address' is not an email address");
             assertThat(e.getMessage()).contains(f + ":5: unknown key 'sources.folder'");
         });
     }
