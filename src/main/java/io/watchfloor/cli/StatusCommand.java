@@ -84,9 +84,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         FeedStatusReport.render(cfg, db, out);
         out.println("articles: " + new ArticleStore(db).count() + " processed");
-        out.println("alerts:   " + new AlertStore(db).count() + " on record, " + new OutboxStore(db).countPending()
-                + " email" + (new OutboxStore(db).countPending() == 1 ? "" : "s") + " pending delivery, "
-                + new OutboxStore(db).countSent() + " sent ("
+        OutboxStore outbox = new OutboxStore(db);
+        int pending = outbox.countPending();
+        out.println("alerts:   " + new AlertStore(db).count() + " on record, " + pending + " email"
+                + (pending == 1 ? "" : "s") + " pending delivery, " + outbox.countSent() + " sent ("
                 + (cfg.email().smtp().configured() ? "SMTP " + cfg.email().smtp().host() : ".eml files in "
                 + cfg.outboxDir()) + "; also " + cfg.alertsFile() + ")");
         out.flush();

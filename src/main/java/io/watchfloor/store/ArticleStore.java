@@ -74,36 +74,6 @@ public final class ArticleStore {
         });
     }
 
-    /**
-     * Signals of articles published on or after {@code since}, in the order their articles were processed:
-     * what a restarted daemon feeds back to the rules so it judges new articles against the same history.
-     */
-    public List<Signal> signalsPublishedSince(LocalDate since) {
-        String sql = "SELECT a.id, a.title, a.published, a.link, a.source, s.type, s.actor, s.target, s.event_date,"
-                + " s.planned, s.confidence, s.evidence FROM signal s JOIN article a ON a.id = s.article_id"
-                + " WHERE a.published >= ? ORDER BY a.published, a.processed_at, a.id, s.id";
-        List<Signal> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(since));
-            try (ResultSet rs = ps.executeQuery()) {
-                Article current = null;
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    if (current == null || !current.id().equals(id)) {
-                        current = new Article(id, rs.getString(2), "", rs.getDate(3).toLocalDate(), rs.getString(4),
-                                rs.getString(5));
-                    }
-                    out.add(new Signal(io.watchfloor.model.SignalType.valueOf(rs.getString(6)), rs.getString(7),
-                            rs.getString(8), rs.getDate(9).toLocalDate(), rs.getBoolean(10), rs.getString(12),
-                            current, rs.getDouble(11)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot load recent signals", e);
-        }
-        return out;
-    }
-
     /** Articles processed after an instant (by any node), with their signals. */
     public record Processed(Article article, java.time.Instant processedAt, List<Signal> signals) { }
 

@@ -99,14 +99,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public boolean postgres() {
-        try (Connection c = connection()) {
-            return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
-        } catch (SQLException e) {
-            throw new StoreException("cannot read database metadata", e);
-        }
-    }
-
     public DataSource dataSource() {
         return pool;
     }
