@@ -177,37 +177,41 @@ public final class DateResolver {
         LocalDate base = anchor != null ? anchor : published;
 
         // Each recogniser is a regex tried at every position: run only those whose key words the sentence has.
-        Set<String> words = words(sentence);
+        int keys = keys(sentence);
         boolean digit = hasDigit(sentence);
-        boolean month = hasAny(words, MONTH_KEYS);
-        boolean day = hasAny(words, WEEKDAY_KEYS);
-        boolean unit = hasAny(words, UNIT_KEYS);
+        boolean year = digit && hasYear(sentence);
+        boolean month = (keys & MONTH_KEY) != 0;
+        boolean unit = (keys & UNIT_KEY) != 0;
         List<Cand> cands = new ArrayList<>();
-        if (digit) {
+        if (year) {
             iso(sentence, cands);
         }
         if (digit && month) {
             monthDay(sentence, published, future, cands);
             dayMonth(sentence, published, future, cands);
+        }
+        if (year && month) {
             monthYear(sentence, published, future, cands);
         }
         if (month) {
             monthOnly(sentence, published, future, cands);
         }
-        if (digit) {
+        if (digit && hasOrdinal(sentence)) {
             ordinalDay(sentence, published, future, cands);
         }
-        if (day) {
+        if ((keys & WEEKDAY_KEY) != 0) {
             weekdays(sentence, published, future, cands);
         }
-        if (unit || hasAny(words, FIXED_KEYS)) {
+        if (unit || (keys & FIXED_KEY) != 0) {
             fixed(sentence, published, future, cands);
         }
-        if (unit) {
+        if ((keys & COUNT_UNIT_KEY) != 0 && (keys & AGO_KEY) != 0) {
             ago(sentence, published, cands);
+        }
+        if (unit && (keys & DIRECTION_KEY) != 0) {
             anchored(sentence, base, cands);
         }
-        if (digit) {
+        if (year) {
             years(sentence, published, future, cands);
         }
 
@@ -225,17 +229,55 @@ public final class DateResolver {
         return out;
     }
 
-    /** The words (lower case) one of which each recogniser needs: month names, weekdays, units, fixed phrases. */
-    private static final Set<String> MONTH_KEYS = Set.of(MONTH.split("\\|"));
-    private static final Set<String> WEEKDAY_KEYS = Set.of(WEEKDAY.split("\\|"));
-    private static final Set<String> UNIT_KEYS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
-            "years", "hour", "hours", "minutes", "moments", "morning", "afternoon", "evening", "night");
-    private static final Set<String> FIXED_KEYS = Set.of("yesterday", "today", "tonight", "tomorrow", "overnight",
-            "weekend");
+    // The words one of which each recogniser needs, as bits: month names, weekdays, units, fixed phrases, ...
+    private static final int MONTH_KEY = 1;
+    private static final int WEEKDAY_KEY = 2;
+    private static final int UNIT_KEY = 4;
+    private static final int FIXED_KEY = 8;
+    /** Units that AGO counts: "two days ago", "in three weeks". */
+    private static final int COUNT_UNIT_KEY = 16;
+    private static final int AGO_KEY = 32;
+    /** Words that make an ANCHORED expression: "two days later", "the next day", "that morning". */
+    private static final int DIRECTION_KEY = 64;
 
-    /** The words of a sentence in lower case (letters only: "mid-March" is "mid" and "march"). */
-    private static Set<String> words(String s) {
-        Set<String> out = new java.util.HashSet<>();
+    /** Key words by their first letter (lower case) and length, so a sentence is checked without allocating. */
+    private static final String[][] KEY_WORDS = new String[26 * 16][];
+    private static final int[][] KEY_BITS = new int[26 * 16][];
+
+    static {
+        Map<String, Integer> bits = new java.util.HashMap<>();
+        java.util.function.BiConsumer<String, Integer> add = (words, bit) -> {
+            for (String w : words.split("\\|")) {
+                bits.merge(w, bit, (a, b) -> a | b);
+            }
+        };
+        add.accept(MONTH, MONTH_KEY);
+        add.accept(WEEKDAY, WEEKDAY_KEY);
+        add.accept("day|days|week|weeks|month|months|year|years|hour|hours|minutes|moments|morning|afternoon|evening"
+                + "|night", UNIT_KEY);
+        add.accept("yesterday|today|tonight|tomorrow|overnight|weekend", FIXED_KEY);
+        add.accept("day|days|week|weeks|month|months|year|years", COUNT_UNIT_KEY);
+        add.accept("ago|in", AGO_KEY);
+        add.accept("later|afterwards|after|earlier|before|prior|next|following|previous|preceding|that|same",
+                DIRECTION_KEY);
+        for (Map.Entry<String, Integer> e : bits.entrySet()) {
+            int slot = slot(e.getKey().charAt(0), e.getKey().length());
+            String[] ws = KEY_WORDS[slot] == null ? new String[0] : KEY_WORDS[slot];
+            int[] bs = KEY_BITS[slot] == null ? new int[0] : KEY_BITS[slot];
+            KEY_WORDS[slot] = java.util.Arrays.copyOf(ws, ws.length + 1);
+            KEY_WORDS[slot][ws.length] = e.getKey();
+            KEY_BITS[slot] = java.util.Arrays.copyOf(bs, bs.length + 1);
+            KEY_BITS[slot][bs.length] = e.getValue();
+        }
+    }
+
+    private static int slot(char lowerFirst, int length) {
+        return (lowerFirst - 'a') * 16 + length;
+    }
+
+    /** The key-word bits of a sentence's words (letters only: "mid-March" is "mid" and "march"), in one pass. */
+    private static int keys(String s) {
+        int out = 0;
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -246,17 +288,57 @@ public final class DateResolver {
             while (i < n && Character.isLetter(s.charAt(i))) {
                 i++;
             }
-            if (i > start) {
-                out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+            int len = i - start;
+            if (len < 2 || len > 15) {
+                continue;
+            }
+            char first = Character.toLowerCase(s.charAt(start));
+            if (first < 'a' || first > 'z') {
+                continue;
+            }
+            String[] candidates = KEY_WORDS[slot(first, len)];
+            if (candidates == null) {
+                continue;
+            }
+            for (int k = 0; k < candidates.length; k++) {
+                if (s.regionMatches(true, start, candidates[k], 0, len)) {
+                    out |= KEY_BITS[slot(first, len)][k];
+                }
             }
         }
         return out;
     }
 
-    private static boolean hasAny(Set<String> words, Set<String> keys) {
-        for (String k : keys) {
-            if (words.contains(k)) {
-                return true;
+    /** A four-digit run that could be a year (1900-2100). */
+    private static boolean hasYear(String s) {
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+                continue;
+            }
+            if (run == 4) {
+                char a = s.charAt(i - 4);
+                char b = s.charAt(i - 3);
+                if (a == '1' && b == '9' || a == '2' && (b == '0' || b == '1')) {
+                    return true;
+                }
+            }
+            run = 0;
+        }
+        return false;
+    }
+
+    /** A number with an ordinal ending: "16th", "1st". */
+    private static boolean hasOrdinal(String s) {
+        for (int i = 1; i + 1 < s.length(); i++) {
+            char c = s.charAt(i - 1);
+            if (c >= '0' && c <= '9') {
+                String two = s.substring(i, i + 2).toLowerCase(Locale.ROOT);
+                if (two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th")) {
+                    return true;
+                }
             }
         }
         return false;

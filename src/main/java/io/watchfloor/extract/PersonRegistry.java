@@ -32,6 +32,9 @@ final class PersonRegistry {
     private static final Pattern TITLE_WORD = Pattern.compile("Minister|President|Secretary|Chancellor|Premier|King|"
             + "Emir|Prince");
 
+    /** The lengths of text a {@link #TITLE_ONLY} title has before its {@link #TITLE_WORD}: "Defence ", "Prime ". */
+    private static final int[] TITLE_LEAD_INS = {8, 6, 0};
+
     private final Map<String, String> codeByName = new HashMap<>();
     /** Officials named with a title but no country, with the sentences that name them so. */
     private final Map<String, List<Integer>> titledOnly = new java.util.LinkedHashMap<>();
@@ -67,16 +70,25 @@ final class PersonRegistry {
 
     /** Remembers the officials of sentence {@code index} named by a title alone ("Prime Minister Narendra Modi"). */
     void learnTitled(int index, String sentence) {
-        if (!TITLE_WORD.matcher(sentence).find()) {
-            return; // most sentences name no official: skip the costlier pattern
-        }
-        Matcher x = TITLE_ONLY.matcher(sentence);
-        while (x.find()) {
-            String name = x.group(1);
-            if (NOT_NAMES.contains(name.split("\\s+")[0])) {
-                continue;
+        Matcher w = TITLE_WORD.matcher(sentence);
+        Matcher x = TITLE_ONLY.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        // Most sentences name no official; where a title word is, the costlier pattern is tried only right there,
+        // starting at the lead-ins a title may have before that word ("Foreign ", "Prime ", none).
+        while (from < sentence.length() && w.find(from)) {
+            from = w.end();
+            for (int lead : TITLE_LEAD_INS) {
+                int start = w.start() - lead;
+                if (start < 0 || !x.region(start, sentence.length()).lookingAt()) {
+                    continue;
+                }
+                from = x.end();
+                String name = x.group(1);
+                if (!NOT_NAMES.contains(name.split("\\s+")[0])) {
+                    titledOnly.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(index);
+                }
+                break;
             }
-            titledOnly.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(index);
         }
     }
 

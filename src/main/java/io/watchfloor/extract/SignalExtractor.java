@@ -216,13 +216,14 @@ public final class SignalExtractor implements Extractor {
         Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
         LocalDate anchor = null;
-        LocalDate previousDate = null; // the one date said in the previous sentence of the same paragraph
+        // The previous sentence, whose one date a sentence of the same paragraph without its own date takes on.
+        SaidDates previous = null;
         for (int i = 0; i < sentences.size(); i++) {
             SentenceSplitter.Sentence s = sentences.get(i);
             List<PhraseMatch<Cue>> c = cues.get(i);
-            LocalDate carried = i > 0 && sentences.get(i - 1).paragraph() == s.paragraph() && s.paragraph() > 0
-                    ? previousDate : null;
-            previousDate = null;
+            SaidDates carrier = i > 0 && sentences.get(i - 1).paragraph() == s.paragraph() && s.paragraph() > 0
+                    ? previous : null;
+            previous = null;
             // Sport, business, weather and culture sentences do not report interstate events, and an article mostly
             // about them does not report war in passing (it may still report a minister's visit).
             if (c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
@@ -231,12 +232,12 @@ public final class SignalExtractor implements Extractor {
             LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
             List<PhraseMatch<Cue>> triggers = triggers(c);
             List<DateMention> pastDates = null; // the sentence's dates, parsed once
-            if (!triggers.isEmpty() || c.isEmpty()) {
+            if (!triggers.isEmpty()) {
                 pastDates = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
-                List<DateMention> said = pastDates;
-                if (said.size() == 1 && said.get(0).precision() == DatePrecision.DAY) {
-                    previousDate = said.get(0).date();
-                }
+                previous = new SaidDates(s.text(), sentenceAnchor, pastDates);
+            } else if (c.isEmpty()) {
+                // Parsed only if the next sentence needs it: most sentences without cues never do.
+                previous = new SaidDates(s.text(), sentenceAnchor, null);
             }
             boolean mobilized = false;
             boolean threatened = false;
@@ -299,8 +300,8 @@ public final class SignalExtractor implements Extractor {
                 } else {
                     LocalDate told = planned ? null
                             : narrative.getOrDefault(s.paragraph(), Map.of()).get(type.category());
-                    if (told == null && !planned) {
-                        told = carried;
+                    if (told == null && !planned && carrier != null) {
+                        told = carrier.single(article.published());
                     }
                     date = told != null ? told : article.published();
                     dating = told != null ? 1 : 0;
@@ -923,4 +924,25 @@ public final class SignalExtractor implements Extractor {
     }
 
     private record Party(String actor, String target, boolean inferred) { }
+
+    /** A sentence's dates in the past tense, parsed on first use. */
+    private final class SaidDates {
+        private final String text;
+        private final LocalDate anchor;
+        private List<DateMention> said;
+
+        SaidDates(String text, LocalDate anchor, List<DateMention> said) {
+            this.text = text;
+            this.anchor = anchor;
+            this.said = said;
+        }
+
+        /** The sentence's date when it says exactly one, to the day; otherwise null. */
+        LocalDate single(LocalDate published) {
+            if (said == null) {
+                said = dates.findAll(text, published, Tense.PAST, anchor);
+            }
+            return said.size() == 1 && said.get(0).precision() == DatePrecision.DAY ? said.get(0).date() : null;
+        }
+    }
 }

@@ -47,8 +47,6 @@ public final class ArticleParser {
 
     private static final Map<String, Integer> MONTHS = months();
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-
     private final List<Pattern> furniture;
 
     /** A parser with the built-in furniture patterns. */
@@ -226,7 +224,30 @@ public final class ArticleParser {
 
     /** Trims and collapses runs of whitespace (including NBSP and narrow NBSP) to one space. */
     static String collapse(String s) {
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        // A hand loop: this runs on every line of every article, and the regex was a fifth of the parse time.
+        StringBuilder sb = null;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = isSpace(c);
+            if (space && (inRun || c != ' ') && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+                if (inRun) {
+                    continue;
+                }
+            }
+            if (sb != null && !(space && inRun)) {
+                sb.append(space ? ' ' : c);
+            }
+            inRun = space;
+        }
+        return (sb == null ? s : sb.toString()).strip();
+    }
+
+    /** ASCII whitespace (as regex \s), no-break space, figure space and narrow no-break space. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || c == '\u2007' || c == '\u202F';
     }
 
     private static Map<String, Integer> months() {

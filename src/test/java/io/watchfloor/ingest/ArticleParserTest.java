@@ -308,4 +308,13 @@ class ArticleParserTest {
                 .article().orElseThrow();
         assertThat(a.body()).isEqualTo("Body.\n\nAdvertisement");
     }
+
+    @Test
+    void collapsesEveryKindOfSpaceRunToOneSpace() {
+        assertThat(ArticleParser.collapse("  Iran \t and\u00A0\u00A0Pakistan  ")).isEqualTo("Iran and Pakistan");
+        assertThat(ArticleParser.collapse("a\u202Fb\u2007c\u000Bd\fe\r\nf")).isEqualTo("a b c d e f");
+        assertThat(ArticleParser.collapse("already clean")).isEqualTo("already clean");
+        assertThat(ArticleParser.collapse(" \u00A0 ")).isEmpty();
+        assertThat(ArticleParser.collapse("x")).isEqualTo("x");
+    }
 }
