@@ -28,11 +28,11 @@ final class PersonRegistry {
             + "Foreign Minister|Defence Minister|Defense Minister|Secretary of State|Chancellor|Premier|King|Emir|"
             + "Crown Prince)\\s+((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)");
 
-    /** A cheap first look for {@link #TITLE_ONLY}: a literal alternation, searched quickly. */
-    private static final Pattern TITLE_WORD = Pattern.compile("Minister|President|Secretary|Chancellor|Premier|King|"
-            + "Emir|Prince");
+    /** A cheap first look for {@link #TITLE_ONLY}: words every such title has, found by plain search. */
+    private static final String[] TITLE_WORDS = {"Minister", "President", "Secretary", "Chancellor", "Premier", "King",
+        "Emir", "Prince"};
 
-    /** The lengths of text a {@link #TITLE_ONLY} title has before its {@link #TITLE_WORD}: "Defence ", "Prime ". */
+    /** The lengths of text a {@link #TITLE_ONLY} title has before its title word: "Defence ", "Prime ". */
     private static final int[] TITLE_LEAD_INS = {8, 6, 0};
 
     private final Map<String, String> codeByName = new HashMap<>();
@@ -70,15 +70,17 @@ final class PersonRegistry {
 
     /** Remembers the officials of sentence {@code index} named by a title alone ("Prime Minister Narendra Modi"). */
     void learnTitled(int index, String sentence) {
-        Matcher w = TITLE_WORD.matcher(sentence);
-        Matcher x = TITLE_ONLY.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher x = null;
         int from = 0;
         // Most sentences name no official; where a title word is, the costlier pattern is tried only right there,
         // starting at the lead-ins a title may have before that word ("Foreign ", "Prime ", none).
-        while (from < sentence.length() && w.find(from)) {
-            from = w.end();
+        for (int at = titleWord(sentence, from); at >= 0; at = titleWord(sentence, from)) {
+            from = at + 1;
+            if (x == null) {
+                x = TITLE_ONLY.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+            }
             for (int lead : TITLE_LEAD_INS) {
-                int start = w.start() - lead;
+                int start = at - lead;
                 if (start < 0 || !x.region(start, sentence.length()).lookingAt()) {
                     continue;
                 }
@@ -151,5 +153,17 @@ final class PersonRegistry {
         Map<String, String> out = new HashMap<>(codeByName);
         out.keySet().removeAll(clashes);
         return out;
+    }
+
+    /** Where the first title word at or after {@code from} starts, or -1. */
+    private static int titleWord(String sentence, int from) {
+        int best = -1;
+        for (String w : TITLE_WORDS) {
+            int at = sentence.indexOf(w, from);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best;
     }
 }

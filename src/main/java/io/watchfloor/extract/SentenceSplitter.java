@@ -23,7 +23,13 @@ public final class SentenceSplitter {
             out.add(new Sentence(title.strip(), 0));
         }
         int p = 1;
-        for (String para : body.split("\\n\\s*\\n|\\n")) {
+        // Every line is a paragraph; blank lines only separate them.
+        for (int from = 0, nl; from <= body.length(); from = nl + 1) {
+            nl = body.indexOf('\n', from);
+            if (nl < 0) {
+                nl = body.length();
+            }
+            String para = body.substring(from, nl);
             if (para.isBlank()) {
                 continue;
             }

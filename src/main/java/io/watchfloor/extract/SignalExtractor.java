@@ -26,11 +26,6 @@ import java.util.regex.Pattern;
  * from the sentence's structure, and when it happened.
  */
 public final class SignalExtractor implements Extractor {
-    /** Prepositions of place before a mention: "in southwestern Pakistan", "inside Iran", "on Israel's". */
-    private static final Pattern LOCATIVE_BEFORE = Pattern.compile(
-            "(?:(?:^|\\s)(?:in|inside|into|on|onto|against|at|over|across|targeting|targeted|toward|towards|near|to|around)"
-            + "|(?:border|boundary|frontier|borders)\\s+with)"
-            + "\\s+(?:(?!(?:what|which|who|whom|that|where|when)\\s)[a-z][\\p{L}-]*\\s+){0,3}$");
     /** "by Israeli jets", "by the Kremlin" (not "by summoning Chinese ...": a means, not a doer). */
     private static final Pattern AGENT_BEFORE = Pattern.compile(
             "(?:^|\\s)by\\s+(?:(?![\\p{L}-]*ing\\s)[a-z][\\p{L}-]*\\s+){0,2}$");
@@ -447,7 +442,7 @@ public final class SignalExtractor implements Extractor {
             Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
             out.add(new Mention(m.start(), m.end(), f.code(), kind,
                     // "a strike on Hamas": a group is whom it targets, never where
-                    f.kind() != FormKind.ORGANIZATION && LOCATIVE_BEFORE.matcher(before).find(),
+                    f.kind() != FormKind.ORGANIZATION && LocativeBefore.test(before),
                     by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;
