@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Writes N synthetic news articles (2-8 KB, seed format) for the replay benchmark.
 
-A realistic mix: about a third report an event between two countries (strikes, clashes, visits, talks, ceasefires),
-the rest are filler news with no signal; dates spread over months. Deterministic for a given seed.
-usage: gen_articles.py N OUTDIR [SEED]
+A realistic mix: about 30 % report events between two countries of twelve pairs (strikes, retaliation, clashes,
+recalled ambassadors, threats; visits, talks, ceasefires) with dates said in several ways; the rest are domestic news
+with no signal, some with words that look like events and are not (a dockworkers' strike, a striker's goal, a
+lightning strike). Publication dates advance at a fixed rate (PER_DAY articles a day), so a bigger N covers a longer
+period, as a longer run of the daemon would. Deterministic for a given seed.
+usage: gen_articles.py N OUTDIR [SEED] [PER_DAY]
 """
 import datetime
 import os
@@ -17,37 +20,64 @@ PAIRS = [("Iran", "Pakistan", "Iranian", "Pakistani", "Tehran", "Islamabad"),
          ("Thailand", "Cambodia", "Thai", "Cambodian", "Bangkok", "Phnom Penh"),
          ("Russia", "Ukraine", "Russian", "Ukrainian", "Moscow", "Kyiv"),
          ("China", "Japan", "Chinese", "Japanese", "Beijing", "Tokyo"),
-         ("Ethiopia", "Eritrea", "Ethiopian", "Eritrean", "Addis Ababa", "Asmara")]
-EVENTS = ["{A} launched missile strikes on militant camps inside {B} on {day}, officials said.",
-          "{Aadj} and {Badj} troops exchanged fire along the border on {day}, leaving several soldiers dead.",
-          "{Aadj} Foreign Minister arrived in {Bcap} on {day} for talks with his {Badj} counterpart.",
-          "The foreign ministers of {A} and {B} held talks in {Bcap} on {day} to ease tensions.",
-          "{A} and {B} agreed to a ceasefire on {day} after days of fighting.",
-          "{A} recalled its ambassador from {B} on {day} in protest."]
-# Domestic news with no event between countries (and no sport, market or weather words, which would make the
-# extractor treat the whole article as off-topic).
+         ("Ethiopia", "Eritrea", "Ethiopian", "Eritrean", "Addis Ababa", "Asmara"),
+         ("Venezuela", "Guyana", "Venezuelan", "Guyanese", "Caracas", "Georgetown"),
+         ("Serbia", "Kosovo", "Serbian", "Kosovar", "Belgrade", "Pristina"),
+         ("Sudan", "South Sudan", "Sudanese", "South Sudanese", "Khartoum", "Juba"),
+         ("Peru", "Ecuador", "Peruvian", "Ecuadorian", "Lima", "Quito")]
+EVENTS = ["{A} launched missile strikes on militant camps inside {B} {when}, officials said.",
+          "{Aadj} jets struck targets in {B} {when}, the {Aadj} military said in a statement.",
+          "{B} retaliated with strikes inside {A} {when}, two days after the first attack.",
+          "{Aadj} and {Badj} troops exchanged fire along the border {when}, leaving several soldiers dead.",
+          "{Aadj} forces shelled villages across the border in {B} {when}, local officials said.",
+          "{A} recalled its ambassador from {B} {when} in protest.",
+          "{A} expelled {Badj} diplomats {when}, accusing them of espionage.",
+          "{A} warned {B} of severe consequences {when} after the incident.",
+          "The {Aadj} Foreign Minister arrived in {Bcap} {when} for talks with his {Badj} counterpart.",
+          "The foreign ministers of {A} and {B} held talks in {Bcap} {when} to ease tensions.",
+          "{A} and {B} agreed to a ceasefire {when} after days of fighting.",
+          "{Aadj} and {Badj} officials signed an agreement on border trade {when}."]
+WHEN = ["on {weekday}", "on {month} {day}", "yesterday", "on {weekday} night", "earlier this week"]
+# Domestic news with no event between countries.
 FILLER = ["The central bank kept interest rates unchanged, citing steady inflation and a stronger currency.",
           "City officials opened a new metro line that links the northern suburbs with the old town.",
-          "A new museum wing opened to visitors, displaying ceramics and textiles from the eighteenth century.",
+          "The national archive put thousands of old photographs online for researchers and families.",
           "Officials said the harvest had been better than expected thanks to a mild spring and good irrigation.",
           "The parliament debated a bill on digital services, with a vote expected before the summer recess.",
           "The education ministry announced more places for nursing students at regional universities.",
           "Hospitals reported fewer seasonal flu cases than last year, according to the health ministry.",
-          "The national library began digitising its collection of nineteenth-century newspapers."]
+          "The national library began digitising its collection of nineteenth-century newspapers.",
+          "A court in the capital adjourned the corruption trial of a former mayor until next month.",
+          "The transport minister said the new highway would cut travel times between the two largest cities.",
+          "Local councils were asked to publish their spending plans before the end of the financial year.",
+          "Engineers finished repairs on the old bridge, which had been closed to heavy traffic since spring."]
+# Words that look like events and are not; at most one per article, in articles without events.
+LOOKALIKES = ["Dockworkers went on strike at the main port on Monday, demanding higher wages.",
+              "The striker scored twice as the home side won the cup final in front of a full stadium.",
+              "A lightning strike set fire to a warehouse outside the city, but no one was hurt.",
+              "The two companies struck a deal to build a new plant, the firms said."]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def when(rnd, published):
+    day = published - datetime.timedelta(days=rnd.randint(0, 3))
+    return rnd.choice(WHEN).format(weekday=WEEKDAYS[day.weekday()], month=MONTHS[day.month - 1], day=day.day)
 
 
 def article(rnd, i, published):
     a = rnd.choice(PAIRS)
     if rnd.random() < 0.5:
         a = (a[1], a[0], a[3], a[2], a[5], a[4])
-    signal = rnd.random() < 0.35
+    signal = rnd.random() < 0.30
     paragraphs = []
     if signal:
-        day = WEEKDAYS[(published - datetime.timedelta(days=rnd.randint(0, 3))).weekday()]
         for _ in range(rnd.randint(1, 3)):
             e = rnd.choice(EVENTS)
-            paragraphs.append(e.format(A=a[0], B=a[1], Aadj=a[2], Badj=a[3], Bcap=a[5], day=day))
+            paragraphs.append(e.format(A=a[0], B=a[1], Aadj=a[2], Badj=a[3], Bcap=a[5], when=when(rnd, published)))
+    elif rnd.random() < 0.2:
+        paragraphs.append(rnd.choice(LOOKALIKES))
     target = rnd.randint(2000, 8000)
     while sum(len(p) for p in paragraphs) < target:
         paragraphs.append(" ".join(rnd.choice(FILLER) for _ in range(rnd.randint(2, 5))))
@@ -60,11 +90,16 @@ def main():
     n = int(sys.argv[1])
     out = sys.argv[2]
     rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    per_day = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
     os.makedirs(out, exist_ok=True)
     start = datetime.date(2024, 1, 1)
+    # 1,000 files to a folder, as a busy drop folder would be rotated
     for i in range(n):
-        published = start + datetime.timedelta(days=int(i * 180 / max(1, n)))
-        with open(os.path.join(out, "a%07d.txt" % i), "w", encoding="utf-8") as f:
+        published = start + datetime.timedelta(days=i // per_day)
+        sub = os.path.join(out, "%04d" % (i // 1000))
+        if i % 1000 == 0:
+            os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, "a%07d.txt" % i), "w", encoding="utf-8") as f:
             f.write(article(rnd, i, published))
 
 

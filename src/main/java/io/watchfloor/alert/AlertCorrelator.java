@@ -3,11 +3,8 @@ package io.watchfloor.alert;
 import io.watchfloor.model.Alert;
 import io.watchfloor.model.Evidence;
 import io.watchfloor.store.AlertStore;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Corroboration and deduplication: an alert for a situation already on record (same rule, type and actors, event
@@ -17,6 +14,7 @@ import java.util.Set;
 public final class AlertCorrelator {
     private final AlertStore store;
     private final int corroborationDays;
+    private final RecentAlerts recent = new RecentAlerts();
 
     public AlertCorrelator(AlertStore store, int corroborationDays) {
         this.store = store;
@@ -24,25 +22,34 @@ public final class AlertCorrelator {
     }
 
     public AlertChange apply(Alert candidate) {
-        Optional<Alert> found = store.findSituation(candidate.rule(), candidate.type(), candidate.actors(),
+        Optional<String> found = store.findSituation(candidate.rule(), candidate.type(), candidate.actors(),
                 candidate.eventDate(), corroborationDays);
         if (found.isEmpty()) {
             store.save(candidate);
-            return new AlertChange(candidate, AlertChange.Kind.NEW);
+            Alert shown = shown(candidate);
+            recent.seen(shown, candidate.evidence());
+            return new AlertChange(shown, AlertChange.Kind.NEW);
         }
-        Alert old = found.get();
-        Set<Evidence> evidence = new LinkedHashSet<>(old.evidence());
-        evidence.addAll(candidate.evidence());
-        List<Evidence> merged = new ArrayList<>(evidence);
-        int sources = AlertAssembler.countSources(merged);
-        var severity = candidate.severity().compareTo(old.severity()) > 0 ? candidate.severity() : old.severity();
-        if (merged.size() == old.evidence().size() && severity == old.severity()) {
+        Optional<Alert> same = recent.unchangedBy(found.get(), candidate.severity(), candidate.evidence());
+        if (same.isPresent()) {
+            return new AlertChange(same.get(), AlertChange.Kind.UNCHANGED);
+        }
+        // Only the new reports are written: a long situation holds thousands, and rewriting them all on every
+        // report made each merge slower than the last.
+        AlertStore.Merge m = store.merge(found.get(), candidate.severity(), candidate.evidence()).orElseThrow();
+        Alert old = m.before();
+        Alert updated = m.after();
+        recent.seen(updated, candidate.evidence());
+        if (m.addedReports() == 0 && updated.severity() == old.severity()) {
             return new AlertChange(old, AlertChange.Kind.UNCHANGED);
         }
-        Alert updated = new Alert(old.id(), old.rule(), old.category(), old.type(), severity, old.actors(),
-                old.eventDate(), old.title(), old.summary(), merged, sources);
-        store.save(updated);
-        boolean news = sources > old.sources() || severity.compareTo(old.severity()) > 0;
+        boolean news = updated.sources() > old.sources() || updated.severity().compareTo(old.severity()) > 0;
         return new AlertChange(updated, news ? AlertChange.Kind.UPDATED : AlertChange.Kind.REFINED);
+    }
+
+    private static Alert shown(Alert a) {
+        List<Evidence> shown = AlertStore.shown(a.evidence());
+        return shown.size() == a.evidence().size() ? a : new Alert(a.id(), a.rule(), a.category(), a.type(),
+                a.severity(), a.actors(), a.eventDate(), a.title(), a.summary(), shown, a.sources());
     }
 }

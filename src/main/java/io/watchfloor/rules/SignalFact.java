@@ -48,6 +48,17 @@ public final class SignalFact {
         return getType() + " " + signal.actor() + ">" + signal.target();
     }
 
+    /**
+     * The first report of each move among {@code facts} (earliest event, then first seen): what a spiral is made
+     * of, without the hundreds of reports a busy week brings.
+     */
+    public static java.util.List<SignalFact> firstOfEachMove(java.util.Collection<SignalFact> facts) {
+        java.util.Map<String, SignalFact> first = new java.util.LinkedHashMap<>();
+        facts.stream().sorted(java.util.Comparator.comparingLong(SignalFact::getEventTime)
+                        .thenComparingLong(SignalFact::getSeq))
+                .forEach(f -> first.putIfAbsent(f.getMove(), f));
+        return java.util.List.copyOf(first.values());
+    }
     public LocalDate getEventDate() { return signal.eventDate(); }
     public long getEventTime() { return eventTime; }
     public boolean isPlanned() { return signal.planned(); }

@@ -25,30 +25,33 @@ public final class AlertStore {
         this.db = db;
     }
 
+    /** Evidence an alert shows: its first reports and its latest, however many it holds. */
+    public static final int FIRST_SHOWN = 5;
+    public static final int LATEST_SHOWN = 20;
+
     /**
      * The alert for the same situation: same rule, type and actors, with an event date within {@code days} of
-     * {@code date} (reports of one event often disagree by a day). The closest one wins.
+     * {@code date} (reports of one event often disagree by a day). The closest one wins, then the smallest id.
      */
-    public Optional<Alert> findSituation(String rule, String type, List<String> actors, LocalDate date, int days) {
-        String sql = "SELECT id FROM alert WHERE rule = ? AND type = ? AND actors = ? AND event_date BETWEEN ? AND ?";
+    public Optional<String> findSituation(String rule, String type, List<String> actors, LocalDate date, int days) {
+        String sql = "SELECT id, event_date FROM alert WHERE rule = ? AND type = ? AND actors = ?"
+                + " AND event_date BETWEEN ? AND ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, rule);
             ps.setString(2, type);
             ps.setString(3, String.join(",", actors));
             ps.setDate(4, Date.valueOf(date.minusDays(days)));
             ps.setDate(5, Date.valueOf(date.plusDays(days)));
-            List<String> ids = new ArrayList<>();
+            String best = null;
+            long bestDistance = Long.MAX_VALUE;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            Alert best = null;
-            for (String id : ids) {
-                Alert a = load(c, id).orElseThrow();
-                if (best == null || distance(a, date) < distance(best, date)
-                        || distance(a, date) == distance(best, date) && a.id().compareTo(best.id()) < 0) {
-                    best = a;
+                    String id = rs.getString(1);
+                    long d = Math.abs(rs.getDate(2).toLocalDate().toEpochDay() - date.toEpochDay());
+                    if (d < bestDistance || d == bestDistance && id.compareTo(best) < 0) {
+                        best = id;
+                        bestDistance = d;
+                    }
                 }
             }
             return Optional.ofNullable(best);
@@ -57,8 +60,81 @@ public final class AlertStore {
         }
     }
 
-    private static long distance(Alert a, LocalDate date) {
-        return Math.abs(a.eventDate().toEpochDay() - date.toEpochDay());
+    /** An alert before and after reports were merged into it. */
+    public record Merge(Alert before, Alert after, int addedReports) { }
+
+    /**
+     * Adds to an alert the reports it does not hold yet (the same article's same sentence is held once), counts the
+     * new sources among them, and raises its severity to {@code severity} when that is higher. One transaction with
+     * the alert row locked, since two nodes may merge into one alert at once.
+     *
+     * @return empty when there is no such alert
+     */
+    public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports) {
+        return db.inTransaction("cannot merge into alert " + id, c -> {
+            Optional<Loaded> found = load(c, id, true);
+            if (found.isEmpty()) {
+                return Optional.<Merge>empty();
+            }
+            Alert before = found.get().alert();
+            List<Evidence> added = new ArrayList<>();
+            java.util.Set<String> newSources = new java.util.HashSet<>();
+            for (Evidence e : new java.util.LinkedHashSet<>(reports)) {
+                if (holds(c, "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND article_id = ? AND sentence = ?",
+                        id, e.articleId(), Text.clip(e.sentence(), 4000))) {
+                    continue;
+                }
+                added.add(e);
+                if (!newSources.contains(e.sourceKey()) && !holds(c,
+                        "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND source_key = ?", id, e.sourceKey())) {
+                    newSources.add(e.sourceKey());
+                }
+            }
+            Severity raised = severity.compareTo(before.severity()) > 0 ? severity : before.severity();
+            if (added.isEmpty() && raised == before.severity()) {
+                return Optional.of(new Merge(before, before, 0));
+            }
+            int held = found.get().reports();
+            insertEvidence(c, id, held, added);
+            int sources = before.sources() + newSources.size();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alert SET severity = ?, sources = ?, reports = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, raised.name());
+                ps.setInt(2, sources);
+                ps.setInt(3, held + added.size());
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.setString(5, id);
+                ps.executeUpdate();
+            }
+            // What it shows now: its first reports, and the latest of those it showed followed by the new ones.
+            List<Evidence> shown = new ArrayList<>(before.evidence());
+            shown.addAll(added);
+            Alert after = new Alert(id, before.rule(), before.category(), before.type(), raised, before.actors(),
+                    before.eventDate(), before.title(), before.summary(), shown(shown), sources);
+            return Optional.of(new Merge(before, after, added.size()));
+        });
+    }
+
+    private static boolean holds(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The evidence an alert shows out of all it holds, in order: see {@link #FIRST_SHOWN}. */
+    public static List<Evidence> shown(List<Evidence> all) {
+        if (all.size() <= FIRST_SHOWN + LATEST_SHOWN) {
+            return all;
+        }
+        List<Evidence> out = new ArrayList<>(all.subList(0, FIRST_SHOWN));
+        out.addAll(all.subList(all.size() - LATEST_SHOWN, all.size()));
+        return out;
     }
 
     public Optional<Alert> find(String id) {
@@ -82,9 +158,9 @@ public final class AlertStore {
             }
             String sql = exists
                     ? "UPDATE alert SET rule = ?, category = ?, type = ?, severity = ?, actors = ?, event_date = ?,"
-                      + " title = ?, summary = ?, sources = ?, updated_at = ? WHERE id = ?"
+                      + " title = ?, summary = ?, sources = ?, reports = ?, updated_at = ? WHERE id = ?"
                     : "INSERT INTO alert (rule, category, type, severity, actors, event_date, title, summary,"
-                      + " sources, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                      + " sources, reports, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, a.rule());
                 ps.setString(2, a.category().name());
@@ -95,10 +171,11 @@ public final class AlertStore {
                 ps.setString(7, Text.clip(a.title(), 1000));
                 ps.setString(8, Text.clip(a.summary(), 4000));
                 ps.setInt(9, a.sources());
-                ps.setTimestamp(10, now);
-                ps.setString(11, a.id());
+                ps.setInt(10, a.evidence().size());
+                ps.setTimestamp(11, now);
+                ps.setString(12, a.id());
                 if (!exists) {
-                    ps.setTimestamp(12, now);
+                    ps.setTimestamp(13, now);
                 }
                 ps.executeUpdate();
             }
@@ -106,34 +183,45 @@ public final class AlertStore {
                 ps.setString(1, a.id());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO alert_evidence (alert_id, seq, article_id, article_title, link, published,"
-                            + " source_key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int seq = 0;
-                for (Evidence e : a.evidence()) {
-                    ps.setString(1, a.id());
-                    ps.setInt(2, seq++);
-                    ps.setString(3, e.articleId());
-                    ps.setString(4, Text.clip(e.articleTitle(), 2000));
-                    ps.setString(5, e.link());
-                    ps.setDate(6, Date.valueOf(e.published()));
-                    ps.setString(7, e.sourceKey());
-                    ps.setString(8, Text.clip(e.sentence(), 4000));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insertEvidence(c, a.id(), 0, a.evidence());
             return null;
         });
+    }
+
+    private static void insertEvidence(Connection c, String id, int firstSeq, List<Evidence> evidence)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO alert_evidence (alert_id, seq, article_id, article_title, link, published,"
+                        + " source_key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = firstSeq;
+            for (Evidence e : evidence) {
+                ps.setString(1, id);
+                ps.setInt(2, seq++);
+                ps.setString(3, e.articleId());
+                ps.setString(4, Text.clip(e.articleTitle(), 2000));
+                ps.setString(5, e.link());
+                ps.setDate(6, Date.valueOf(e.published()));
+                ps.setString(7, e.sourceKey());
+                ps.setString(8, Text.clip(e.sentence(), 4000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Alerts about the same countries with event dates in [from, to], most recent first. */
     public List<Alert> history(List<String> actors, java.time.LocalDate from, java.time.LocalDate to) {
         List<Alert> out = new ArrayList<>();
+        // Actors are stored in the alert's order: either order of a pair is the same pair.
+        List<String> reversed = new ArrayList<>(actors);
+        java.util.Collections.reverse(reversed);
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM alert WHERE event_date BETWEEN ? AND ? ORDER BY event_date DESC, id")) {
+                "SELECT id FROM alert WHERE event_date BETWEEN ? AND ? AND actors IN (?, ?)"
+                        + " ORDER BY event_date DESC, id")) {
             ps.setDate(1, Date.valueOf(from));
             ps.setDate(2, Date.valueOf(to));
+            ps.setString(3, String.join(",", actors));
+            ps.setString(4, String.join(",", reversed));
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -141,8 +229,7 @@ public final class AlertStore {
                 }
             }
             for (String id : ids) {
-                load(c, id).filter(a -> new java.util.HashSet<>(a.actors()).equals(new java.util.HashSet<>(actors)))
-                        .ifPresent(out::add);
+                load(c, id).ifPresent(out::add);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read alert history", e);
@@ -196,29 +283,52 @@ public final class AlertStore {
     }
 
     private static Optional<Alert> load(Connection c, String id) throws SQLException {
+        return load(c, id, false).map(Loaded::alert);
+    }
+
+    /** An alert as it shows, and how many reports it holds in all. */
+    private record Loaded(Alert alert, int reports) { }
+
+    /** An alert with the evidence it shows ({@link #shown}); {@code lock}: the row stays locked until commit. */
+    private static Optional<Loaded> load(Connection c, String id, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT rule, category, type, severity, actors, event_date, title, summary, sources"
-                        + " FROM alert WHERE id = ?")) {
+                "SELECT rule, category, type, severity, actors, event_date, title, summary, sources, reports"
+                        + " FROM alert WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                int reports = rs.getInt(10);
                 List<Evidence> evidence = new ArrayList<>();
-                try (PreparedStatement ev = c.prepareStatement(
-                        "SELECT sentence, article_id, article_title, link, published, source_key FROM alert_evidence"
-                                + " WHERE alert_id = ? ORDER BY seq")) {
-                    ev.setString(1, id);
-                    try (ResultSet r = ev.executeQuery()) {
-                        while (r.next()) {
-                            evidence.add(new Evidence(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                    r.getDate(5).toLocalDate(), r.getString(6)));
-                        }
-                    }
+                if (reports <= FIRST_SHOWN + LATEST_SHOWN) {
+                    readEvidence(c, id, 0, reports, evidence);
+                } else {
+                    readEvidence(c, id, 0, FIRST_SHOWN, evidence);
+                    readEvidence(c, id, reports - LATEST_SHOWN, reports, evidence);
                 }
-                return Optional.of(new Alert(id, rs.getString(1), Category.valueOf(rs.getString(2)), rs.getString(3),
-                        Severity.valueOf(rs.getString(4)), Arrays.asList(rs.getString(5).split(",")),
-                        rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8), evidence, rs.getInt(9)));
+                return Optional.of(new Loaded(new Alert(id, rs.getString(1), Category.valueOf(rs.getString(2)),
+                        rs.getString(3), Severity.valueOf(rs.getString(4)),
+                        Arrays.asList(rs.getString(5).split(",")), rs.getDate(6).toLocalDate(), rs.getString(7),
+                        rs.getString(8), evidence, rs.getInt(9)), reports));
+            }
+        }
+    }
+
+    /** The reports numbered [from, to) of an alert, in order. */
+    private static void readEvidence(Connection c, String id, int from, int to, List<Evidence> out)
+            throws SQLException {
+        try (PreparedStatement ev = c.prepareStatement(
+                "SELECT sentence, article_id, article_title, link, published, source_key FROM alert_evidence"
+                        + " WHERE alert_id = ? AND seq >= ? AND seq < ? ORDER BY seq")) {
+            ev.setString(1, id);
+            ev.setInt(2, from);
+            ev.setInt(3, to);
+            try (ResultSet r = ev.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Evidence(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getDate(5).toLocalDate(), r.getString(6)));
+                }
             }
         }
     }

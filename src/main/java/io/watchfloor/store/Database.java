@@ -27,6 +27,10 @@ public final class Database implements AutoCloseable {
             // The daemon's ordered shutdown closes the store last; H2's own exit hook would close it too early.
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            // The stores use a few dozen statements over and over; H2 keeps only 8 parsed by default.
+            url = url + ";QUERY_CACHE_SIZE=128";
+        }
         DataSource pool;
         Runnable closer;
         try {

@@ -93,4 +93,21 @@ class AlertCorrelatorTest {
                 .isNotEqualTo(AlertAssembler.id("tit-for-tat", "RETALIATION", List.of("PAK", "IRN"), d))
                 .hasSize(16);
     }
+
+    @Test
+    void aLongSituationCountsEverySourceAndShowsItsFirstAndLatestReports() {
+        for (int i = 0; i < 300; i++) {
+            // 300 articles from 100 outlets, each outlet three times
+            correlator.apply(alert("2024-01-16", Severity.INFO, "a" + i, "outlet-" + (i % 100)));
+        }
+        AlertChange last = correlator.apply(alert("2024-01-17", Severity.WARNING, "a300", "outlet-new"));
+        assertThat(last.kind()).isEqualTo(AlertChange.Kind.UPDATED);
+        assertThat(last.alert().sources()).isEqualTo(101);
+        assertThat(last.alert().severity()).isEqualTo(Severity.WARNING);
+        List<String> shown = last.alert().articles();
+        assertThat(shown).hasSize(AlertStore.FIRST_SHOWN + AlertStore.LATEST_SHOWN);
+        assertThat(shown).startsWith("a0", "a1", "a2", "a3", "a4").endsWith("a299", "a300");
+        assertThat(new AlertStore(db).find(last.alert().id()).orElseThrow()).isEqualTo(last.alert());
+        assertThat(db.count("SELECT COUNT(*) FROM alert_evidence", "count")).isEqualTo(301);
+    }
 }

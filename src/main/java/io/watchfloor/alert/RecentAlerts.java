@@ -1,0 +1,65 @@
+package io.watchfloor.alert;
+
+import io.watchfloor.model.Alert;
+import io.watchfloor.model.Evidence;
+import io.watchfloor.model.Severity;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What this node last saw of the alerts it touched lately: the reports each holds and its severity. A rule raises
+ * the same situation again and again as its window fills (a spiral for each report of the week); most of those add
+ * nothing, and this tells so without a trip to the store. Safe with several nodes: reports are never removed and
+ * severities only rise, so what is known held here is held in the store too; anything unknown goes to the store.
+ */
+final class RecentAlerts {
+    private static final int MAX_ALERTS = 2_000;
+    /** Per alert, the latest reports remembered (a war's alert may hold thousands). */
+    private static final int MAX_REPORTS = 256;
+
+    private record Known(Alert alert, Set<String> reports) { }
+
+    private final Map<String, Known> known = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > MAX_ALERTS;
+        }
+    };
+
+    /** The alert as last seen, when it is known to hold every one of {@code reports} at {@code severity} or above. */
+    synchronized Optional<Alert> unchangedBy(String id, Severity severity, List<Evidence> reports) {
+        Known k = known.get(id);
+        if (k == null || severity.compareTo(k.alert().severity()) > 0) {
+            return Optional.empty();
+        }
+        for (Evidence e : reports) {
+            if (!k.reports().contains(key(e))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(k.alert());
+    }
+
+    /** Remembers the alert as it now is, holding {@code reports} (among others). */
+    synchronized void seen(Alert alert, List<Evidence> reports) {
+        Known k = known.get(alert.id());
+        Set<String> held = k != null ? k.reports() : new LinkedHashSet<>();
+        for (Evidence e : reports) {
+            String key = key(e);
+            held.remove(key);
+            held.add(key);
+        }
+        while (held.size() > MAX_REPORTS) {
+            held.remove(held.iterator().next());
+        }
+        known.put(alert.id(), new Known(alert, held));
+    }
+
+    private static String key(Evidence e) {
+        return e.articleId() + "\n" + e.sentence();
+    }
+}
