@@ -24,11 +24,11 @@ EVENTS = ["{A} launched missile strikes on militant camps inside {B} on {day}, o
           "The foreign ministers of {A} and {B} held talks in {Bcap} on {day} to ease tensions.",
           "{A} and {B} agreed to a ceasefire on {day} after days of fighting.",
           "{A} recalled its ambassador from {B} on {day} in protest."]
-# Domestic news with no event between countries (and no sport, market or weather words, which would make the
-# extractor treat the whole article as off-topic).
+# Domestic news with no event between countries (and no sport, market, weather or culture words such as "museum":
+# three of one kind make the extractor treat the whole article as off-topic).
 FILLER = ["The central bank kept interest rates unchanged, citing steady inflation and a stronger currency.",
           "City officials opened a new metro line that links the northern suburbs with the old town.",
-          "A new museum wing opened to visitors, displaying ceramics and textiles from the eighteenth century.",
+          "Volunteers planted trees along the river banks, part of a plan to green the city's older districts.",
           "Officials said the harvest had been better than expected thanks to a mild spring and good irrigation.",
           "The parliament debated a bill on digital services, with a vote expected before the summer recess.",
           "The education ministry announced more places for nursing students at regional universities.",
