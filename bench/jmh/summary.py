@@ -75,8 +75,6 @@ def main():
             notes.append("%d drafts in %d articles, %.0f us/draft, %d alerts on record at the end"
                          % (s["alertDrafts"], s.get("articlesWithDrafts", 0), us * s["articles"] / s["alertDrafts"],
                             s.get("alertsOnRecord", 0)))
-            notes.append("first tenth of the stream %d us/article, last tenth %d"
-                         % (s.get("firstTenthUsPerArticle", 0), s.get("lastTenthUsPerArticle", 0)))
         if stage == "pipeline":
             notes.append("%.0f articles/s" % (1e6 / us))
         per_article[(stage, inp)] = us
