@@ -69,7 +69,8 @@ final class Inputs {
     }
 
     private static List<Path> txt(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
+        // The generator writes 1,000 files to a subfolder.
+        try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot list", e);
