@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N synthetic news articles (2-8 KB, seed format) for the replay benchmark.
 
-A realistic mix: about 30 % report events between two countries of twelve pairs (strikes, retaliation, clashes,
+A realistic mix: a fifth report events between two countries of twelve pairs (strikes, retaliation, clashes,
 recalled ambassadors, threats; visits, talks, ceasefires) with dates said in several ways; the rest are domestic news
 with no signal, some with words that look like events and are not (a dockworkers' strike, a striker's goal, a
 lightning strike). Publication dates advance at a fixed rate (PER_DAY articles a day), so a bigger N covers a longer
@@ -56,6 +56,8 @@ LOOKALIKES = ["Dockworkers went on strike at the main port on Monday, demanding 
               "The striker scored twice as the home side won the cup final in front of a full stadium.",
               "A lightning strike set fire to a warehouse outside the city, but no one was hurt.",
               "The two companies struck a deal to build a new plant, the firms said."]
+# Share of articles reporting events between two countries: general news feeds carry fewer; a crisis desk's more.
+SIGNAL_SHARE = 0.20
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -70,7 +72,7 @@ def article(rnd, i, published):
     a = rnd.choice(PAIRS)
     if rnd.random() < 0.5:
         a = (a[1], a[0], a[3], a[2], a[5], a[4])
-    signal = rnd.random() < 0.30
+    signal = rnd.random() < SIGNAL_SHARE
     paragraphs = []
     if signal:
         for _ in range(rnd.randint(1, 3)):

@@ -21,6 +21,19 @@ public final class AlertCorrelator {
         this.corroborationDays = corroborationDays;
     }
 
+    /**
+     * Decides a batch (what the rules raised for one article) in one transaction: all of it is on record, or none
+     * of it and the error is thrown.
+     */
+    public List<AlertChange> applyAll(List<Alert> candidates) {
+        try {
+            return store.together(() -> candidates.stream().map(this::apply).toList());
+        } catch (RuntimeException e) {
+            recent.forgetAll(); // it may remember reports the rollback took back
+            throw e;
+        }
+    }
+
     public AlertChange apply(Alert candidate) {
         Optional<String> found = store.findSituation(candidate.rule(), candidate.type(), candidate.actors(),
                 candidate.eventDate(), corroborationDays);

@@ -59,6 +59,10 @@ final class RecentAlerts {
         known.put(alert.id(), new Known(alert, held));
     }
 
+    synchronized void forgetAll() {
+        known.clear();
+    }
+
     private static String key(Evidence e) {
         return e.articleId() + "\n" + e.sentence();
     }

@@ -13,15 +13,19 @@ import io.watchfloor.pipeline.ArticleOutcome;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.store.Database;
+import io.watchfloor.extract.Extractor;
+import io.watchfloor.pipeline.InOrder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,39 +61,57 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WatchfloorConfig cfg = new ConfigLoader().load(config);
-        List<FileArticle> articles = read();
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Database.inMemory("replay-" + UUID.randomUUID())) {
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of());
-            for (FileArticle f : articles) {
-                ArticleOutcome o = pipeline.process(f.article(), f.sha256());
-                print(out, o);
-            }
-        }
-        out.flush();
-        return Main.OK;
-    }
-
-    private List<FileArticle> read() {
-        Map<String, FileArticle> byId = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
         for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
-                FolderSource.ScanResult r = new FolderSource(List.of(in), java.time.ZoneId.systemDefault()).scan();
-                warnings.addAll(r.warnings());
-                r.articles().forEach(a -> byId.putIfAbsent(a.article().id(), a));
-            } else if (Files.isRegularFile(in)) {
-                new FolderSource(List.of(), java.time.ZoneId.systemDefault()).read(in, warnings)
-                        .ifPresent(a -> byId.putIfAbsent(a.article().id(), a));
-            } else {
+            if (!Files.exists(in)) {
                 throw new UsageException(in + ": no such file or folder");
             }
         }
-        warnings.forEach(w -> LOG.warn("{}", w));
-        return byId.values().stream()
-                .sorted(Comparator.comparing((FileArticle f) -> f.article().published())
-                        .thenComparing(f -> f.article().id()))
-                .toList();
+        PrintWriter out = spec.commandLine().getOut();
+        Path scratch = scratchFolder();
+        // On disk, not in memory: a replay of a million articles must not hold them all. Deleted afterwards.
+        try (Database db = Database.open("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath(), "sa", "");
+             InOrder workers = new InOrder(InOrder.defaultThreads(), 256)) {
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of());
+            ReplayOrder order = new ReplayOrder(db);
+            FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());
+            // First pass: each article's publication date, read on all cores, into an index on disk.
+            InOrder.Feed<Path, Optional<FileArticle>> dating =
+                    workers.feed(f -> source.read(f, new ArrayList<>()), r -> r.ifPresent(order::add));
+            source.visit(dating, new ArrayList<>());
+            dating.finish();
+            order.flush();
+            // Second pass, in publication order: read and extract ahead on the other cores, evaluate in order.
+            FolderSource again = source.quiet();
+            Extractor extractor = pipeline.extractor();
+            try (ReplayOrder.Cursor cursor = order.inPublicationOrder()) {
+                workers.run(cursor, path -> again.read(path, new ArrayList<>())
+                                .map(f -> new Extracted(f, extractor.extract(f.article()))),
+                        e -> e.ifPresent(x -> print(out,
+                                pipeline.process(x.file().article(), x.file().sha256(), x.signals()))));
+            }
+        } finally {
+            out.flush();
+            deleteQuietly(scratch);
+        }
+        return Main.OK;
+    }
+
+    private record Extracted(FileArticle file, List<Signal> signals) { }
+
+    private static Path scratchFolder() {
+        try {
+            return Files.createTempDirectory("watchfloor-replay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the replay store", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete the replay scratch folder {}: {}", folder, e.getMessage());
+        }
     }
 
     private void print(PrintWriter out, ArticleOutcome o) {

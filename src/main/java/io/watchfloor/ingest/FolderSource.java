@@ -40,6 +40,7 @@ public final class FolderSource {
 
     private final List<Path> folders;
     private final ZoneId zone;
+    private final boolean logWarnings;
     private final ArticleParser parser = new ArticleParser();
 
     /**
@@ -47,8 +48,18 @@ public final class FolderSource {
      * @param zone    for turning file modification times into dates
      */
     public FolderSource(List<Path> folders, ZoneId zone) {
+        this(folders, zone, true);
+    }
+
+    private FolderSource(List<Path> folders, ZoneId zone, boolean logWarnings) {
         this.folders = List.copyOf(folders);
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.logWarnings = logWarnings;
+    }
+
+    /** The same source, handing warnings back without logging them: for a second read of files already read. */
+    public FolderSource quiet() {
+        return new FolderSource(folders, zone, false);
     }
 
     /** The result of a scan: articles sorted by path, and every warning met (also logged at WARN). */
@@ -68,21 +79,7 @@ public final class FolderSource {
     public ScanResult scan() {
         List<String> warnings = new ArrayList<>();
         Map<Path, Path> found = new LinkedHashMap<>();   // real location -> path as found
-        for (Path folder : folders) {
-            if (!Files.exists(folder)) {
-                warn(warnings, "folder not found: " + id(folder));
-                continue;
-            }
-            if (Files.isRegularFile(folder)) {
-                if (isArticleFile(folder)) {
-                    found.putIfAbsent(key(folder), folder);
-                } else {
-                    warn(warnings, "not a folder or a .txt file: " + id(folder));
-                }
-                continue;
-            }
-            walk(folder, found, warnings);
-        }
+        visit(file -> found.putIfAbsent(key(file), file), warnings);
         List<Path> paths = new ArrayList<>(found.values());
         paths.sort(Comparator.comparing(FolderSource::id));
         List<FileArticle> articles = new ArrayList<>();
@@ -90,6 +87,28 @@ public final class FolderSource {
             read(p, warnings).ifPresent(articles::add);
         }
         return new ScanResult(articles, warnings);
+    }
+
+    /**
+     * Hands every article file under the folders to {@code sink} as it is found, in no particular order and
+     * without reading it (a file reached through two folders comes twice): for folders too big to hold in memory.
+     */
+    public void visit(java.util.function.Consumer<Path> sink, List<String> warnings) {
+        for (Path folder : folders) {
+            if (!Files.exists(folder)) {
+                warn(warnings, "folder not found: " + id(folder));
+                continue;
+            }
+            if (Files.isRegularFile(folder)) {
+                if (isArticleFile(folder)) {
+                    sink.accept(folder);
+                } else {
+                    warn(warnings, "not a folder or a .txt file: " + id(folder));
+                }
+                continue;
+            }
+            walk(folder, sink, warnings);
+        }
     }
 
     /**
@@ -153,7 +172,7 @@ public final class FolderSource {
         }
     }
 
-    private void walk(Path folder, Map<Path, Path> found, List<String> warnings) {
+    private void walk(Path folder, java.util.function.Consumer<Path> sink, List<String> warnings) {
         try {
             Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -166,7 +185,7 @@ public final class FolderSource {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile() && isArticleFile(file)) {
-                                found.putIfAbsent(key(file), file);
+                                sink.accept(file);
                             } else if (attrs.isSymbolicLink() && isArticleFile(file)) {
                                 // FOLLOW_LINKS reports a link's own attributes only when its target is missing
                                 warn(warnings, id(file) + ": broken symbolic link; skipped");
@@ -236,8 +255,10 @@ public final class FolderSource {
         return e.getClass().getSimpleName() + (m != null ? ": " + m : "");
     }
 
-    private static void warn(List<String> warnings, String message) {
-        LOG.warn(message);
+    private void warn(List<String> warnings, String message) {
+        if (logWarnings) {
+            LOG.warn(message);
+        }
         warnings.add(message);
     }
 }

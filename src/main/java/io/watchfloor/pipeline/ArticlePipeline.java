@@ -5,6 +5,7 @@ import io.watchfloor.alert.AlertChange;
 import io.watchfloor.alert.AlertCorrelator;
 import io.watchfloor.alert.InvalidAlertException;
 import io.watchfloor.extract.Extractor;
+import io.watchfloor.model.Alert;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
 import io.watchfloor.notify.AdminNotice;
@@ -79,7 +80,11 @@ public final class ArticlePipeline {
     /** The stages after extraction, for signals that are given rather than found (rule tests). */
     public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
         articles.save(article, sha256, signals);
-        known.put(article.id(), article.published());
+        if (known.put(article.id(), article.published()) == null && known.size() % 10_000 == 0) {
+            // Bounded memory over a long run: forget articles older than any rule can look back to.
+            LocalDate horizon = article.published().minusDays(retentionDays);
+            known.values().removeIf(d -> d.isBefore(horizon));
+        }
         long start = System.nanoTime();
         List<AlertDraft> drafts = engine.evaluate(signals, article.published());
         observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
@@ -152,20 +157,25 @@ public final class ArticlePipeline {
         }
     }
 
+    /** The extractor in use: callers may extract on other threads and hand the signals to {@link #process}. */
+    public synchronized Extractor extractor() {
+        return extractor;
+    }
+
     public CompiledRules rules() {
         return engine.rules();
     }
 
     private List<AlertChange> decide(List<AlertDraft> drafts) {
-        List<AlertChange> changes = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
         for (AlertDraft d : drafts) {
             try {
-                changes.add(correlator.apply(assembler.assemble(d)));
+                alerts.add(assembler.assemble(d));
             } catch (InvalidAlertException e) {
                 LOG.error("{}", e.getMessage());
             }
         }
-        return changes;
+        return alerts.isEmpty() ? List.of() : correlator.applyAll(alerts);
     }
 
     private void notifyAll(List<AlertChange> changes) {

@@ -53,11 +53,13 @@ public final class SignalFact {
      * of, without the hundreds of reports a busy week brings.
      */
     public static java.util.List<SignalFact> firstOfEachMove(java.util.Collection<SignalFact> facts) {
-        java.util.Map<String, SignalFact> first = new java.util.LinkedHashMap<>();
-        facts.stream().sorted(java.util.Comparator.comparingLong(SignalFact::getEventTime)
-                        .thenComparingLong(SignalFact::getSeq))
-                .forEach(f -> first.putIfAbsent(f.getMove(), f));
-        return java.util.List.copyOf(first.values());
+        java.util.Map<String, SignalFact> first = new java.util.HashMap<>();
+        for (SignalFact f : facts) {
+            first.merge(f.getMove(), f, (a, b) -> a.getEventTime() < b.getEventTime()
+                    || a.getEventTime() == b.getEventTime() && a.getSeq() < b.getSeq() ? a : b);
+        }
+        return first.values().stream().sorted(java.util.Comparator.comparingLong(SignalFact::getEventTime)
+                .thenComparingLong(SignalFact::getSeq)).toList();
     }
     public LocalDate getEventDate() { return signal.eventDate(); }
     public long getEventTime() { return eventTime; }

@@ -60,6 +60,11 @@ public final class AlertStore {
         }
     }
 
+    /** Runs {@code work} (calls to this store) in one transaction. */
+    public <T> T together(java.util.function.Supplier<T> work) {
+        return db.inTransaction("cannot record alerts", c -> work.get());
+    }
+
     /** An alert before and after reports were merged into it. */
     public record Merge(Alert before, Alert after, int addedReports) { }
 

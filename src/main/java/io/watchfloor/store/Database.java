@@ -15,6 +15,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class Database implements AutoCloseable {
     private final DataSource pool;
     private final Runnable closer;
+    /** The connection of the transaction the current thread is in, if any. */
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     private Database(DataSource pool, Runnable closer) {
         this.pool = pool;
@@ -76,17 +78,30 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Called inside another
+     * transaction on the same thread, it joins that one (so several stores' writes can commit together).
+     */
     public <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T t = work.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Connection bound = current.get();
+        try {
+            if (bound != null) {
+                return work.run(bound);
+            }
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                current.set(c);
+                try {
+                    T t = work.run(c);
+                    c.commit();
+                    return t;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    current.remove();
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException(what, e);
@@ -107,8 +122,27 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * A connection: the one of the transaction this thread is in (its close() then leaves it open), else one from
+     * the pool. One connection per unit of work is also what makes the database's parsed-statement cache pay.
+     */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        Connection bound = current.get();
+        return bound != null ? unclosable(bound) : pool.getConnection();
+    }
+
+    private static Connection unclosable(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static String rootMessage(Throwable e) {
