@@ -85,6 +85,16 @@ public final class Pipelines {
     /** {@code wrap} may decorate the mailer (metrics). */
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
                               java.util.function.UnaryOperator<Mailer> wrap) {
+        return email(cfg, db, clock, wrap, t -> { });
+    }
+
+    /**
+     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
+     * that the daemon delivers it then instead of at the next delivery tick.
+     */
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
+                              java.util.function.UnaryOperator<Mailer> wrap,
+                              java.util.function.Consumer<java.time.Instant> due) {
         EmailConfig e = cfg.email();
         Router router = new Router(e, Regions.loadDefault());
         OutboxStore outbox = new OutboxStore(db);
@@ -105,7 +115,7 @@ public final class Pipelines {
         EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, new MessageBuilder(session, e.from()),
                 mailer, digest, e.retryInitial(), e.retryMax(), clock);
         OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
-                outbox, e, clock);
+                outbox, e, clock, due);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
     }
 
