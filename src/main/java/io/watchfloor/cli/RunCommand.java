@@ -79,11 +79,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer start() throws Exception {
+        StartupClock clock = new StartupClock();
         WatchfloorConfig cfg = new ConfigLoader().load(config);
         createDataDir(cfg.dataPath());
-        CompiledRules rules = Pipelines.compileRules(cfg);
-        try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
-                System.getenv(cfg.database().passwordEnv()))) {
+        clock.mark("config");
+        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates.
+        RuleCompilation compiling = RuleCompilation.start(cfg);
+        Database opened;
+        try {
+            opened = Database.open(cfg.databaseUrl(), cfg.database().user(),
+                    System.getenv(cfg.database().passwordEnv()));
+        } catch (RuntimeException e) {
+            compiling.rules(); // a rule error is reported first, as when the steps ran one after the other
+            throw e;
+        }
+        clock.mark("store");
+        try (Database db = opened) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
             WatchfloorMetrics metrics = new WatchfloorMetrics();
             java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics);
@@ -95,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             };
             LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due));
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, rules,
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules,
                     List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
                     new ArticlePipeline.Observer() {
                         @Override
@@ -108,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
                             metrics.ruleEvaluation(took);
                         }
                     });
+            CompiledRules rules = compiling.rules();
             OutboxStore outbox = new OutboxStore(db);
             metrics.outboxSize(outbox::countPending);
             NodeStateStore node = new NodeStateStore(db);
@@ -125,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
             }
             FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
                     Clock.systemUTC(), feeds.stories()::assign);
+            clock.mark("pipeline (with the wait for the rules)");
             if (once) {
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                     rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
@@ -178,9 +191,14 @@ final class RunCommand implements Callable<Integer> {
                         node.put("rules.loaded", describe(o.rules()));
                     }
                     publish.run();
-                }, () -> reloadConfig(cfg, db, email, metered, pipeline, due),
-                        () -> LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
-                                rules.ruleNames().size(), restored, cfg.dataPath(), email.describe()));
+                }, () -> reloadConfig(cfg, db, email, metered, pipeline, due), () -> {
+                    clock.mark("scheduler");
+                    LOG.info("ready: {} rules compiled, first poll scheduled, {} ms after JVM start ({}; rules {} ms"
+                                    + " meanwhile)", rules.ruleNames().size(), clock.uptimeMillis(), clock.phases(),
+                            compiling.millis());
+                    LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                            rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
+                });
             } finally {
                 if (http != null) {
                     http.close();

@@ -62,6 +62,16 @@ public final class Pipelines {
 
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db, CompiledRules rules,
                                          List<Notifier> notifiers, ArticlePipeline.Observer observer) {
+        return create(cfg, db, () -> rules, notifiers, observer);
+    }
+
+    /**
+     * {@code rules} is asked for only once the extractor is loaded: a start compiles the rules on another thread
+     * meanwhile.
+     */
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
+                                         java.util.function.Supplier<CompiledRules> rules, List<Notifier> notifiers,
+                                         ArticlePipeline.Observer observer) {
         ActorCatalog catalog = ActorCatalog.loadDefault();
         SignalExtractor extractor;
         try {
@@ -70,7 +80,7 @@ public final class Pipelines {
             throw new ConfigException(e.getMessage(), e);
         }
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays());
-        return new ArticlePipeline(extractor, new RuleEngine(rules, settings), new AlertAssembler(names(catalog)),
+        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
                 notifiers, observer);
     }
