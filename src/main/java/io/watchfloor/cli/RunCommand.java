@@ -8,6 +8,7 @@ import io.watchfloor.health.HttpEndpoint;
 import io.watchfloor.health.MeteredMailer;
 import io.watchfloor.health.MetricsNotifier;
 import io.watchfloor.health.WatchfloorMetrics;
+import io.watchfloor.ingest.FolderWatcher;
 import io.watchfloor.ingest.feed.FeedSources;
 import io.watchfloor.ingest.feed.FeedSpec;
 import io.watchfloor.notify.JsonlFileNotifier;
@@ -78,16 +79,34 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer start() throws Exception {
+        StartupClock clock = new StartupClock();
         WatchfloorConfig cfg = new ConfigLoader().load(config);
         createDataDir(cfg.dataPath());
-        CompiledRules rules = Pipelines.compileRules(cfg);
-        try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
-                System.getenv(cfg.database().passwordEnv()))) {
+        clock.mark("config");
+        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates.
+        RuleCompilation compiling = RuleCompilation.start(cfg);
+        Database opened;
+        try {
+            opened = Database.open(cfg.databaseUrl(), cfg.database().user(),
+                    System.getenv(cfg.database().passwordEnv()));
+        } catch (RuntimeException e) {
+            compiling.rules(); // a rule error is reported first, as when the steps ran one after the other
+            throw e;
+        }
+        clock.mark("store");
+        try (Database db = opened) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
             WatchfloorMetrics metrics = new WatchfloorMetrics();
             java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics);
-            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered));
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, rules,
+            // A queued message is delivered when it becomes due (its group wait), not at the next delivery tick.
+            java.util.function.Consumer<Instant> due = t -> {
+                PassScheduler s = scheduler;
+                if (s != null) {
+                    s.runAt(DELIVERY_JOB, t);
+                }
+            };
+            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due));
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules,
                     List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
                     new ArticlePipeline.Observer() {
                         @Override
@@ -100,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
                             metrics.ruleEvaluation(took);
                         }
                     });
+            CompiledRules rules = compiling.rules();
             OutboxStore outbox = new OutboxStore(db);
             metrics.outboxSize(outbox::countPending);
             NodeStateStore node = new NodeStateStore(db);
@@ -117,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
             }
             FolderPass pass = new FolderPass(folders, cfg.zone(), pipeline, new SourceStateStore(db),
                     Clock.systemUTC(), feeds.stories()::assign);
+            clock.mark("pipeline (with the wait for the rules)");
             if (once) {
             LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                     rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
@@ -170,8 +191,14 @@ final class RunCommand implements Callable<Integer> {
                         node.put("rules.loaded", describe(o.rules()));
                     }
                     publish.run();
-                }, () -> reloadConfig(cfg, db, email, metered, pipeline), () -> LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
-                        rules.ruleNames().size(), restored, cfg.dataPath(), email.describe()));
+                }, () -> reloadConfig(cfg, db, email, metered, pipeline, due), () -> {
+                    clock.mark("scheduler");
+                    LOG.info("ready: {} rules compiled, first poll scheduled, {} ms after JVM start ({}; rules {} ms"
+                                    + " meanwhile)", rules.ruleNames().size(), clock.uptimeMillis(), clock.phases(),
+                            compiling.millis());
+                    LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
+                            rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
+                });
             } finally {
                 if (http != null) {
                     http.close();
@@ -192,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private void reloadConfig(WatchfloorConfig start, Database db, LiveEmail email,
                               java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered,
-                              ArticlePipeline pipeline) {
+                              ArticlePipeline pipeline, java.util.function.Consumer<Instant> due) {
         WatchfloorConfig current = running == null ? start : running;
         WatchfloorConfig next;
         try {
@@ -205,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         if (!next.email().equals(current.email())) {
-            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered));
+            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered, due));
             LOG.info("config reloaded: email settings applied (email to {})", email.describe());
         }
         for (var c : WatchfloorConfig.class.getRecordComponents()) {
@@ -251,18 +278,35 @@ final class RunCommand implements Callable<Integer> {
         PassScheduler scheduler = cfg.cluster().enabled()
                 ? PassScheduler.clustered("watchfloor", threads, dataSource, cfg.cluster().checkinInterval())
                 : new PassScheduler("watchfloor", threads);
-        scheduler.every("folder-scan", cfg.sources().scanInterval(), scan);
+        scheduler.every(SCAN_JOB, cfg.sources().scanInterval(), scan);
+        // Files dropped into a folder are read once the folder has settled, not at the next scan; the periodic scan
+        // stays, for filesystems that send no change events. Through the scheduler, so that a scan never overlaps
+        // another one, on any node.
+        FolderWatcher folderWatcher = null;
+        if (cfg.sources().watch()) {
+            try {
+                folderWatcher = new FolderWatcher(cfg.sources().folders().stream().map(Path::of).toList(),
+                        cfg.sources().settleDelay(), () -> scheduler.runNow(SCAN_JOB));
+            } catch (IOException e) {
+                LOG.warn("cannot watch the folders for changes ({}); they are scanned every {}", e.getMessage(),
+                        cfg.sources().scanInterval());
+            }
+        }
         // One job per feed schedule (feeds sharing an interval are polled together, concurrently); a job never
         // overlaps itself and a feed is never polled twice at once.
         feeds.bySchedule().forEach((interval, group) -> scheduler.every("feeds-every-" + interval.toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT), interval, () -> pollFeeds.accept(group)));
-        scheduler.every("email-delivery", cfg.email().deliveryInterval(), email::deliverDue);
+        scheduler.every(DELIVERY_JOB, cfg.email().deliveryInterval(), email::deliverDue);
         if (cfg.email().digest().enabled()) {
             scheduler.cron("daily-digest", cfg.email().digest().cron(), cfg.zone(), () -> {
                 int n = email.queueDigests();
                 LOG.info("daily digest queued for {} recipient{}", n, n == 1 ? "" : "s");
+                if (n > 0) {
+                    scheduler.runNow(DELIVERY_JOB);
+                }
             });
         }
+        this.scheduler = scheduler;
         // One ordered shutdown: stop scheduling, let the running pass finish, then let the store close.
         Thread hook = new Thread(() -> {
             LOG.info("stopping: waiting for running work to finish");
@@ -275,11 +319,17 @@ final class RunCommand implements Callable<Integer> {
         }, "watchfloor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         scheduler.start();
+        if (folderWatcher != null) {
+            folderWatcher.start();
+        }
         // Said once everything is in place (signal handlers included): tests and operators may act on it.
         started.run();
         stopped.await();
         if (watcher != null) {
             watcher.close();
+        }
+        if (folderWatcher != null) {
+            folderWatcher.close();
         }
         // Running work gets a bound to finish (under systemd's TimeoutStopSec); what is cut short is redone after a
         // restart, since an article counts as processed only once its transaction has committed.
@@ -293,6 +343,12 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("stopped");
         return Main.OK;
     }
+
+    static final String SCAN_JOB = "folder-scan";
+    static final String DELIVERY_JOB = "email-delivery";
+
+    /** The running scheduler, once there is one (queued email asks it to run the delivery when due). */
+    private volatile PassScheduler scheduler;
 
     /** How long a stop waits for running jobs (the unit gives the whole stop 60 s). */
     static final Duration STOP_BOUND = Duration.ofSeconds(40);

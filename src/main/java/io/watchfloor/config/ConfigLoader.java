@@ -333,6 +333,9 @@ public final class ConfigLoader {
         if (f.backoffMax().compareTo(f.backoffInitial()) < 0) {
             problems.add("key 'sources.fetch.backoffMax': must not be shorter than backoffInitial");
         }
+        if (s.settleDelay().compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+            problems.add("key 'sources.settleDelay': must be 1m or less");
+        }
         if (s.stories().windowDays() < 0) {
             problems.add("key 'sources.stories.windowDays': must be 0 or more");
         }
@@ -397,8 +400,13 @@ public final class ConfigLoader {
             return "expected a list" + found(m);
         }
         if (m.contains("java.time.Duration")) {
-            int i = m.indexOf("not a duration");
-            return i >= 0 ? m.substring(i).replace("`", "") : "expected a duration such as 30s, 5m or 1h";
+            for (String why : List.of("not a duration", "must be positive", "must not be negative")) {
+                int i = m.indexOf(why);
+                if (i >= 0) {
+                    return m.substring(i).replace("`", "");
+                }
+            }
+            return "expected a duration such as 30s, 5m or 1h";
         }
         if (m.contains("Cannot deserialize value of type `java.lang.String`")) {
             return "expected a text value" + found(m);

@@ -9,12 +9,26 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as admins write them: 30s, 5m, 1h, 2d, 500ms, or ISO-8601 (PT5M). */
-public final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+/** Durations as admins write them: 30s, 5m, 1h, 2d, 500ms, or ISO-8601 (PT5M); positive. */
+public class DurationDeserializer extends StdScalarDeserializer<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+    private final boolean zeroAllowed;
+
     public DurationDeserializer() {
+        this(false);
+    }
+
+    DurationDeserializer(boolean zeroAllowed) {
         super(Duration.class);
+        this.zeroAllowed = zeroAllowed;
+    }
+
+    /** For waits that may be left out altogether: 0s is allowed. */
+    public static final class ZeroOrMore extends DurationDeserializer {
+        public ZeroOrMore() {
+            super(true);
+        }
     }
 
     @Override
@@ -24,13 +38,18 @@ public final class DurationDeserializer extends StdScalarDeserializer<Duration> 
             return (Duration) ctx.handleUnexpectedToken(Duration.class, p);
         }
         try {
-            return parse(text);
+            return parse(text, zeroAllowed);
         } catch (IllegalArgumentException e) {
             return (Duration) ctx.handleWeirdStringValue(Duration.class, text, e.getMessage());
         }
     }
 
     public static Duration parse(String text) {
+        return parse(text, false);
+    }
+
+    /** Parses a duration; zero only when {@code zeroAllowed}, never negative. */
+    public static Duration parse(String text, boolean zeroAllowed) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(t);
         Duration d;
@@ -50,8 +69,8 @@ public final class DurationDeserializer extends StdScalarDeserializer<Duration> 
                 throw new IllegalArgumentException("not a duration (write e.g. 30s, 5m, 1h)");
             }
         }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("must be positive");
+        if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+            throw new IllegalArgumentException(zeroAllowed ? "must not be negative" : "must be positive");
         }
         return d;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * new user can open them in any mail client.
  */
 public record EmailConfig(Smtp smtp, String from, String templates,
-                          @JsonDeserialize(using = DurationDeserializer.class) Duration groupWait,
+                          @JsonDeserialize(using = DurationDeserializer.ZeroOrMore.class) Duration groupWait,
                           @JsonDeserialize(using = DurationDeserializer.class) Duration repeatInterval,
                           @JsonDeserialize(using = DurationDeserializer.class) Duration deliveryInterval,
                           @JsonDeserialize(using = DurationDeserializer.class) Duration retryInitial,

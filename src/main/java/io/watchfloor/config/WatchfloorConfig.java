@@ -17,7 +17,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         dataDir = orDefault(dataDir, "var");
         rulesDir = orDefault(rulesDir, "rules");
         timezone = orDefault(timezone, "UTC");
-        sources = sources == null ? new Sources(null, null, null, null, null) : sources;
+        sources = sources == null ? new Sources(null, null, null, null, null, null, null) : sources;
         rules = rules == null ? new Rules(null, null, null, null) : rules;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
@@ -55,11 +55,19 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Article sources: folders of files, RSS/Atom feeds, how feeds are fetched, how stories are grouped. */
+    /**
+     * Article sources: folders of files (read as soon as they change when {@code watch} is on, after
+     * {@code settleDelay} of quiet, and every {@code scanInterval} anyway), RSS/Atom feeds, how feeds are fetched, how
+     * stories are grouped.
+     */
     public record Sources(@JsonDeserialize(using = DurationDeserializer.class) Duration scanInterval,
+                          Boolean watch,
+                          @JsonDeserialize(using = DurationDeserializer.ZeroOrMore.class) Duration settleDelay,
                           List<String> folders, List<Feed> feeds, Fetch fetch, Stories stories) {
         public Sources {
             scanInterval = scanInterval == null ? Duration.ofMinutes(1) : scanInterval;
+            watch = watch == null ? Boolean.TRUE : watch;
+            settleDelay = settleDelay == null ? Duration.ofMillis(200) : settleDelay;
             folders = folders == null ? List.of("seeds") : List.copyOf(folders);
             feeds = feeds == null ? List.of() : List.copyOf(feeds);
             fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null) : fetch;

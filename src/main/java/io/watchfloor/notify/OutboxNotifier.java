@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,17 @@ public final class OutboxNotifier implements Notifier {
     private final Duration repeatInterval;
     private final Clock clock;
 
+    /** Told when a message queued now becomes due, so that delivery can run then rather than at its next tick. */
+    private final Consumer<Instant> due;
+
     public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock) {
+        this(router, silences, outbox, email, clock, t -> { });
+    }
+
+    /** @param due told the time a queued message becomes due (the group wait from now) */
+    public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock,
+                          Consumer<Instant> due) {
+        this.due = due;
         this.router = router;
         this.silences = silences;
         this.outbox = outbox;
@@ -48,11 +59,17 @@ public final class OutboxNotifier implements Notifier {
                     silence.get().comment() == null ? "" : ": " + silence.get().comment());
             return;
         }
+        boolean queued = false;
         for (String r : router.recipients(a)) {
             if (!worthSending(a, r, now)) {
                 continue;
             }
             outbox.enqueueAlert(r, groupKey(a.actors()), a.id(), now, now.plus(groupWait));
+            queued = true;
+        }
+        if (queued) {
+            // A message the alert joined is due earlier, and was announced when it was started.
+            due.accept(now.plus(groupWait));
         }
     }
 

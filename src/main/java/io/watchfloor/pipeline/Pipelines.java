@@ -62,6 +62,16 @@ public final class Pipelines {
 
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db, CompiledRules rules,
                                          List<Notifier> notifiers, ArticlePipeline.Observer observer) {
+        return create(cfg, db, () -> rules, notifiers, observer);
+    }
+
+    /**
+     * {@code rules} is asked for only once the extractor is loaded: a start compiles the rules on another thread
+     * meanwhile.
+     */
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
+                                         java.util.function.Supplier<CompiledRules> rules, List<Notifier> notifiers,
+                                         ArticlePipeline.Observer observer) {
         ActorCatalog catalog = ActorCatalog.loadDefault();
         SignalExtractor extractor;
         try {
@@ -70,7 +80,7 @@ public final class Pipelines {
             throw new ConfigException(e.getMessage(), e);
         }
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays());
-        return new ArticlePipeline(extractor, new RuleEngine(rules, settings), new AlertAssembler(names(catalog)),
+        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
                 notifiers, observer);
     }
@@ -85,6 +95,16 @@ public final class Pipelines {
     /** {@code wrap} may decorate the mailer (metrics). */
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
                               java.util.function.UnaryOperator<Mailer> wrap) {
+        return email(cfg, db, clock, wrap, t -> { });
+    }
+
+    /**
+     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
+     * that the daemon delivers it then instead of at the next delivery tick.
+     */
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
+                              java.util.function.UnaryOperator<Mailer> wrap,
+                              java.util.function.Consumer<java.time.Instant> due) {
         EmailConfig e = cfg.email();
         Router router = new Router(e, Regions.loadDefault());
         OutboxStore outbox = new OutboxStore(db);
@@ -105,7 +125,7 @@ public final class Pipelines {
         EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, new MessageBuilder(session, e.from()),
                 mailer, digest, e.retryInitial(), e.retryMax(), clock);
         OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
-                outbox, e, clock);
+                outbox, e, clock, due);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
     }
 

@@ -1,9 +1,12 @@
 package io.watchfloor.schedule;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -104,6 +107,48 @@ public final class PassScheduler implements AutoCloseable {
         schedule(name, job, trigger);
         LOG.info("scheduled {} on cron '{}' ({})", name, expression, zone);
     }
+
+    /**
+     * Runs the job {@code name} (registered with {@link #every}) once more now, besides its schedule: a file event or
+     * a new message must not wait for the next tick. Like every run of the job it never overlaps another one (on any
+     * node in cluster mode): asked while the job runs, it runs again right after.
+     */
+    public void runNow(String name) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name));
+        } catch (SchedulerException e) {
+            LOG.warn("cannot run {} now (its schedule still runs it): {}", name, e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the job {@code name} once at {@code at} (at once if that has passed). Requests for nearly the same time
+     * share one run: the time is rounded up to an {@link #AT_GRID} step, which names the trigger, so a second
+     * request for the same step (from this node or another) adds nothing.
+     */
+    public void runAt(String name, Instant at) {
+        long step = AT_GRID.toMillis();
+        // Quartz may fire a trigger up to 2 ms early: keep a margin so the job never runs before the time asked.
+        long when = Math.floorDiv(at.toEpochMilli() + EARLY_MARGIN_MS + step - 1, step) * step;
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name + "-at-" + when, "watchfloor-once")
+                .forJob(JobKey.jobKey(name)).startAt(new java.util.Date(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            // Another request already asked for this moment.
+        } catch (SchedulerException e) {
+            LOG.warn("cannot run {} at {} (its schedule still runs it): {}", name, at, e.getMessage());
+        }
+    }
+
+    /**
+     * One-off runs are put on this grid, a few milliseconds after the time asked: bursts of requests share a run.
+     */
+    static final Duration AT_GRID = Duration.ofMillis(50);
+
+    private static final long EARLY_MARGIN_MS = 5;
 
     /** Replaces a job another node (or an earlier run) stored under the same name. */
     private void schedule(String name, JobDetail job, Trigger trigger) {

@@ -74,7 +74,7 @@ class BadUsageTest {
         CliRunner r = CliRunner.run("status", "--config", cfg.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("watchfloor: " + cfg + ":3: unknown key 'sources.folder'")
-                .contains("known keys: feeds, fetch, folders, scanInterval, stories");
+                .contains("known keys: feeds, fetch, folders, scanInterval, settleDelay, stories, watch");
     }
 
     @Test

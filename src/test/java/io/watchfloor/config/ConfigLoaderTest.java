@@ -40,6 +40,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void waitsMayBeZeroIntervalsMayNot(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "sources:\n  settleDelay: 0s\nemail:\n  groupWait: 0s\n");
+        WatchfloorConfig c = new ConfigLoader().read(f);
+        assertThat(c.email().groupWait()).isZero();
+        assertThat(c.sources().settleDelay()).isZero();
+        assertThat(c.sources().watch()).isTrue();
+        Files.writeString(f, "sources:\n  scanInterval: 0s\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f)).hasMessage(f + ":2: key 'sources.scanInterval': must be"
+                + " positive");
+        Files.writeString(f, "sources:\n  settleDelay: 5m\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f)).hasMessage(f + ":2: key 'sources.settleDelay': must be"
+                + " 1m or less");
+    }
+
+    @Test
     void valueChecksNameTheKey(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "timezone: Mars/Olympus\nrules:\n  retentionDays: 0\n");

@@ -101,6 +101,24 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aQueuedMessageAnnouncesWhenItIsDueSoTheDaemonCanSendItThen() throws Exception {
+        TestClock clock = new TestClock();
+        WatchfloorConfig cfg = config(email(MAIL.getSmtp().getPort(), List.of(), "duty@example.org", List.of()));
+        try (Database db = Database.inMemory("mail-" + UUID.randomUUID())) {
+            List<Instant> due = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Pipelines.Email email = Pipelines.email(cfg, db, clock, java.util.function.UnaryOperator.identity(),
+                    due::add);
+            ArticlePipeline p = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(email.notifier()));
+            processSeeds(p);
+            Instant groupWaitEnds = clock.instant().plus(Duration.ofSeconds(30));
+            assertThat(due).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo(groupWaitEnds));
+            clock.now.set(groupWaitEnds);
+            assertThat(email.delivery().deliverDue()).as("due at the time announced").isEqualTo(1);
+            assertThat(MAIL.getReceivedMessages()).hasSize(1);
+        }
+    }
+
+    @Test
     void seedAlertsArriveAsOneWellFormedMultipartMessage() throws Exception {
         TestClock clock = new TestClock();
         WatchfloorConfig cfg = config(email(MAIL.getSmtp().getPort(), List.of(), "duty@example.org", List.of()));
