@@ -84,10 +84,16 @@ final class ReplayCommand implements Callable<Integer> {
             FolderSource again = source.quiet();
             Extractor extractor = pipeline.extractor();
             try (ReplayOrder.Cursor cursor = order.inPublicationOrder()) {
+                long[] done = {0};
                 workers.run(cursor, path -> again.read(path, new ArrayList<>())
                                 .map(f -> new Extracted(f, extractor.extract(f.article()))),
-                        e -> e.ifPresent(x -> print(out,
-                                pipeline.process(x.file().article(), x.file().sha256(), x.signals()))));
+                        e -> e.ifPresent(x -> {
+                            print(out, pipeline.process(x.file().article(), x.file().sha256(), x.signals()));
+                            if (++done[0] % PROGRESS_EVERY == 0) {
+                                LOG.info("replayed {} articles; heap in use after the last collection: {} MB",
+                                        done[0], heapAfterLastCollection() >> 20);
+                            }
+                        }));
             }
         } finally {
             out.flush();
@@ -97,6 +103,20 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private record Extracted(FileArticle file, List<Signal> signals) { }
+
+    private static final int PROGRESS_EVERY = 100_000;
+
+    /** What the heap held after the last garbage collection: the live data, not the garbage since. */
+    private static long heapAfterLastCollection() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            java.lang.management.MemoryUsage u = p.getCollectionUsage();
+            if (p.getType() == java.lang.management.MemoryType.HEAP && u != null) {
+                sum += u.getUsed();
+            }
+        }
+        return sum;
+    }
 
     private static Path scratchFolder() {
         try {
