@@ -3,11 +3,8 @@ package io.watchfloor.rules;
 import io.watchfloor.model.Signal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieServices;
@@ -28,7 +25,10 @@ public final class RuleEngine implements AutoCloseable {
     static final String GLOBAL = "alerts";
 
     private final RuleSettings settings;
-    private final Deque<Held> window = new ArrayDeque<>();
+    /** Held signals, earliest event first: the ones to forget are always at the head. */
+    private final java.util.PriorityQueue<Held> window = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Held h) -> h.fact().getEventTime())
+                    .thenComparingLong(h -> h.fact().getSeq()));
     private CompiledRules rules;
     private KieSession session;
     private AlertSink sink;
@@ -60,7 +60,7 @@ public final class RuleEngine implements AutoCloseable {
         advanceTo(now);
         for (Signal s : signals) {
             SignalFact f = new SignalFact(++seq, s, settings.freshnessDays());
-            window.addLast(new Held(f, session.insert(f)));
+            window.add(new Held(f, session.insert(f)));
         }
         session.fireAllRules();
         return sink.drain();
@@ -78,7 +78,7 @@ public final class RuleEngine implements AutoCloseable {
         session = fresh;
         rules = newRules;
         for (Held h : held) {
-            window.addLast(new Held(h.fact(), session.insert(h.fact())));
+            window.add(new Held(h.fact(), session.insert(h.fact())));
         }
         session.fireAllRules();
         old.dispose();
@@ -93,13 +93,8 @@ public final class RuleEngine implements AutoCloseable {
         }
         // Bounded memory: forget what no rule window can reach any more.
         long horizon = clockMillis - TimeUnit.DAYS.toMillis(settings.retentionDays());
-        Iterator<Held> it = window.iterator();
-        while (it.hasNext()) {
-            Held h = it.next();
-            if (h.fact().getEventTime() < horizon) {
-                session.delete(h.handle());
-                it.remove();
-            }
+        while (!window.isEmpty() && window.peek().fact().getEventTime() < horizon) {
+            session.delete(window.poll().handle());
         }
     }
 

@@ -16,6 +16,8 @@ public final class SignalFact {
     private final long eventTime;
     private final long ageDays;
     private final boolean fresh;
+    /** Computed once: rules ask for it on every match. */
+    private final String move;
 
     public SignalFact(long seq, Signal signal, int freshnessDays) {
         this.seq = seq;
@@ -23,6 +25,7 @@ public final class SignalFact {
         this.eventTime = signal.eventDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         this.ageDays = ChronoUnit.DAYS.between(signal.eventDate(), signal.article().published());
         this.fresh = ageDays <= freshnessDays;
+        this.move = signal.type().name() + " " + signal.actor() + ">" + signal.target();
     }
 
     /** Arrival order; a tie-breaker for rules that need one. */
@@ -45,7 +48,7 @@ public final class SignalFact {
     }
     /** What was done by whom to whom, without the date: "STRIKE IRN>PAK". Reports of one move share it. */
     public String getMove() {
-        return getType() + " " + signal.actor() + ">" + signal.target();
+        return move;
     }
 
     /**

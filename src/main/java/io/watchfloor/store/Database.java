@@ -1,7 +1,9 @@
 package io.watchfloor.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import com.zaxxer.hikari.HikariConfig;
@@ -17,6 +19,8 @@ public final class Database implements AutoCloseable {
     private final Runnable closer;
     /** The connection of the transaction the current thread is in, if any. */
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** The statements prepared in that transaction, by their SQL. */
+    private final ThreadLocal<Map<String, PreparedStatement>> statements = new ThreadLocal<>();
 
     private Database(DataSource pool, Runnable closer) {
         this.pool = pool;
@@ -91,6 +95,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 current.set(c);
+                statements.set(new java.util.HashMap<>());
                 try {
                     T t = work.run(c);
                     c.commit();
@@ -99,6 +104,10 @@ public final class Database implements AutoCloseable {
                     c.rollback();
                     throw e;
                 } finally {
+                    for (PreparedStatement ps : statements.get().values()) {
+                        ps.close();
+                    }
+                    statements.remove();
                     current.remove();
                     c.setAutoCommit(true);
                 }
@@ -131,18 +140,47 @@ public final class Database implements AutoCloseable {
         return bound != null ? unclosable(bound) : pool.getConnection();
     }
 
-    private static Connection unclosable(Connection c) {
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
+    /**
+     * The transaction's connection for the stores: close() leaves it open, and a statement prepared twice in one
+     * transaction is parsed once (an article's alert decisions run the same few statements many times).
+     */
+    private Connection unclosable(Connection c) {
+        Map<String, PreparedStatement> cache = statements.get();
+        return proxy(Connection.class, c, (method, args) -> {
+            if (method.getName().equals("close")) {
+                return null;
+            }
+            if (method.getName().equals("prepareStatement") && args.length == 1) {
+                String sql = (String) args[0];
+                PreparedStatement ps = cache.get(sql);
+                if (ps == null) {
+                    ps = c.prepareStatement(sql);
+                    cache.put(sql, ps);
+                } else {
+                    ps.clearParameters();
+                }
+                PreparedStatement shared = ps;
+                return proxy(PreparedStatement.class, shared, (m, a) -> m.getName().equals("close") ? null
+                        : m.invoke(shared, a));
+            }
+            return method.invoke(c, args);
+        });
+    }
+
+    private interface Call {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    /** {@code target} seen through {@code call}; the target's own exceptions pass through unwrapped. */
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> {
                     try {
-                        return method.invoke(c, args);
+                        return call.invoke(method, args == null ? new Object[0] : args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
     }
 
     private static String rootMessage(Throwable e) {
