@@ -40,7 +40,7 @@ public final class AlertCorrelator {
         if (found.isEmpty()) {
             store.save(candidate);
             Alert shown = shown(candidate);
-            recent.seen(shown, candidate.evidence());
+            recent.seen(shown, candidate.evidence(), candidate.evidence().size());
             return new AlertChange(shown, AlertChange.Kind.NEW);
         }
         Optional<Alert> same = recent.unchangedBy(found.get(), candidate.severity(), candidate.evidence());
@@ -49,10 +49,11 @@ public final class AlertCorrelator {
         }
         // Only the new reports are written: a long situation holds thousands, and rewriting them all on every
         // report made each merge slower than the last.
-        AlertStore.Merge m = store.merge(found.get(), candidate.severity(), candidate.evidence()).orElseThrow();
+        AlertStore.Merge m = store.merge(found.get(), candidate.severity(), candidate.evidence(),
+                recent.lastSeen(found.get()).orElse(null)).orElseThrow();
         Alert old = m.before();
         Alert updated = m.after();
-        recent.seen(updated, candidate.evidence());
+        recent.seen(updated, candidate.evidence(), m.reportsHeld());
         if (m.addedReports() == 0 && updated.severity() == old.severity()) {
             return new AlertChange(old, AlertChange.Kind.UNCHANGED);
         }

@@ -21,7 +21,7 @@ final class RecentAlerts {
     /** Per alert, the latest reports remembered (a war's alert may hold thousands). */
     private static final int MAX_REPORTS = 256;
 
-    private record Known(Alert alert, Set<String> reports) { }
+    private record Known(Alert alert, Set<String> reports, int held) { }
 
     private final Map<String, Known> known = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -44,19 +44,25 @@ final class RecentAlerts {
         return Optional.of(k.alert());
     }
 
-    /** Remembers the alert as it now is, holding {@code reports} (among others). */
-    synchronized void seen(Alert alert, List<Evidence> reports) {
+    /** The alert as last seen, with how many reports it held then. */
+    synchronized Optional<io.watchfloor.store.AlertStore.Seen> lastSeen(String id) {
+        Known k = known.get(id);
+        return k == null ? Optional.empty() : Optional.of(new io.watchfloor.store.AlertStore.Seen(k.alert(), k.held()));
+    }
+
+    /** Remembers the alert as it now is, holding {@code reports} among its {@code held} reports. */
+    synchronized void seen(Alert alert, List<Evidence> reports, int held) {
         Known k = known.get(alert.id());
-        Set<String> held = k != null ? k.reports() : new LinkedHashSet<>();
+        Set<String> keys = k != null ? k.reports() : new LinkedHashSet<>();
         for (Evidence e : reports) {
             String key = key(e);
-            held.remove(key);
-            held.add(key);
+            keys.remove(key);
+            keys.add(key);
         }
-        while (held.size() > MAX_REPORTS) {
-            held.remove(held.iterator().next());
+        while (keys.size() > MAX_REPORTS) {
+            keys.remove(keys.iterator().next());
         }
-        known.put(alert.id(), new Known(alert, held));
+        known.put(alert.id(), new Known(alert, keys, held));
     }
 
     synchronized void forgetAll() {

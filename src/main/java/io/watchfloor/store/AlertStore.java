@@ -66,7 +66,10 @@ public final class AlertStore {
     }
 
     /** An alert before and after reports were merged into it. */
-    public record Merge(Alert before, Alert after, int addedReports) { }
+    public record Merge(Alert before, Alert after, int addedReports, int reportsHeld) { }
+
+    /** An alert as this node last saw it, with how many reports it held then. */
+    public record Seen(Alert alert, int reportsHeld) { }
 
     /**
      * Adds to an alert the reports it does not hold yet (the same article's same sentence is held once), counts the
@@ -75,9 +78,10 @@ public final class AlertStore {
      *
      * @return empty when there is no such alert
      */
-    public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports) {
+    public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports, Seen lastSeen) {
         return db.inTransaction("cannot merge into alert " + id, c -> {
-            Optional<Loaded> found = load(c, id, true);
+            // Reports are only ever appended: if the alert holds as many as when last seen, it shows the same ones.
+            Optional<Loaded> found = load(c, id, true, lastSeen);
             if (found.isEmpty()) {
                 return Optional.<Merge>empty();
             }
@@ -96,10 +100,10 @@ public final class AlertStore {
                 }
             }
             Severity raised = severity.compareTo(before.severity()) > 0 ? severity : before.severity();
-            if (added.isEmpty() && raised == before.severity()) {
-                return Optional.of(new Merge(before, before, 0));
-            }
             int held = found.get().reports();
+            if (added.isEmpty() && raised == before.severity()) {
+                return Optional.of(new Merge(before, before, 0, held));
+            }
             insertEvidence(c, id, held, added);
             int sources = before.sources() + newSources.size();
             try (PreparedStatement ps = c.prepareStatement(
@@ -116,7 +120,7 @@ public final class AlertStore {
             shown.addAll(added);
             Alert after = new Alert(id, before.rule(), before.category(), before.type(), raised, before.actors(),
                     before.eventDate(), before.title(), before.summary(), shown(shown), sources);
-            return Optional.of(new Merge(before, after, added.size()));
+            return Optional.of(new Merge(before, after, added.size(), held + added.size()));
         });
     }
 
@@ -288,14 +292,17 @@ public final class AlertStore {
     }
 
     private static Optional<Alert> load(Connection c, String id) throws SQLException {
-        return load(c, id, false).map(Loaded::alert);
+        return load(c, id, false, null).map(Loaded::alert);
     }
 
     /** An alert as it shows, and how many reports it holds in all. */
     private record Loaded(Alert alert, int reports) { }
 
-    /** An alert with the evidence it shows ({@link #shown}); {@code lock}: the row stays locked until commit. */
-    private static Optional<Loaded> load(Connection c, String id, boolean lock) throws SQLException {
+    /**
+     * An alert with the evidence it shows ({@link #shown}); {@code lock}: the row stays locked until commit;
+     * {@code lastSeen}: its evidence is taken as shown when the alert still holds as many reports.
+     */
+    private static Optional<Loaded> load(Connection c, String id, boolean lock, Seen lastSeen) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT rule, category, type, severity, actors, event_date, title, summary, sources, reports"
                         + " FROM alert WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
@@ -306,7 +313,9 @@ public final class AlertStore {
                 }
                 int reports = rs.getInt(10);
                 List<Evidence> evidence = new ArrayList<>();
-                if (reports <= FIRST_SHOWN + LATEST_SHOWN) {
+                if (lastSeen != null && lastSeen.alert().id().equals(id) && lastSeen.reportsHeld() == reports) {
+                    evidence.addAll(lastSeen.alert().evidence());
+                } else if (reports <= FIRST_SHOWN + LATEST_SHOWN) {
                     readEvidence(c, id, 0, reports, evidence);
                 } else {
                     readEvidence(c, id, 0, FIRST_SHOWN, evidence);
