@@ -21,7 +21,7 @@ final class RecentAlerts {
     /** Per alert, the latest reports remembered (a war's alert may hold thousands). */
     private static final int MAX_REPORTS = 256;
 
-    private record Known(Alert alert, Set<String> reports, int held) { }
+    private record Known(Alert alert, Set<Long> reports, int held) { }
 
     private final Map<String, Known> known = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -53,9 +53,9 @@ final class RecentAlerts {
     /** Remembers the alert as it now is, holding {@code reports} among its {@code held} reports. */
     synchronized void seen(Alert alert, List<Evidence> reports, int held) {
         Known k = known.get(alert.id());
-        Set<String> keys = k != null ? k.reports() : new LinkedHashSet<>();
+        Set<Long> keys = k != null ? k.reports() : new LinkedHashSet<>();
         for (Evidence e : reports) {
-            String key = key(e);
+            long key = key(e);
             keys.remove(key);
             keys.add(key);
         }
@@ -69,7 +69,15 @@ final class RecentAlerts {
         known.clear();
     }
 
-    private static String key(Evidence e) {
-        return e.articleId() + "\n" + e.sentence();
+    /** A report's article and sentence as 64 bits: a war's alerts must not hold their sentences twice over. */
+    private static long key(Evidence e) {
+        long h = 1125899906842597L;
+        for (String part : new String[] {e.articleId(), e.sentence()}) {
+            for (int i = 0; i < part.length(); i++) {
+                h = 31 * h + part.charAt(i);
+            }
+            h = h * 0x9E3779B97F4A7C15L + 1;
+        }
+        return h;
     }
 }

@@ -31,8 +31,13 @@ public final class Main {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ConfigException || ex instanceof StoreException || ex instanceof UsageException) {
+            if (ex instanceof ConfigException || ex instanceof UsageException) {
                 err.println("watchfloor: " + ex.getMessage());
+                return USAGE;
+            }
+            if (ex instanceof StoreException) {
+                // What was being done, and what the database said.
+                err.println("watchfloor: " + ex.getMessage() + rootCause(ex));
                 return USAGE;
             }
             err.println("watchfloor: " + ex);
@@ -40,6 +45,15 @@ public final class Main {
             return CHECK_FAILED;
         });
         return cl.execute(args);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t == e ? null : t.getMessage();
+        return m == null ? "" : ": " + m.lines().findFirst().orElse(m);
     }
 
     private static String commandPath(CommandLine cl) {

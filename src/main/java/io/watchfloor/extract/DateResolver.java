@@ -181,7 +181,6 @@ public final class DateResolver {
         boolean digit = hasDigit(sentence);
         boolean year = digit && hasYear(sentence);
         boolean month = (keys & MONTH_KEY) != 0;
-        boolean unit = (keys & UNIT_KEY) != 0;
         List<Cand> cands = new ArrayList<>();
         if (year) {
             iso(sentence, cands);
@@ -193,7 +192,7 @@ public final class DateResolver {
         if (year && month) {
             monthYear(sentence, published, future, cands);
         }
-        if (month) {
+        if ((keys & MONTH_ONLY_GATE) != 0) {
             monthOnly(sentence, published, future, cands);
         }
         if (digit && hasOrdinal(sentence)) {
@@ -202,13 +201,13 @@ public final class DateResolver {
         if ((keys & WEEKDAY_KEY) != 0) {
             weekdays(sentence, published, future, cands);
         }
-        if (unit || (keys & FIXED_KEY) != 0) {
+        if ((keys & FIXED_GATE) != 0) {
             fixed(sentence, published, future, cands);
         }
-        if ((keys & COUNT_UNIT_KEY) != 0 && (keys & AGO_KEY) != 0) {
+        if ((keys & AGO_GATE) != 0) {
             ago(sentence, published, cands);
         }
-        if (unit && (keys & DIRECTION_KEY) != 0) {
+        if ((keys & ANCHORED_GATE) != 0) {
             anchored(sentence, base, cands);
         }
         if (year) {
@@ -229,16 +228,35 @@ public final class DateResolver {
         return out;
     }
 
-    // The words one of which each recogniser needs, as bits: month names, weekdays, units, fixed phrases, ...
+    // What each recogniser needs, found in one pass over the words (letters only: "mid-March" is "mid" and
+    // "march"): a word, or two words in a row. A recogniser whose need is absent cannot match and is not run.
     private static final int MONTH_KEY = 1;
-    private static final int WEEKDAY_KEY = 2;
-    private static final int UNIT_KEY = 4;
-    private static final int FIXED_KEY = 8;
-    /** Units that AGO counts: "two days ago", "in three weeks". */
-    private static final int COUNT_UNIT_KEY = 16;
-    private static final int AGO_KEY = 32;
-    /** Words that make an ANCHORED expression: "two days later", "the next day", "that morning". */
-    private static final int DIRECTION_KEY = 64;
+    private static final int WEEKDAY_KEY = 1 << 1;
+    /** yesterday, today ...: FIXED on their own. */
+    private static final int FIXED_KEY = 1 << 2;
+    /** this, last, next, past: FIXED before a period ("last week", "this morning"). */
+    private static final int REL_KEY = 1 << 3;
+    private static final int PERIOD_KEY = 1 << 4;
+    /** Units AGO counts: "two days ago", "in three weeks". */
+    private static final int COUNT_UNIT_KEY = 1 << 5;
+    private static final int AGO_WORD = 1 << 6;
+    private static final int IN_WORD = 1 << 7;
+    /** ANCHORED: a unit then a direction ("two days later", "the day before") ... */
+    private static final int ANCHOR_UNIT_KEY = 1 << 8;
+    private static final int DIRECTION_KEY = 1 << 9;
+    /** ... or a pointer then a part of time ("the next day", "that morning", "the following week"). */
+    private static final int POINTER_KEY = 1 << 10;
+    private static final int TIME_PART_KEY = 1 << 11;
+    /** Words a bare month name needs before it to be a date: "in March", "last March", "mid-March". */
+    private static final int MONTH_LEAD_KEY = 1 << 12;
+
+    // The gates keys() returns, besides MONTH_KEY and WEEKDAY_KEY.
+    private static final int FIXED_GATE = 1 << 20;
+    private static final int AGO_GATE = 1 << 21;
+    private static final int ANCHORED_GATE = 1 << 22;
+    private static final int MONTH_ONLY_GATE = 1 << 23;
+    /** How many words back an "in" may stand from the unit it counts: "in a couple of days". */
+    private static final int IN_REACH = 5;
 
     /** Key words by their first letter (lower case) and length, so a sentence is checked without allocating. */
     private static final String[][] KEY_WORDS = new String[26 * 16][];
@@ -253,13 +271,19 @@ public final class DateResolver {
         };
         add.accept(MONTH, MONTH_KEY);
         add.accept(WEEKDAY, WEEKDAY_KEY);
-        add.accept("day|days|week|weeks|month|months|year|years|hour|hours|minutes|moments|morning|afternoon|evening"
-                + "|night", UNIT_KEY);
         add.accept("yesterday|today|tonight|tomorrow|overnight|weekend", FIXED_KEY);
+        add.accept("this|last|next|past", REL_KEY);
+        add.accept("week|month|year|morning|afternoon|evening|night", PERIOD_KEY);
         add.accept("day|days|week|weeks|month|months|year|years", COUNT_UNIT_KEY);
-        add.accept("ago|in", AGO_KEY);
-        add.accept("later|afterwards|after|earlier|before|prior|next|following|previous|preceding|that|same",
-                DIRECTION_KEY);
+        add.accept("ago", AGO_WORD);
+        add.accept("in", IN_WORD);
+        add.accept("day|days|week|weeks|month|months|year|years|hour|hours|minutes|moments|night|evening",
+                ANCHOR_UNIT_KEY);
+        add.accept("later|afterwards|after|earlier|before|prior", DIRECTION_KEY);
+        add.accept("next|following|previous|preceding|that|same", POINTER_KEY);
+        add.accept("day|morning|afternoon|evening|night|week|month|year", TIME_PART_KEY);
+        add.accept("in|since|during|by|until|till|before|after|from|of|through|throughout|the|last|this|next|past"
+                + "|coming|early|mid|late|end|beginning|start|middle", MONTH_LEAD_KEY);
         for (Map.Entry<String, Integer> e : bits.entrySet()) {
             int slot = slot(e.getKey().charAt(0), e.getKey().length());
             String[] ws = KEY_WORDS[slot] == null ? new String[0] : KEY_WORDS[slot];
@@ -275,11 +299,36 @@ public final class DateResolver {
         return (lowerFirst - 'a') * 16 + length;
     }
 
-    /** The key-word bits of a sentence's words (letters only: "mid-March" is "mid" and "march"), in one pass. */
+    /** The bits of one word, from {@code start} to {@code end}. */
+    private static int wordBits(String s, int start, int end) {
+        int len = end - start;
+        if (len < 2 || len > 15) {
+            return 0;
+        }
+        char first = Character.toLowerCase(s.charAt(start));
+        if (first < 'a' || first > 'z') {
+            return 0;
+        }
+        String[] candidates = KEY_WORDS[slot(first, len)];
+        if (candidates == null) {
+            return 0;
+        }
+        for (int k = 0; k < candidates.length; k++) {
+            if (s.regionMatches(true, start, candidates[k], 0, len)) {
+                return KEY_BITS[slot(first, len)][k];
+            }
+        }
+        return 0;
+    }
+
+    /** The month and weekday bits of a sentence, and the gates of the recognisers its words open. */
     private static int keys(String s) {
         int out = 0;
         int n = s.length();
         int i = 0;
+        int previous = 0;      // bits of the word before
+        int words = 0;
+        int lastIn = -IN_REACH - 1;
         while (i < n) {
             while (i < n && !Character.isLetter(s.charAt(i))) {
                 i++;
@@ -288,23 +337,30 @@ public final class DateResolver {
             while (i < n && Character.isLetter(s.charAt(i))) {
                 i++;
             }
-            int len = i - start;
-            if (len < 2 || len > 15) {
-                continue;
+            if (i == start) {
+                break;
             }
-            char first = Character.toLowerCase(s.charAt(start));
-            if (first < 'a' || first > 'z') {
-                continue;
+            int b = wordBits(s, start, i);
+            words++;
+            out |= b & (MONTH_KEY | WEEKDAY_KEY);
+            if ((b & FIXED_KEY) != 0 || (b & PERIOD_KEY) != 0 && (previous & REL_KEY) != 0) {
+                out |= FIXED_GATE;
             }
-            String[] candidates = KEY_WORDS[slot(first, len)];
-            if (candidates == null) {
-                continue;
+            if ((b & IN_WORD) != 0) {
+                lastIn = words;
             }
-            for (int k = 0; k < candidates.length; k++) {
-                if (s.regionMatches(true, start, candidates[k], 0, len)) {
-                    out |= KEY_BITS[slot(first, len)][k];
-                }
+            if ((b & COUNT_UNIT_KEY) != 0 && words - lastIn <= IN_REACH
+                    || (b & AGO_WORD) != 0 && (previous & COUNT_UNIT_KEY) != 0) {
+                out |= AGO_GATE;
             }
+            if ((b & DIRECTION_KEY) != 0 && (previous & ANCHOR_UNIT_KEY) != 0
+                    || (b & TIME_PART_KEY) != 0 && (previous & POINTER_KEY) != 0) {
+                out |= ANCHORED_GATE;
+            }
+            if ((b & MONTH_KEY) != 0 && (previous & MONTH_LEAD_KEY) != 0) {
+                out |= MONTH_ONLY_GATE;
+            }
+            previous = b;
         }
         return out;
     }

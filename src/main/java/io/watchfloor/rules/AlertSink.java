@@ -10,7 +10,8 @@ public final class AlertSink {
 
     /**
      * Starts an alert named after the rule that fires. Unless the rule names its evidence, the evidence is every
-     * signal the rule's conditions matched, in pattern order.
+     * signal the rule's conditions matched, earliest event first (the order a watch officer reads a story in, and
+     * whatever order the rule's patterns are written in for speed).
      */
     public AlertDraft raise(RuleContext ctx) {
         List<SignalFact> matched = new ArrayList<>();
@@ -19,6 +20,7 @@ public final class AlertSink {
                 matched.add(f);
             }
         }
+        matched.sort(java.util.Comparator.comparingLong(SignalFact::getEventTime).thenComparingLong(SignalFact::getSeq));
         AlertDraft d = new AlertDraft(ctx.getRule().getName(), matched);
         drafts.add(d);
         return d;

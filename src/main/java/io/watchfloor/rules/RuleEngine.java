@@ -1,5 +1,6 @@
 package io.watchfloor.rules;
 
+import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +59,14 @@ public final class RuleEngine implements AutoCloseable {
      */
     public synchronized List<AlertDraft> evaluate(Collection<Signal> signals, LocalDate now) {
         advanceTo(now);
+        Article light = null; // the article without its body: the window holds tens of thousands of signals
         for (Signal s : signals) {
+            if (light == null || !light.id().equals(s.article().id())) {
+                Article a = s.article();
+                light = new Article(a.id(), a.title(), "", a.published(), a.link(), a.source());
+            }
+            s = new Signal(s.type(), s.actor(), s.target(), s.eventDate(), s.planned(), s.evidence(), light,
+                    s.confidence());
             SignalFact f = new SignalFact(++seq, s, settings.freshnessDays());
             window.add(new Held(f, session.insert(f)));
         }
