@@ -6,7 +6,7 @@
 #        (default: every benchmark, about 3-4 minutes: one fork; extract and rules 3 warm-up and 5 measured
 #        iterations of 2 s, parse and store of 1 s; alerts and pipeline are single shots over the whole stream, 2+4 and
 #        1+3. -wi, -i ... given here apply to every benchmark selected.)
-# env:   BENCH_N  generated articles (default 3000, over 180 days like any count; replay.sh uses 10000)
+# env:   BENCH_N  generated articles (default 3000, 1,000 a day as in replay.sh, which uses 10000)
 # Builds what is missing or older than the sources: the main project (mvn -DskipTests install, which puts its
 # classes in the local Maven repository) and bench/jmh/target/benchmarks.jar. Needs Java 17, Maven and python3.
 set -euo pipefail

@@ -18,10 +18,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load av
 
 # Output is counted as it streams (a million articles give gigabytes of alert lines). Every 30 s a full collection
 # (jcmd GC.run) measures the live heap: the data the pipeline keeps, which must not grow with N.
+mkfifo "$work/out"
+(cut -c1-16 < "$work/out" | sort | uniq -c > "$work/kinds.txt") &
+counter=$!
 start=$(date +%s.%N)
 java -Xmx512m -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml \
-  -jar target/watchfloor.jar replay "$work/articles" --format jsonl \
-  > >(cut -c1-16 | sort | uniq -c > "$work/kinds.txt") &
+  -jar target/watchfloor.jar replay "$work/articles" --format jsonl > "$work/out" &
 pid=$!
 while kill -0 "$pid" 2> /dev/null; do
   for _ in $(seq 30); do kill -0 "$pid" 2> /dev/null && sleep 1; done
@@ -29,7 +31,7 @@ while kill -0 "$pid" 2> /dev/null; do
 done
 wait "$pid"
 end=$(date +%s.%N)
-sleep 1 # the counting pipe finishes
+wait "$counter"
 t=$(python3 -c "print(round($end - $start, 2))")
 signals=$(awk '/signal/ {print $1}' "$work/kinds.txt")
 alerts=$(awk '/alert/ {print $1}' "$work/kinds.txt")

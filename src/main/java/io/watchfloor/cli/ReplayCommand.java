@@ -15,6 +15,8 @@ import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.store.Database;
 import io.watchfloor.extract.Extractor;
 import io.watchfloor.pipeline.InOrder;
+import io.watchfloor.rules.CompiledRules;
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -69,17 +71,21 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path scratch = scratchFolder();
         // On disk, not in memory: a replay of a million articles must not hold them all. Deleted afterwards.
+        // The rules compile while the first pass reads.
+        CompletableFuture<CompiledRules> rules = CompletableFuture.supplyAsync(() -> Pipelines.compileRules(cfg));
         try (Database db = Database.open("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath(), "sa", "");
              InOrder workers = new InOrder(InOrder.defaultThreads(), 256)) {
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of());
             ReplayOrder order = new ReplayOrder(db);
             FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());
             // First pass: each article's publication date, read on all cores, into an index on disk.
-            InOrder.Feed<Path, Optional<FileArticle>> dating =
-                    workers.feed(f -> source.read(f, new ArrayList<>()), r -> r.ifPresent(order::add));
-            source.visit(dating, new ArrayList<>());
-            dating.finish();
+            try (InOrder all = new InOrder(Runtime.getRuntime().availableProcessors(), 256)) {
+                InOrder.Feed<Path, Optional<FileArticle>> dating =
+                        all.feed(f -> source.read(f, new ArrayList<>()), r -> r.ifPresent(order::add));
+                source.visit(dating, new ArrayList<>());
+                dating.finish();
+            }
             order.flush();
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiled(rules), List.of());
             // Second pass, in publication order: read and extract ahead on the other cores, evaluate in order.
             FolderSource again = source.quiet();
             Extractor extractor = pipeline.extractor();
@@ -103,6 +109,18 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private record Extracted(FileArticle file, List<Signal> signals) { }
+
+    /** The compiled rules, or the compiler's own error (a rule error is a config error). */
+    private static CompiledRules compiled(CompletableFuture<CompiledRules> rules) {
+        try {
+            return rules.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
 
     private static final int PROGRESS_EVERY = 100_000;
 

@@ -15,7 +15,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The replay's reading order, kept in the replay's own database rather than in memory: each article's publication
- * date and file, then every file in publication order (then id). The first file to give an id wins.
+ * date and file, then every file in publication order (then id); a file given twice (in a folder and by name) is
+ * read once.
  */
 final class ReplayOrder {
     private static final int BATCH = 1_000;
@@ -31,12 +32,12 @@ final class ReplayOrder {
             batchConnection = db.connection();
             batchConnection.setAutoCommit(false);
             try (Statement st = batchConnection.createStatement()) {
-                st.execute("CREATE TABLE replay_order (id VARCHAR(2000) PRIMARY KEY, published DATE NOT NULL,"
+                st.execute("CREATE TABLE replay_order (id VARCHAR(2000) NOT NULL, published DATE NOT NULL,"
                         + " path VARCHAR(4000) NOT NULL)");
                 st.execute("CREATE INDEX replay_order_published ON replay_order (published, id)");
             }
-            insert = batchConnection.prepareStatement("INSERT INTO replay_order (id, published, path)"
-                    + " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM replay_order WHERE id = ?)");
+            insert = batchConnection.prepareStatement(
+                    "INSERT INTO replay_order (id, published, path) VALUES (?, ?, ?)");
         } catch (SQLException e) {
             throw new StoreException("cannot create the replay order", e);
         }
@@ -48,9 +49,7 @@ final class ReplayOrder {
             insert.setString(1, id);
             insert.setDate(2, Date.valueOf(f.article().published()));
             insert.setString(3, f.path().toString());
-            insert.setString(4, id);
-            // One at a time, not batched: two files with one id may come within a batch.
-            insert.executeUpdate();
+            insert.addBatch();
             if (++pending >= BATCH) {
                 flush();
             }
@@ -61,6 +60,7 @@ final class ReplayOrder {
 
     void flush() {
         try {
+            insert.executeBatch();
             batchConnection.commit();
             pending = 0;
         } catch (SQLException e) {
@@ -76,7 +76,7 @@ final class ReplayOrder {
             batchConnection.setAutoCommit(true);
             batchConnection.close();
             Connection c = db.connection();
-            PreparedStatement ps = c.prepareStatement("SELECT path FROM replay_order ORDER BY published, id");
+            PreparedStatement ps = c.prepareStatement("SELECT id, path FROM replay_order ORDER BY published, id");
             ps.setFetchSize(BATCH);
             return new Cursor(c, ps, ps.executeQuery());
         } catch (SQLException e) {
@@ -90,6 +90,7 @@ final class ReplayOrder {
         private final PreparedStatement ps;
         private final ResultSet rs;
         private Boolean ahead;
+        private String lastId;
 
         private Cursor(Connection c, PreparedStatement ps, ResultSet rs) {
             this.c = c;
@@ -101,7 +102,10 @@ final class ReplayOrder {
         public boolean hasNext() {
             if (ahead == null) {
                 try {
-                    ahead = rs.next();
+                    // The same id twice comes in a row (same date): the second is the same file.
+                    do {
+                        ahead = rs.next();
+                    } while (ahead && rs.getString(1).equals(lastId));
                 } catch (SQLException e) {
                     throw new StoreException("cannot read the replay order", e);
                 }
@@ -116,7 +120,8 @@ final class ReplayOrder {
             }
             ahead = null;
             try {
-                return Path.of(rs.getString(1));
+                lastId = rs.getString(1);
+                return Path.of(rs.getString(2));
             } catch (SQLException e) {
                 throw new StoreException("cannot read the replay order", e);
             }
