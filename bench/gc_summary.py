@@ -9,7 +9,7 @@ import sys
 log = open(sys.argv[1]).read()
 after = [int(m.group(1)) for m in re.finditer(r"->(\d+)M\(\d+M\)", log)]
 live = [(float(m.group(1)), int(m.group(2)))
-        for m in re.finditer(r"\[([\d.]+)s\].*Pause Full \(System.gc\(\)\) \d+M->(\d+)M", log)]
+        for m in re.finditer(r"\[([\d.]+)s\].*Pause Full \([^)]*\) \d+M->(\d+)M", log)]
 if after:
     print("heap after collections: high-water %d MB (of -Xmx512m, %d collections)" % (max(after), len(after)))
 if live:

@@ -70,7 +70,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path scratch = scratchFolder();
+        // Interrupted (Ctrl-C, SIGTERM), the replay still leaves no scratch store behind.
+        Thread cleanup = new Thread(() -> deleteQuietly(scratch), "replay-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         // On disk, not in memory: a replay of a million articles must not hold them all. Deleted afterwards.
+        long started = System.nanoTime();
         // The rules compile while the first pass reads.
         CompletableFuture<CompiledRules> rules = CompletableFuture.supplyAsync(() -> Pipelines.compileRules(cfg));
         try (Database db = Database.open("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath(), "sa", "");
@@ -85,6 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
                 dating.finish();
             }
             order.flush();
+            LOG.info("dated {} articles in {} ms; replaying them in publication order", order.size(),
+                    (System.nanoTime() - started) / 1_000_000);
             ArticlePipeline pipeline = Pipelines.create(cfg, db, compiled(rules), List.of());
             // Second pass, in publication order: read and extract ahead on the other cores, evaluate in order.
             FolderSource again = source.quiet();
@@ -104,6 +110,11 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             out.flush();
             deleteQuietly(scratch);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; the folder is gone already
+            }
         }
         return Main.OK;
     }

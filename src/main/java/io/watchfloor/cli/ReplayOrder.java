@@ -25,6 +25,7 @@ final class ReplayOrder {
     private final Connection batchConnection;
     private final PreparedStatement insert;
     private int pending;
+    private long added;
 
     ReplayOrder(Database db) {
         this.db = db;
@@ -50,12 +51,18 @@ final class ReplayOrder {
             insert.setDate(2, Date.valueOf(f.article().published()));
             insert.setString(3, f.path().toString());
             insert.addBatch();
+            added++;
             if (++pending >= BATCH) {
                 flush();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot record " + f.path() + " in the replay order", e);
         }
+    }
+
+    /** Files recorded so far (a file given twice counts twice). */
+    long size() {
+        return added;
     }
 
     void flush() {
