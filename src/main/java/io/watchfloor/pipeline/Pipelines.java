@@ -146,7 +146,8 @@ public final class Pipelines {
         return null;
     }
 
-    static ActorNames names(ActorCatalog catalog) {
+    /** Country names and adjectives for alert titles, from the actor catalog. */
+    public static ActorNames names(ActorCatalog catalog) {
         return new ActorNames() {
             @Override
             public String name(String code) {

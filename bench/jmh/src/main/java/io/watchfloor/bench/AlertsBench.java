@@ -1,14 +1,12 @@
 package io.watchfloor.bench;
 
-import io.watchfloor.alert.ActorNames;
 import io.watchfloor.alert.AlertAssembler;
 import io.watchfloor.alert.AlertChange;
 import io.watchfloor.alert.AlertCorrelator;
-import io.watchfloor.extract.ActorCatalog;
-import io.watchfloor.extract.Country;
 import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.model.Signal;
+import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.rules.AlertDraft;
 import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.store.AlertStore;
@@ -54,20 +52,7 @@ public class AlertsBench {
     @Setup(Level.Trial)
     public void setup() {
         SignalExtractor extractor = Inputs.extractor();
-        ActorCatalog catalog = extractor.catalog();
-        assembler = new AlertAssembler(new ActorNames() {
-            // As Pipelines names them.
-            @Override
-            public String name(String code) {
-                return catalog.displayName(code);
-            }
-
-            @Override
-            public String adjective(String code) {
-                return catalog.byCode(code).map(Country::adjectives).filter(a -> !a.isEmpty()).map(a -> a.get(0))
-                        .orElse(code);
-            }
-        });
+        assembler = new AlertAssembler(Pipelines.names(extractor.catalog()));
         corroborationDays = Inputs.config().rules().corroborationDays();
         List<FileArticle> stream = Inputs.byPublication(Inputs.read(Inputs.GENERATED));
         List<List<Signal>> signals = Inputs.extractAll(extractor, stream);
