@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,13 @@ public final class FolderPass {
     private static final Logger LOG = LoggerFactory.getLogger(FolderPass.class);
 
     /** What a pass did. */
-    public record Result(int scanned, List<ArticleOutcome> outcomes, List<String> warnings) { }
+    /**
+     * What a pass did.
+     *
+     * @param scanned article files in the folders
+     * @param read    files read (new or changed since the last pass)
+     */
+    public record Result(int scanned, int read, List<ArticleOutcome> outcomes, List<String> warnings) { }
 
     private final List<Path> folders;
     private final ZoneId zone;
@@ -32,6 +41,8 @@ public final class FolderPass {
     private final SourceStateStore states;
     private final Clock clock;
     private final Consumer<Article> beforeProcess;
+    /** Files as they were when last read; an unchanged file is not read again. */
+    private Map<Path, Stamp> known = new HashMap<>();
 
     public FolderPass(List<Path> folders, ZoneId zone, ArticlePipeline pipeline, SourceStateStore states,
                       Clock clock) {
@@ -55,26 +66,58 @@ public final class FolderPass {
         List<ArticleOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int scanned = 0;
+        int read = 0;
+        Map<Path, Stamp> nextKnown = new HashMap<>();
         for (Path folder : folders) {
             Instant at = clock.instant();
-            FolderSource.ScanResult scan = new FolderSource(List.of(folder), zone).scan();
-            warnings.addAll(scan.warnings());
-            scanned += scan.articles().size();
-            List<FileArticle> fresh = scan.articles().stream()
-                    .filter(f -> !pipeline.seen(f.article().id(), f.sha256()))
-                    .sorted(Comparator.comparing((FileArticle f) -> f.article().published())
-                            .thenComparing(f -> f.article().id()))
-                    .toList();
+            FolderSource source = new FolderSource(List.of(folder), zone);
+            List<Path> files = new ArrayList<>();
+            source.visit(files::add, warnings);
+            // Only files new or changed since the last pass are read; of those, only the date, id and path of the
+            // ones to process are kept until their turn (a drop folder may hold a year of articles).
+            List<Pending> fresh = new ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Path file : files) {
+                Stamp stamp = Stamp.of(file);
+                Stamp before = known.get(file);
+                if (stamp != null && stamp.equals(before)) {
+                    nextKnown.put(file, before);
+                    scanned += before.article() ? 1 : 0;
+                    continue;
+                }
+                read++;
+                Optional<FileArticle> f = source.read(file, warnings);
+                if (f.isEmpty()) {
+                    remember(nextKnown, file, stamp, false); // unreadable until it changes: warned once
+                    continue;
+                }
+                scanned++;
+                Article a = f.get().article();
+                if (!ids.add(a.id())) {
+                    continue; // the same file reached twice
+                }
+                if (pipeline.seen(a.id(), f.get().sha256())) {
+                    remember(nextKnown, file, stamp, true);
+                } else {
+                    fresh.add(new Pending(a.published(), a.id(), file, stamp));
+                }
+            }
+            fresh.sort(Comparator.comparing(Pending::published).thenComparing(Pending::id));
             String error = null;
             int done = 0;
-            for (FileArticle f : fresh) {
+            for (Pending p : fresh) {
                 try {
-                    beforeProcess.accept(f.article());
-                    outcomes.add(pipeline.process(f.article(), f.sha256()));
+                    Optional<FileArticle> f = source.quiet().read(p.path(), new ArrayList<>());
+                    if (f.isEmpty()) {
+                        continue; // gone or emptied since: the next pass sees it as it is then
+                    }
+                    beforeProcess.accept(f.get().article());
+                    outcomes.add(pipeline.process(f.get().article(), f.get().sha256()));
+                    remember(nextKnown, p.path(), p.stamp(), true);
                     done++;
                 } catch (RuntimeException e) {
-                    error = f.path() + ": " + e.getMessage();
-                    LOG.error("cannot process {}: {}", f.path(), e.getMessage(), e);
+                    error = p.path() + ": " + e.getMessage();
+                    LOG.error("cannot process {}: {}", p.path(), e.getMessage(), e);
                 }
             }
             if (error == null && !Files.isDirectory(folder)) {
@@ -82,6 +125,39 @@ public final class FolderPass {
             }
             states.recordPoll(folder.toString(), "folder", at, error, done);
         }
-        return new Result(scanned, outcomes, warnings);
+        known = nextKnown; // files that are gone are forgotten
+        return new Result(scanned, read, outcomes, warnings);
+    }
+
+    private static void remember(Map<Path, Stamp> known, Path file, Stamp stamp, boolean article) {
+        if (stamp != null) {
+            known.put(file, new Stamp(stamp.size(), stamp.modified(), article));
+        }
+    }
+
+    /** A file to process in its turn. */
+    private record Pending(java.time.LocalDate published, String id, Path path, Stamp stamp) { }
+
+    /** What a file looked like when it was last read: read again only when its size or modification time change. */
+    private record Stamp(long size, long modified, boolean article) {
+        static Stamp of(Path file) {
+            try {
+                Instant t = Files.getLastModifiedTime(file).toInstant();
+                return new Stamp(Files.size(file), t.getEpochSecond() * 1_000_000_000L + t.getNano(), false);
+            } catch (java.io.IOException | SecurityException e) {
+                return null; // the read reports it
+            }
+        }
+
+        /** The same size and time: whether it held an article is what was learnt, not what is compared. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamp s && s.size == size && s.modified == modified;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(size) * 31 + Long.hashCode(modified);
+        }
     }
 }
