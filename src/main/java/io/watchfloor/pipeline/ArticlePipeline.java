@@ -81,9 +81,7 @@ public final class ArticlePipeline {
     public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
         articles.save(article, sha256, signals);
         if (known.put(article.id(), article.published()) == null && known.size() % 10_000 == 0) {
-            // Bounded memory over a long run: forget articles older than any rule can look back to.
-            LocalDate horizon = article.published().minusDays(retentionDays);
-            known.values().removeIf(d -> d.isBefore(horizon));
+            forgetPublishedBefore(article.published().minusDays(retentionDays));
         }
         long start = System.nanoTime();
         List<AlertDraft> drafts = engine.evaluate(signals, article.published());
@@ -117,8 +115,7 @@ public final class ArticlePipeline {
     }
 
     private int catchUp(LocalDate publishedSince) {
-        // Bounded memory: forget articles older than any rule can look back to.
-        known.values().removeIf(d -> d.isBefore(publishedSince));
+        forgetPublishedBefore(publishedSince);
         int n = 0;
         // A little overlap: another node's transaction may commit with a slightly earlier timestamp.
         for (ArticleStore.Processed p : articles.processedAfter(watermark.minusSeconds(5), publishedSince)) {
@@ -133,6 +130,11 @@ public final class ArticlePipeline {
             n += p.signals().size();
         }
         return n;
+    }
+
+    /** Bounded memory over a long run: forgets articles older than any rule can look back to. */
+    private void forgetPublishedBefore(LocalDate horizon) {
+        known.values().removeIf(d -> d.isBefore(horizon));
     }
 
     /**

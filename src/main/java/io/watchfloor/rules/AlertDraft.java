@@ -47,5 +47,4 @@ public final class AlertDraft {
     public LocalDate eventDate() { return eventDate; }
     public String title() { return title; }
     public String summary() { return summary; }
-
 }

@@ -220,7 +220,6 @@ public final class AlertStore {
 
     /** Alerts about the same countries with event dates in [from, to], most recent first. */
     public List<Alert> history(List<String> actors, java.time.LocalDate from, java.time.LocalDate to) {
-        List<Alert> out = new ArrayList<>();
         // Actors are stored in the alert's order: either order of a pair is the same pair.
         List<String> reversed = new ArrayList<>(actors);
         java.util.Collections.reverse(reversed);
@@ -231,57 +230,29 @@ public final class AlertStore {
             ps.setDate(2, Date.valueOf(to));
             ps.setString(3, String.join(",", actors));
             ps.setString(4, String.join(",", reversed));
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            for (String id : ids) {
-                load(c, id).ifPresent(out::add);
-            }
+            return loadEach(c, ps);
         } catch (SQLException e) {
             throw new StoreException("cannot read alert history", e);
         }
-        return out;
     }
 
     /** Alerts first recorded in [from, to). */
     public List<Alert> createdBetween(Instant from, Instant to) {
-        List<Alert> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT id FROM alert WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            for (String id : ids) {
-                load(c, id).ifPresent(out::add);
-            }
+            return loadEach(c, ps);
         } catch (SQLException e) {
             throw new StoreException("cannot read alerts", e);
         }
-        return out;
     }
 
     /** Every alert on record, oldest first. */
     public List<Alert> all() {
-        List<String> ids = new ArrayList<>();
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM alert ORDER BY created_at, id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-            List<Alert> out = new ArrayList<>();
-            for (String id : ids) {
-                load(c, id).ifPresent(out::add);
-            }
-            return out;
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM alert ORDER BY created_at, id")) {
+            return loadEach(c, ps);
         } catch (SQLException e) {
             throw new StoreException("cannot list alerts", e);
         }
@@ -289,6 +260,21 @@ public final class AlertStore {
 
     public int count() {
         return db.count("SELECT COUNT(*) FROM alert", "cannot count alerts");
+    }
+
+    /** The alerts whose ids {@code ps} selects, in its order (ids first: loading runs statements of its own). */
+    private static List<Alert> loadEach(Connection c, PreparedStatement ps) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        List<Alert> out = new ArrayList<>();
+        for (String id : ids) {
+            load(c, id).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static Optional<Alert> load(Connection c, String id) throws SQLException {
