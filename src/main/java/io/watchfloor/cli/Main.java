@@ -36,8 +36,9 @@ public final class Main {
                 return USAGE;
             }
             if (ex instanceof StoreException) {
-                // What was being done, and what the database said.
-                err.println("watchfloor: " + ex.getMessage() + rootCause(ex));
+                // What was being done, and what the database said (once: some messages say it already).
+                String said = ex.getCause() == null ? "" : StoreException.rootMessage(ex);
+                err.println("watchfloor: " + ex.getMessage() + (ex.getMessage().contains(said) ? "" : ": " + said));
                 return USAGE;
             }
             err.println("watchfloor: " + ex);
@@ -45,15 +46,6 @@ public final class Main {
             return CHECK_FAILED;
         });
         return cl.execute(args);
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t == e ? null : t.getMessage();
-        return m == null ? "" : ": " + m.lines().findFirst().orElse(m);
     }
 
     private static String commandPath(CommandLine cl) {

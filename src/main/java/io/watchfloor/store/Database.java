@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
                 closer = hikari::close;
             }
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + url + ": " + StoreException.rootMessage(e), e);
         }
         try {
             // PostgreSQL also gets Quartz's cluster tables (cluster mode is PostgreSQL only).
@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             closer.run();
-            throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + url + ": " + StoreException.rootMessage(e), e);
         }
         return new Database(pool, closer);
     }
@@ -181,15 +181,6 @@ public final class Database implements AutoCloseable {
                         throw e.getCause();
                     }
                 }));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     @Override
