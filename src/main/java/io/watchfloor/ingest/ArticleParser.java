@@ -223,7 +223,7 @@ public final class ArticleParser {
     }
 
     /** Trims and collapses runs of whitespace (including NBSP and narrow NBSP) to one space. */
-    static String collapse(String s) {
+    public static String collapse(String s) {
         // A hand loop: this runs on every line of every article, and the regex was a fifth of the parse time.
         StringBuilder sb = null;
         boolean inRun = false;

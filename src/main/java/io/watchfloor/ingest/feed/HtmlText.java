@@ -1,9 +1,9 @@
 package io.watchfloor.ingest.feed;
 
+import io.watchfloor.ingest.ArticleParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,7 +23,6 @@ public final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4",
             "h5", "h6", "blockquote", "pre", "tr", "table", "section", "article", "header", "footer", "figure",
             "figcaption", "hr", "dd", "dt", "dl", "aside", "main", "nav", "address");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final String BREAK = "\u0000";
 
     private HtmlText() { }
@@ -55,7 +54,7 @@ public final class HtmlText {
         }, doc.body());
         List<String> paragraphs = new ArrayList<>();
         for (String part : sb.toString().split("[\\u0000\\n\\r]+")) {
-            String p = SPACES.matcher(part).replaceAll(" ").strip();
+            String p = ArticleParser.collapse(part);
             if (!p.isEmpty()) {
                 paragraphs.add(p);
             }
@@ -65,6 +64,6 @@ public final class HtmlText {
 
     /** Plain text on one line (titles). */
     public static String toLine(String html) {
-        return SPACES.matcher(toPlain(html)).replaceAll(" ").strip();
+        return ArticleParser.collapse(toPlain(html));
     }
 }
