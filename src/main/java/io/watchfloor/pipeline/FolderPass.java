@@ -105,9 +105,10 @@ public final class FolderPass {
             fresh.sort(Comparator.comparing(Pending::published).thenComparing(Pending::id));
             String error = null;
             int done = 0;
+            FolderSource again = source.quiet(); // its warnings were given on the first read
             for (Pending p : fresh) {
                 try {
-                    Optional<FileArticle> f = source.quiet().read(p.path(), new ArrayList<>());
+                    Optional<FileArticle> f = again.read(p.path(), new ArrayList<>());
                     if (f.isEmpty()) {
                         continue; // gone or emptied since: the next pass sees it as it is then
                     }
