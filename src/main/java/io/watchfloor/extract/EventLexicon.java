@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The admin-editable event lexicon ({@code rules/lexicon/events.yaml}), compiled into one phrase matcher so a
@@ -32,16 +34,22 @@ public final class EventLexicon {
 
     /** The file's shape. */
     public record LexiconFile(Map<String, TypeEntry> types, List<String> traps, Map<String, List<String>> contexts,
-                              Map<String, List<String>> modality) { }
+                              Map<String, List<String>> modality, List<String> support,
+                              Map<String, EventSenses.Entry> senses) { }
 
     private final PhraseMatcher<Cue> matcher;
     private final Set<SignalType> placeOnly;
     private final int phrases;
+    private final Set<String> supportVerbs;
+    private final EventSenses senses;
 
-    private EventLexicon(PhraseMatcher<Cue> matcher, Set<SignalType> placeOnly, int phrases) {
+    private EventLexicon(PhraseMatcher<Cue> matcher, Set<SignalType> placeOnly, int phrases, Set<String> supportVerbs,
+                         EventSenses senses) {
         this.matcher = matcher;
         this.placeOnly = placeOnly;
         this.phrases = phrases;
+        this.supportVerbs = supportVerbs;
+        this.senses = senses;
     }
 
     /** Reads the lexicon from {@code file}; problems name the file and the key. */
@@ -73,13 +81,7 @@ public final class EventLexicon {
         int parts = 0;
         Map<SignalType, Boolean> seen = new EnumMap<>(SignalType.class);
         for (Map.Entry<String, TypeEntry> e : f.types().entrySet()) {
-            SignalType type;
-            try {
-                type = SignalType.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(source + ": types." + e.getKey() + ": not a signal type (one of "
-                        + java.util.Arrays.toString(SignalType.values()) + ")");
-            }
+            SignalType type = typeOf(e.getKey(), source + ": types." + e.getKey());
             seen.put(type, true);
             TypeEntry t = e.getValue();
             if (t == null || t.triggers() == null || t.triggers().isEmpty()) {
@@ -140,7 +142,20 @@ public final class EventLexicon {
                 }
             }
         }
-        return new EventLexicon(b.caseSensitive(false).build(), placeOnly, n);
+        Set<String> support = orEmpty(f.support()).stream().map(v -> v.toLowerCase(Locale.ROOT).strip())
+                .collect(Collectors.toUnmodifiableSet());
+        return new EventLexicon(b.caseSensitive(false).build(), placeOnly, n, support,
+                EventSenses.of(f.senses(), source));
+    }
+
+    /** The signal type named {@code name}; {@code where} names the file and key in the error. */
+    static SignalType typeOf(String name, String where) {
+        try {
+            return SignalType.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(where + ": not a signal type (one of "
+                    + Arrays.toString(SignalType.values()) + ")");
+        }
     }
 
     private static List<String> orEmpty(List<String> l) {
@@ -202,6 +217,19 @@ public final class EventLexicon {
     /** Types whose only party is the country where it happened (ATTACK). */
     public boolean placeOnly(SignalType type) {
         return placeOnly.contains(type);
+    }
+
+    /**
+     * Verbs that only carry an event named by a noun (lemmas): "launched strikes", "held talks", "agreed to a truce".
+     * Their subject is the doer of the noun's event.
+     */
+    Set<String> supportVerbs() {
+        return supportVerbs;
+    }
+
+    /** The words that make a trigger mean something else. */
+    EventSenses senses() {
+        return senses;
     }
 
     public int size() {

@@ -1,5 +1,8 @@
 package io.watchfloor.extract;
 
+import io.watchfloor.extract.parse.CoreNlpParser;
+import io.watchfloor.extract.parse.ParsedSentence;
+import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Category;
 import io.watchfloor.model.Signal;
@@ -38,21 +41,34 @@ public final class SignalExtractor implements Extractor {
     private final EventLexicon lexicon;
     private final DateResolver dates = new DateResolver();
     private final WindowRoles window;
+    private final ParseRoles parsed;
+    private final SentenceParser parser;
 
-    public SignalExtractor(ActorCatalog catalog, EventLexicon lexicon) {
+    /**
+     * @param parser reads the sentences that name an event and a country; {@link SentenceParser#NONE} reads roles from
+     *               the order of words alone
+     */
+    public SignalExtractor(ActorCatalog catalog, EventLexicon lexicon, SentenceParser parser) {
         this.catalog = catalog;
         this.lexicon = lexicon;
+        this.parser = parser;
         this.mentions = new MentionFinder(catalog);
         this.window = new WindowRoles(lexicon);
+        this.parsed = new ParseRoles(lexicon, window);
     }
 
-    /** The extractor with the lexicon in {@code lexiconDir}/events.yaml, or the built-in one if that is absent. */
+    /** The extractor with the lexicon in {@code lexiconDir}/events.yaml and the process's dependency parser. */
     public static SignalExtractor load(ActorCatalog catalog, Path lexiconDir) {
+        return load(catalog, lexiconDir, CoreNlpParser.shared());
+    }
+
+    /** The extractor with the lexicon in {@code lexiconDir}/events.yaml. */
+    public static SignalExtractor load(ActorCatalog catalog, Path lexiconDir, SentenceParser parser) {
         Path file = lexiconDir.resolve(EventLexicon.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": event lexicon not found");
         }
-        return new SignalExtractor(catalog, EventLexicon.load(file));
+        return new SignalExtractor(catalog, EventLexicon.load(file), parser);
     }
 
     public ActorCatalog catalog() {
@@ -61,6 +77,11 @@ public final class SignalExtractor implements Extractor {
 
     @Override
     public List<Signal> extract(Article article) {
+        return extract(article, Trace.OFF);
+    }
+
+    /** The signals of {@code article}, telling {@code trace} what was read and why. */
+    public List<Signal> extract(Article article, Trace trace) {
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
         ArticleMentions named = this.mentions.find(sentences, article.published());
         List<List<Mention>> mentions = named.bySentence();
@@ -94,11 +115,21 @@ public final class SignalExtractor implements Extractor {
             // Sport, business, weather and culture sentences do not report interstate events, and an article mostly
             // about them does not report war in passing (it may still report a minister's visit).
             if (c.stream().anyMatch(m -> m.payload() instanceof Cue.Context)) {
+                if (trace.on() && !triggers(c).isEmpty()) {
+                    trace.note("[" + i + "] " + s.text());
+                    trace.note("    skipped: " + c.stream().filter(m -> m.payload() instanceof Cue.Context)
+                            .map(m -> m.phrase() + " (" + ((Cue.Context) m.payload()).name() + ")").toList());
+                }
                 continue;
             }
             LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
             List<PhraseMatch<Cue>> triggers = triggers(c);
             List<DateMention> pastDates = null; // the sentence's dates, parsed once
+            if (trace.on() && !triggers.isEmpty()) {
+                trace.note("[" + i + "] " + s.text());
+                trace.note("    countries: " + mentions.get(i).stream().map(m -> s.text().substring(m.start(), m.end())
+                        + "=" + m.code() + "/" + m.kind()).toList());
+            }
             if (!triggers.isEmpty()) {
                 pastDates = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
                 previous = new SaidDates(s.text(), sentenceAnchor, pastDates);
@@ -108,20 +139,41 @@ public final class SignalExtractor implements Extractor {
             }
             boolean mobilized = false;
             boolean threatened = false;
+            // Only a sentence that names an event and a country is parsed, once, when its first trigger is read.
+            Optional<ParsedSentence> parse = null;
             for (PhraseMatch<Cue> t : triggers) {
                 SignalType type = ((Cue.Trigger) t.payload()).type();
+                if (trace.on()) {
+                    trace.note("    trigger '" + t.phrase() + "' " + type);
+                }
                 if (otherWorld || offTopicArticle && type.category() == Category.ESCALATION) {
+                    trace(trace, "the article is about " + contextCounts.keySet());
                     continue;
                 }
                 if (type == SignalType.MOBILIZATION && mobilized) {
+                    trace(trace, "one deployment per sentence");
                     continue; // "deployed troops ... an unprecedented build-up": one deployment
                 }
                 if (refersBack(s.text(), t, triggers)) {
+                    trace(trace, "refers back to an event already told");
                     continue;
                 }
-                Reading reading = window.read(s.text(), c, t, type, s.paragraph() == 0, mentions.get(i), dominant);
+                if (parse == null) {
+                    parse = mentions.get(i).isEmpty() ? Optional.empty() : parser.parse(s.text());
+                    if (trace.on()) {
+                        trace.note(parse.map(p -> "    parse:\n" + p.toString().indent(8).stripTrailing())
+                                .orElse("    not parsed: read by word order"));
+                    }
+                }
+                Reading reading = parse.isPresent()
+                        ? parsed.read(parse.get(), c, t, type, s.paragraph() == 0, mentions.get(i), dominant, trace)
+                        : window.read(s.text(), c, t, type, s.paragraph() == 0, mentions.get(i), dominant);
                 if (reading == null) {
+                    trace(trace, "no event (see above)");
                     continue;
+                }
+                if (trace.on()) {
+                    trace.note("      reading: " + reading);
                 }
                 SignalType as = reading.type();
                 boolean planned = reading.planned();
@@ -225,6 +277,12 @@ public final class SignalExtractor implements Extractor {
             }
         }
         return out;
+    }
+
+    private static void trace(Trace trace, String why) {
+        if (trace.on()) {
+            trace.note("      dropped: " + why);
+        }
     }
 
     /** A noun trigger after "the" in the clause of another event refers back to an event told before. */

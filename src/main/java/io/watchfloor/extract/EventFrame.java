@@ -1,0 +1,172 @@
+package io.watchfloor.extract;
+
+import io.watchfloor.extract.parse.Arc;
+import io.watchfloor.extract.parse.ParsedSentence;
+import io.watchfloor.extract.parse.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of a parse that tell one event, and the words in each role around them.
+ *
+ * <p>The event's own words are the trigger's content words ("missile attacks", "fired ... missiles"); when the
+ * trigger is a noun, also the verb that carries it ("Iran <u>launched</u> attacks", "agreed <u>to</u> a truce") when
+ * that verb only carries events (a support verb of the lexicon). Around them:
+ * <ul>
+ *   <li><b>doers</b>: subjects ("Tehran launched"), the agent of a passive ("struck by Israeli jets"), the owner or
+ *   adjective of an event noun ("Iran's strike", "Israeli strikes", "strikes by Israel");</li>
+ *   <li><b>objects</b>: the object, the subject of a passive;</li>
+ *   <li><b>aimed</b>: the places an act is aimed at ("on", "inside", "against", "to" ...);</li>
+ *   <li><b>partners</b>: whom it is done with: "with", "between";</li>
+ *   <li><b>places</b>: where it was done ("in", "at"): where talks were held is no party to them.</li>
+ * </ul>
+ */
+final class EventFrame {
+    /** Prepositions of the place an act is aimed at: "strikes on", "attack against", "fired into". */
+    private static final Set<String> AIMED = Set.of("on", "upon", "against", "inside", "into", "at", "across", "over",
+            "near", "along", "toward", "towards", "to", "from", "of", "in", "within", "onto");
+    /** Prepositions of where a joint act took place. */
+    private static final Set<String> WHERE = Set.of("in", "at", "inside", "on", "during", "near");
+    private static final Set<String> WITH = Set.of("with", "between", "among", "alongside");
+
+    final ParsedSentence parse;
+    /** The trigger's main word. */
+    final int head;
+    /** The trigger's content words, and the support verb that carries a noun trigger. */
+    final Set<Integer> nodes = new LinkedHashSet<>();
+    final List<Integer> doers = new ArrayList<>();
+    final List<Integer> objects = new ArrayList<>();
+    final List<Integer> aimed = new ArrayList<>();
+    final List<Integer> partners = new ArrayList<>();
+    final List<Integer> places = new ArrayList<>();
+    /** A noun trigger that is the subject of a verb ("Israeli strikes killed 12 in Gaza"): that verb. */
+    int subjectOf = -1;
+
+    private EventFrame(ParsedSentence parse, int head) {
+        this.parse = parse;
+        this.head = head;
+    }
+
+    /** The frame of the trigger spanning [begin, end); null when the parse has no word there. */
+    static EventFrame of(ParsedSentence parse, int begin, int end, Set<String> supportVerbs) {
+        int head = parse.headOf(begin, end);
+        if (head < 0) {
+            return null;
+        }
+        EventFrame f = new EventFrame(parse, head);
+        for (Token t : parse.tokensIn(begin, end)) {
+            if (t.isVerb() || t.isNoun() || t.tag().startsWith("JJ")) {
+                f.nodes.add(t.index());
+            }
+        }
+        f.nodes.add(head);
+        Token h = parse.token(head);
+        if (!h.isVerb()) {
+            for (Arc up : parse.heads(head)) {
+                if (up.head() < 0) {
+                    continue;
+                }
+                Token v = parse.token(up.head());
+                boolean carried = up.base().equals("obj") || up.base().equals("obl")
+                        || up.relation().equals("nsubj:pass") || up.base().equals("xcomp");
+                if (carried && supportVerbs.contains(v.lemma())) {
+                    f.nodes.add(up.head());
+                } else if (up.relation().equals("nsubj") && v.isVerb()) {
+                    f.subjectOf = up.head();
+                }
+            }
+        }
+        for (int n : List.copyOf(f.nodes)) {
+            f.collect(n);
+        }
+        if (f.subjectOf >= 0) {
+            // "Israeli strikes killed 12 people in Gaza": the verb's places are where the strikes fell.
+            for (Arc a : parse.dependents(f.subjectOf)) {
+                if (a.base().equals("obl") && AIMED.contains(a.subtype())) {
+                    f.aimed.add(a.dependent());
+                }
+            }
+        }
+        f.doers.removeAll(f.nodes);
+        f.objects.removeAll(f.nodes);
+        f.aimed.removeAll(f.nodes);
+        f.partners.removeAll(f.nodes);
+        f.places.removeAll(f.nodes);
+        return f;
+    }
+
+    private void collect(int n) {
+        Token t = parse.token(n);
+        boolean passive = parse.dependents(n).stream().anyMatch(a -> a.relation().equals("nsubj:pass")
+                || a.relation().equals("aux:pass"));
+        for (Arc a : parse.dependents(n)) {
+            int d = a.dependent();
+            String base = a.base();
+            String sub = a.subtype();
+            switch (base) {
+                case "nsubj", "csubj" -> {
+                    if (sub.equals("pass")) {
+                        objects.add(d);
+                    } else {
+                        doers.add(d);
+                    }
+                }
+                case "obj", "iobj" -> objects.add(d);
+                case "obl", "nmod" -> {
+                    if (sub.equals("agent") || sub.equals("by") && (passive || !t.isVerb())) {
+                        doers.add(d);
+                    } else if (sub.equals("poss")) {
+                        doers.add(d);
+                    } else if (WITH.contains(sub)) {
+                        partners.add(d);
+                    } else if (sub.equals("tmod") || sub.equals("npmod")) {
+                        continue;
+                    } else {
+                        if (WHERE.contains(sub)) {
+                            places.add(d);
+                        }
+                        if (AIMED.contains(sub)) {
+                            aimed.add(d);
+                        }
+                    }
+                }
+                case "amod", "compound" -> {
+                    if (!t.isVerb()) {
+                        doers.add(d); // "Israeli strikes", "Indo-Pak talks"
+                    }
+                }
+                case "advmod" -> {
+                    // "handed the pilot back to Russia": the place hangs on the particle.
+                    for (Arc b : parse.dependents(d)) {
+                        if (b.base().equals("obl") && AIMED.contains(b.subtype())) {
+                            aimed.add(b.dependent());
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "event " + words(List.copyOf(nodes)) + " doers " + words(doers) + " objects " + words(objects)
+                + " aimed " + words(aimed) + " partners " + words(partners) + " places " + words(places);
+    }
+
+    private String words(List<Integer> indexes) {
+        return indexes.stream().map(i -> parse.token(i).word()).toList().toString();
+    }
+
+    /** Whether the parse attached nothing to the trigger: no doer, object, partner or place. */
+    boolean bare() {
+        return doers.isEmpty() && objects.isEmpty() && aimed.isEmpty() && partners.isEmpty() && places.isEmpty();
+    }
+
+    /** Whether {@code n} is one of the trigger's own words. */
+    boolean isEventWord(int n) {
+        return nodes.contains(n);
+    }
+}

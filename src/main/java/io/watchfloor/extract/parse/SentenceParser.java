@@ -1,0 +1,12 @@
+package io.watchfloor.extract.parse;
+
+import java.util.Optional;
+
+/** Reads the grammatical structure of one sentence. Implementations are safe to call from several threads. */
+public interface SentenceParser {
+    /** Parses nothing: roles are then read from the order of words. */
+    SentenceParser NONE = sentence -> Optional.empty();
+
+    /** The parse of {@code sentence}, or empty when it cannot be parsed (no words, too long). */
+    Optional<ParsedSentence> parse(String sentence);
+}
