@@ -4,8 +4,11 @@ import io.watchfloor.extract.parse.Arc;
 import io.watchfloor.extract.parse.ParsedSentence;
 import io.watchfloor.extract.parse.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,11 +28,13 @@ import java.util.Set;
  */
 final class EventFrame {
     /** Prepositions of the place an act is aimed at: "strikes on", "attack against", "fired into". */
-    private static final Set<String> AIMED = Set.of("on", "upon", "against", "inside", "into", "at", "across", "over",
+    private static final Set<String> AIMED = Set.of("on", "upon", "against", "inside", "into", "at", "across",
             "near", "along", "toward", "towards", "to", "from", "of", "in", "within", "onto");
     /** Prepositions of where a joint act took place. */
     private static final Set<String> WHERE = Set.of("in", "at", "inside", "on", "during", "near");
     private static final Set<String> WITH = Set.of("with", "between", "among", "alongside");
+    /** Verbs of a clause that names what an act was aimed at: "launched strikes targeting bases in Iran". */
+    private static final Set<String> AIMING = Set.of("target", "hit", "strike", "attack", "aim", "bomb", "destroy");
 
     final ParsedSentence parse;
     /** The trigger's main word. */
@@ -41,6 +46,10 @@ final class EventFrame {
     final List<Integer> aimed = new ArrayList<>();
     final List<Integer> partners = new ArrayList<>();
     final List<Integer> places = new ArrayList<>();
+    /** Of the partners, those named by "between" or "among": the two sides themselves, not a third party's. */
+    final List<Integer> between = new ArrayList<>();
+    /** Adjectives and nouns that qualify an event noun ("Israeli strikes", "an Egypt visit"); among the doers too. */
+    final List<Integer> modifiers = new ArrayList<>();
     /** A noun trigger that is the subject of a verb ("Israeli strikes killed 12 in Gaza"): that verb. */
     int subjectOf = -1;
 
@@ -51,13 +60,24 @@ final class EventFrame {
 
     /** The frame of the trigger spanning [begin, end); null when the parse has no word there. */
     static EventFrame of(ParsedSentence parse, int begin, int end, Set<String> supportVerbs) {
+        return of(parse, begin, end, null, supportVerbs);
+    }
+
+    /**
+     * @param phrase the trigger as the lexicon writes it: of a split trigger ("summoned ... ambassador"), only the
+     *               words of the phrase are the event's, not those between ("Iran's" is whose ambassador); null: all
+     */
+    static EventFrame of(ParsedSentence parse, int begin, int end, String phrase, Set<String> supportVerbs) {
         int head = parse.headOf(begin, end);
         if (head < 0) {
             return null;
         }
         EventFrame f = new EventFrame(parse, head);
+        Set<String> words = phrase == null ? null
+                : new HashSet<>(Arrays.asList(phrase.toLowerCase(Locale.ROOT).split("[\\s.]+")));
         for (Token t : parse.tokensIn(begin, end)) {
-            if (t.isVerb() || t.isNoun() || t.tag().startsWith("JJ")) {
+            boolean own = words == null || words.contains(t.word().toLowerCase(Locale.ROOT));
+            if (own && (t.isVerb() || t.isNoun() || t.tag().startsWith("JJ"))) {
                 f.nodes.add(t.index());
             }
         }
@@ -69,12 +89,20 @@ final class EventFrame {
                     continue;
                 }
                 Token v = parse.token(up.head());
-                boolean carried = up.base().equals("obj") || up.base().equals("obl")
-                        || up.relation().equals("nsubj:pass") || up.base().equals("xcomp");
-                if (carried && supportVerbs.contains(v.lemma())) {
+                boolean carried = (up.base().equals("obj") || up.relation().equals("nsubj:pass")
+                        || up.base().equals("xcomp")) && supportVerbs.contains(v.lemma())
+                        || up.base().equals("obl") && supportVerbs.contains(v.lemma() + " " + up.subtype());
+                if (carried) {
                     f.nodes.add(up.head());
                 } else if (up.relation().equals("nsubj") && v.isVerb()) {
                     f.subjectOf = up.head();
+                }
+            }
+            for (Arc down : parse.dependents(head)) {
+                // "the first strikes the United States has carried out": the noun is what the clause carried out.
+                if (down.relation().equals("acl:relcl")
+                        && supportVerbs.contains(parse.token(down.dependent()).lemma())) {
+                    f.nodes.add(down.dependent());
                 }
             }
         }
@@ -94,20 +122,27 @@ final class EventFrame {
         f.aimed.removeAll(f.nodes);
         f.partners.removeAll(f.nodes);
         f.places.removeAll(f.nodes);
+        f.between.removeAll(f.nodes);
+        f.modifiers.removeAll(f.nodes);
         return f;
     }
 
     private void collect(int n) {
         Token t = parse.token(n);
+        // "Kyiv hospital hit in Russian attack": a participle with no auxiliary is a passive too.
         boolean passive = parse.dependents(n).stream().anyMatch(a -> a.relation().equals("nsubj:pass")
-                || a.relation().equals("aux:pass"));
+                || a.relation().equals("aux:pass"))
+                || t.tag().equals("VBN") && parse.dependents(n).stream().noneMatch(a -> a.base().equals("aux"));
+        // The object word of a split trigger ("summoned Iran's envoy"): its owner is whom the act addresses.
+        boolean acted = n != head && parse.heads(n).stream().anyMatch(a -> nodes.contains(a.head())
+                && (a.base().equals("obj") || a.base().equals("obl") || a.relation().equals("nsubj:pass")));
         for (Arc a : parse.dependents(n)) {
             int d = a.dependent();
             String base = a.base();
             String sub = a.subtype();
             switch (base) {
                 case "nsubj", "csubj" -> {
-                    if (sub.equals("pass")) {
+                    if (sub.equals("pass") || passive && t.isVerb()) {
                         objects.add(d);
                     } else {
                         doers.add(d);
@@ -118,9 +153,12 @@ final class EventFrame {
                     if (sub.equals("agent") || sub.equals("by") && (passive || !t.isVerb())) {
                         doers.add(d);
                     } else if (sub.equals("poss")) {
-                        doers.add(d);
+                        (acted ? objects : doers).add(d);
                     } else if (WITH.contains(sub)) {
                         partners.add(d);
+                        if (!sub.equals("with")) {
+                            between.add(d);
+                        }
                     } else if (sub.equals("tmod") || sub.equals("npmod")) {
                         continue;
                     } else {
@@ -133,8 +171,20 @@ final class EventFrame {
                     }
                 }
                 case "amod", "compound" -> {
-                    if (!t.isVerb()) {
+                    if (acted) {
+                        objects.add(d); // "expelled Iranian diplomats"
+                    } else if (!t.isVerb()) {
                         doers.add(d); // "Israeli strikes", "Indo-Pak talks"
+                        modifiers.add(d);
+                    }
+                }
+                case "advcl", "xcomp", "acl" -> {
+                    if (AIMING.contains(parse.token(d).lemma()) && parse.token(d).isVerb()) {
+                        for (Arc b : parse.dependents(d)) {
+                            if (b.base().equals("obj") || b.base().equals("obl") && AIMED.contains(b.subtype())) {
+                                aimed.add(b.dependent()); // "targeting militant bases in Pakistan"
+                            }
+                        }
                     }
                 }
                 case "advmod" -> {
@@ -158,6 +208,43 @@ final class EventFrame {
 
     private String words(List<Integer> indexes) {
         return indexes.stream().map(i -> parse.token(i).word()).toList().toString();
+    }
+
+    /**
+     * The subject of the verb that governs the event's verbs, for a verb without one of its own: "The United States
+     * and Britain have started carrying out strikes", "Iran decided to strike". Empty when there is none.
+     */
+    List<Integer> inheritedDoers() {
+        List<Integer> out = new ArrayList<>();
+        for (int n : nodes) {
+            if (!parse.token(n).isVerb()) {
+                continue;
+            }
+            int at = n;
+            for (int step = 0; step < 3 && out.isEmpty(); step++) {
+                int up = -1;
+                for (Arc a : parse.heads(at)) {
+                    boolean governs = a.base().equals("xcomp") || a.base().equals("dep") || a.base().equals("conj");
+                    if (a.head() >= 0 && governs) {
+                        up = a.head();
+                        break;
+                    }
+                }
+                if (up < 0) {
+                    break;
+                }
+                for (Arc a : parse.dependents(up)) {
+                    if (a.base().equals("nsubj") && !a.relation().equals("nsubj:pass")) {
+                        out.add(a.dependent());
+                    }
+                }
+                at = up;
+            }
+            if (!out.isEmpty()) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** Whether the parse attached nothing to the trigger: no doer, object, partner or place. */

@@ -1,5 +1,6 @@
 package io.watchfloor.extract;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.watchfloor.extract.parse.Arc;
 import io.watchfloor.extract.parse.ParsedSentence;
 import io.watchfloor.model.SignalType;
@@ -18,10 +19,11 @@ import java.util.stream.Collectors;
  */
 final class EventSenses {
     /** One type's entry: the words that, in each position around the trigger, make it another sense. */
-    record Entry(List<String> objects, List<String> doers, List<String> modifies) {
+    record Entry(List<String> objects, List<String> doers, List<String> modifies,
+                 @JsonProperty("needs_objects") List<String> needsObjects) {
     }
 
-    private record Words(Set<String> objects, Set<String> doers, Set<String> modifies) {
+    private record Words(Set<String> objects, Set<String> doers, Set<String> modifies, Set<String> needsObjects) {
     }
 
     private final Map<SignalType, Words> byType;
@@ -44,7 +46,8 @@ final class EventSenses {
                 if (x == null) {
                     continue;
                 }
-                m.put(type, new Words(lower(x.objects()), lower(x.doers()), lower(x.modifies())));
+                m.put(type, new Words(lower(x.objects()), lower(x.doers()), lower(x.modifies()),
+                        lower(x.needsObjects())));
             }
         }
         return new EventSenses(m);
@@ -65,9 +68,14 @@ final class EventSenses {
         if (any(p, f.objects, w.objects()) || any(p, f.aimed, w.objects()) || any(p, f.doers, w.doers())) {
             return true;
         }
+        if (!w.needsObjects().isEmpty() && !f.objects.isEmpty()
+                && f.objects.stream().noneMatch(i -> any(p, List.of(i), w.needsObjects())
+                        || p.token(i).tag().startsWith("NNP"))) { // "freed 50 Ukrainians", "released Smith"
+            return true; // "handed over a protest note": nobody set free
+        }
         for (Arc up : p.heads(f.head)) {
             boolean modifier = up.base().equals("compound") || up.base().equals("amod") || up.base().equals("nmod");
-            if (modifier && up.head() >= 0 && w.modifies().contains(p.token(up.head()).lemma())) {
+            if (modifier && up.head() >= 0 && any(p, List.of(up.head()), w.modifies())) {
                 return true; // "the ceasefire line", "truce monitors", "monitors of the truce"
             }
         }

@@ -22,7 +22,9 @@ import java.util.Set;
 final class ParseRoles {
     /** How a country hangs on a word that stands for a party: "Iran's military", "Israeli jets", "forces of Armenia". */
     private static final Set<String> OWNER = Set.of("nmod:poss", "amod", "compound", "appos", "nmod:of", "nmod:from",
-            "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent");
+            "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent", "dep", "obl:npmod", "nmod:npmod");
+    /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
+    private static final Set<String> SHARED = Set.of("border", "frontier", "boundary", "line");
     /** How a place hangs on what was struck: "bases in southwestern Pakistan". */
     private static final Set<String> PLACE = Set.of("nmod:in", "nmod:inside", "nmod:at", "nmod:near", "nmod:along",
             "nmod:on", "nmod:across", "nmod:within");
@@ -35,6 +37,9 @@ final class ParseRoles {
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
+
+    /** Acts two states commonly do to each other at once: swaps of prisoners, expulsions of each other's envoys. */
+    private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
     private final EventLexicon lexicon;
     private final WindowRoles window;
@@ -50,7 +55,7 @@ final class ParseRoles {
      */
     Reading read(ParsedSentence parse, List<PhraseMatch<Cue>> cues, PhraseMatch<Cue> t, SignalType type,
                  boolean headline, List<Mention> ms, List<String> dominant, Trace trace) {
-        EventFrame f = EventFrame.of(parse, t.start(), t.end(), lexicon.supportVerbs());
+        EventFrame f = EventFrame.of(parse, t.start(), t.end(), t.phrase(), lexicon.supportVerbs());
         if (trace.on() && f != null) {
             trace.note("      frame: " + f);
         }
@@ -80,21 +85,25 @@ final class ParseRoles {
         if (lexicon.placeOnly(type) || type == SignalType.MOBILIZATION) {
             // Where an attack happened, where troops moved: read from the places named, as without a parse.
             Reading r = window.read(parse.text(), List.of(), t, type, headline, ms, dominant);
-            return r == null ? null : new Reading(as, mood == Cue.Mood.PLANNED, r.parties());
-        }
-        Map<Integer, List<Mention>> byToken = new HashMap<>();
-        for (Mention m : ms) {
-            int h = parse.headOf(m.start(), m.end());
-            if (h >= 0) {
-                byToken.computeIfAbsent(h, k -> new ArrayList<>(1)).add(m); // "Thai-Cambodian" is one word
+            if (r == null) {
+                return null;
             }
+            List<Party> parties = r.parties();
+            if (type == SignalType.MOBILIZATION) {
+                // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
+                // illegitimate" is no Taiwanese drill.
+                Set<String> doers = doers(f, byToken(parse, ms));
+                parties = parties.stream().filter(p -> doers.contains(p.actor())).toList();
+            }
+            return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
         }
+        Map<Integer, List<Mention>> byToken = byToken(parse, ms);
         List<Party> parties = type.directed()
-                ? directed(f, type, byToken, dominant)
+                ? directed(f, type, byToken, dominant, ms, t)
                 : joint(f, byToken, dominant);
-        if (parties.isEmpty() && (headline || f.bare())) {
-            // Headlines ("Saudi expels Canadian envoy") and words the parser left unattached are often misparsed:
-            // read them by word order instead.
+        if (parties.isEmpty() && headline && f.bare()) {
+            // Headlines ("Saudi expels Canadian envoy") are often misparsed: when the parser attached nothing to
+            // the trigger, read them by word order instead.
             Reading r = window.read(parse.text(), List.of(), t, type, headline, ms, dominant);
             if (r != null) {
                 note(trace, "no party in the parse: read by word order");
@@ -107,6 +116,27 @@ final class ParseRoles {
         return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
     }
 
+    /** The mentions by the word that heads them ("Thai-Cambodian" is one word for two countries). */
+    private static Map<Integer, List<Mention>> byToken(ParsedSentence parse, List<Mention> ms) {
+        Map<Integer, List<Mention>> byToken = new HashMap<>();
+        for (Mention m : ms) {
+            int h = parse.headOf(m.start(), m.end());
+            if (h >= 0) {
+                byToken.computeIfAbsent(h, k -> new ArrayList<>(1)).add(m);
+            }
+        }
+        return byToken;
+    }
+
+    /** The countries named as doers, or as the subject of the verb that governs the act. */
+    private static Set<String> doers(EventFrame f, Map<Integer, List<Mention>> byToken) {
+        Set<String> doers = codes(f.parse, resolved(f, f.doers, byToken), byToken, false);
+        if (doers.isEmpty()) {
+            doers = codes(f.parse, resolved(f, f.inheritedDoers(), byToken), byToken, false);
+        }
+        return doers;
+    }
+
     private static void note(Trace trace, String line) {
         if (trace.on()) {
             trace.note("      " + line);
@@ -114,21 +144,57 @@ final class ParseRoles {
     }
 
     private List<Party> directed(EventFrame f, SignalType type, Map<Integer, List<Mention>> byToken,
-                                 List<String> dominant) {
-        Set<String> doers = codes(f.parse, resolved(f, f.doers, byToken), byToken, false);
+                                 List<String> dominant, List<Mention> ms, PhraseMatch<Cue> t) {
         List<Integer> aims = new ArrayList<>(f.objects);
+        Set<String> doers;
+        if (type == SignalType.VISIT && !f.modifiers.isEmpty()) {
+            // "his first Egypt visit": the country qualifying a visit is where it goes; the visitor is who came.
+            aims.addAll(f.modifiers);
+            List<Integer> visitors = new ArrayList<>(f.doers);
+            visitors.removeAll(f.modifiers);
+            if (visitors.isEmpty()) {
+                visitors = governingSubject(f);
+            }
+            doers = codes(f.parse, resolved(f, visitors, byToken), byToken, false);
+        } else {
+            doers = doers(f, byToken);
+        }
         aims.addAll(f.aimed);
         aims.addAll(f.partners); // "severed ties with Rwanda"
         if (type == SignalType.THREAT) {
             aims.addAll(clauseObjects(f)); // "threatened to strike Iran", "warned that it would hit Israel"
         }
-        Set<String> targets = codes(f.parse, aims, byToken, true);
+        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, byToken)
+                : codes(f.parse, aims, byToken, true);
         if (type == SignalType.VISIT && HOSTING.contains(f.parse.token(f.head).lemma())) {
             Set<String> swap = doers;
             doers = targets;
             targets = swap; // "Islamabad hosted the Iranian minister": the guest visits the host
         }
         List<Party> out = new ArrayList<>();
+        if (targets.isEmpty() && RECIPROCAL.contains(type)) {
+            // "Russia and Ukraine exchanged prisoners", "a prisoner swap between Ukraine and Russia": each to the other.
+            List<String> sides = new ArrayList<>(doers);
+            codes(f.parse, f.partners, byToken, false).stream().filter(c -> !sides.contains(c)).forEach(sides::add);
+            if (sides.size() >= 2) {
+                for (String a : sides) {
+                    for (String b : sides) {
+                        if (!a.equals(b)) {
+                            out.add(new Party(a, b, false));
+                        }
+                    }
+                }
+                return out;
+            }
+        }
+        if (!doers.isEmpty() && targets.isEmpty()) {
+            // The parse named the doer but attached no country to the act ("launched airstrikes early Saturday
+            // targeting what it described as military targets in Iran"): the next country of the same clause.
+            String next = nextInClause(f.parse.text(), ms, t, doers);
+            if (next != null) {
+                targets = Set.of(next);
+            }
+        }
         if (doers.isEmpty() && type == SignalType.VISIT && dominant != null && targets.size() == 1
                 && names(f.parse, f.doers, OFFICIALS)) {
             // "The foreign minister arrived in Islamabad": in an article about two countries, the other one's.
@@ -149,20 +215,127 @@ final class ParseRoles {
         return out;
     }
 
-    /** Joint acts: every pair of the parties named as doers, partners or objects (never the places). */
-    private List<Party> joint(EventFrame f, Map<Integer, List<Mention>> byToken, List<String> dominant) {
-        List<Integer> sides = new ArrayList<>(resolved(f, f.doers, byToken));
-        sides.addAll(f.partners);
-        sides.addAll(f.objects);
-        List<String> codes = List.copyOf(codes(f.parse, sides, byToken, false));
+    /**
+     * Whom a strike hit: the country where what was struck lies, else the owner of what was struck ("Hamas officials
+     * in Doha": Qatar's territory; "Iran's consulate": Iran).
+     */
+    private static Set<String> struck(ParsedSentence p, List<Integer> aims, Map<Integer, List<Mention>> byToken) {
+        Set<String> all = codes(p, aims, byToken, true);
+        Set<String> owners = codes(p, aims, byToken, false);
+        Set<String> places = new LinkedHashSet<>(all);
+        places.removeAll(owners);
+        Set<String> direct = new LinkedHashSet<>();
+        for (int a : aims) {
+            byToken.getOrDefault(a, List.of()).forEach(m -> direct.add(m.code())); // "struck Iran"
+        }
+        if (places.isEmpty()) {
+            return all;
+        }
+        places.addAll(direct);
+        return places;
+    }
+
+    private static List<Party> allPairs(List<String> codes) {
         List<Party> out = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             for (int j = i + 1; j < codes.size(); j++) {
                 out.add(WindowRoles.sorted(codes.get(i), codes.get(j), false));
             }
         }
+        return out;
+    }
+
+    /** The sides of a border a joint act took place on: "along the border between A and B", "the A-B border". */
+    private static List<Integer> shared(EventFrame f) {
+        List<Integer> out = new ArrayList<>();
+        List<Integer> where = new ArrayList<>(f.aimed);
+        where.addAll(f.places);
+        for (int w : where) {
+            if (!SHARED.contains(f.parse.token(w).lemma())) {
+                continue;
+            }
+            for (Arc a : f.parse.dependents(w)) {
+                String rel = a.relation();
+                if (rel.equals("nmod:between") || rel.equals("compound") || rel.equals("amod")) {
+                    out.add(a.dependent());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The subject of the nearest verb above a noun trigger: "X came for talks", "X welcomed the truce". */
+    private static List<Integer> governingSubject(EventFrame f) {
+        List<Integer> chain = ParseMood.governors(f.parse, f.head);
+        for (int i = 1; i < chain.size(); i++) {
+            List<Integer> subjects = new ArrayList<>();
+            for (Arc a : f.parse.dependents(chain.get(i))) {
+                if (a.base().equals("nsubj") && !a.relation().equals("nsubj:pass")) {
+                    subjects.add(a.dependent());
+                }
+            }
+            if (!subjects.isEmpty()) {
+                return subjects;
+            }
+        }
+        return List.of();
+    }
+
+    /** The first country named after the trigger in its clause, other than the doers'. */
+    private static String nextInClause(String sentence, List<Mention> ms, PhraseMatch<Cue> t, Set<String> doers) {
+        int end = Clauses.end(sentence, t.end());
+        for (Mention m : ms) {
+            if (m.start() >= t.end() && m.end() <= end && !doers.contains(m.code())) {
+                return m.code();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Joint acts: the two sides named by "between"; else the doers together and each doer with each partner; never
+     * the places; the article's pair for "the two sides".
+     */
+    private List<Party> joint(EventFrame f, Map<Integer, List<Mention>> byToken, List<String> dominant) {
+        List<Integer> sides = new ArrayList<>(resolved(f, f.doers, byToken));
+        sides.addAll(f.partners);
+        sides.addAll(f.objects);
+        List<Party> out = new ArrayList<>();
+        Set<String> between = codes(f.parse, f.between, byToken, false);
+        between.addAll(codes(f.parse, shared(f), byToken, false));
+        if (between.size() >= 2) {
+            // "talks between Tehran and Riyadh", "China's efforts to restore ties between Iran and Saudi Arabia": the
+            // two sides, not who brought them together.
+            return allPairs(List.copyOf(between));
+        }
+        Set<String> doers = codes(f.parse, resolved(f, f.doers, byToken), byToken, false);
+        if (doers.isEmpty()) {
+            // "Maduro landed ... for talks with Guyana's President": the one who came for them is a side.
+            doers = codes(f.parse, resolved(f, governingSubject(f), byToken), byToken, false);
+        }
+        List<Integer> others = new ArrayList<>(f.partners);
+        others.addAll(f.objects);
+        Set<String> withWhom = codes(f.parse, others, byToken, false);
+        withWhom.addAll(between);
+        withWhom.removeAll(doers);
+        // Doers together ("Armenia, Azerbaijan and Russia signed"), each doer with each partner ("X met A and B"); a
+        // list of partners of an unnamed doer ("he met his Cuban and Swiss counterparts") is no pair.
+        List<String> codes = new ArrayList<>(doers);
+        out.addAll(allPairs(codes));
+        for (String a : doers) {
+            for (String b : withWhom) {
+                out.add(WindowRoles.sorted(a, b, false));
+            }
+        }
+        if (doers.isEmpty() && f.doers.isEmpty() && withWhom.size() >= 2) {
+            out.addAll(allPairs(List.copyOf(withWhom)));
+        }
+        codes.addAll(withWhom);
+        boolean aboutThePair = dominant != null && codes.isEmpty() && byToken.values().stream().flatMap(List::stream)
+                .filter(Mention::canAct).map(Mention::code).distinct().sorted().toList()
+                .equals(dominant.stream().sorted().toList());
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
-                && pairWords(f.parse, sides)) {
+                && (pairWords(f.parse, sides) || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
             out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
         }
@@ -176,10 +349,19 @@ final class ParseRoles {
     private static List<Integer> resolved(EventFrame f, List<Integer> doers, Map<Integer, List<Mention>> byToken) {
         List<Integer> out = new ArrayList<>(doers.size());
         ParsedSentence p = f.parse;
-        for (int d : doers) {
+        for (int doer : doers) {
+            int d = doer;
+            if (!p.token(d).tag().startsWith("PRP") && !byToken.containsKey(d)) {
+                // "his country lodged a protest": the owner stands for the country
+                for (Arc a : p.dependents(d)) {
+                    if (a.relation().equals("nmod:poss") && p.token(a.dependent()).tag().startsWith("PRP")) {
+                        d = a.dependent();
+                    }
+                }
+            }
             String tag = p.token(d).tag();
             if (!tag.startsWith("PRP") || byToken.containsKey(d)) {
-                out.add(d);
+                out.add(doer);
                 continue;
             }
             int antecedent = -1;

@@ -33,6 +33,11 @@ public final class SignalExtractor implements Extractor {
     private static final Pattern APPOSITION_BEFORE = Pattern.compile("(?i)[,;—–]\\s*(?:his|her|its|their|the)\\s+"
             + "(?:(?:first|second|third|latest|maiden|last|fifth|fourth|official|state|surprise)\\s+){1,2}$");
     private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
+    /** Words that may stand for the article's two countries: a sentence without a country is parsed for them. */
+    private static final Pattern PAIR_WORDS = Pattern.compile("(?i)\\b(?:both|two|each other|neighbou?rs)\\b");
+    /** A dateline: "CARACAS, Dec 12 (Reuters) -", "SANAA, April 9 (Xinhua) --": where it was filed, not a party. */
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,2}"
+            + "(?:,[^,\\n]{1,40}?(?:\\([^)]{1,40}\\))?\\s*(?:--?|—|–)|:)\\s");
     /** Contexts whose articles report no interstate event of any kind. */
     private static final Set<String> OTHER_WORLDS = Set.of("sports", "culture");
 
@@ -84,7 +89,7 @@ public final class SignalExtractor implements Extractor {
     public List<Signal> extract(Article article, Trace trace) {
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
         ArticleMentions named = this.mentions.find(sentences, article.published());
-        List<List<Mention>> mentions = named.bySentence();
+        List<List<Mention>> mentions = datelinesAsPlaces(sentences, named.bySentence());
         List<String> dominant = named.dominant();
         Map<String, Integer> contextCounts = new HashMap<>();
         List<List<PhraseMatch<Cue>>> cues = new ArrayList<>();
@@ -159,7 +164,9 @@ public final class SignalExtractor implements Extractor {
                     continue;
                 }
                 if (parse == null) {
-                    parse = mentions.get(i).isEmpty() ? Optional.empty() : parser.parse(s.text());
+                    boolean candidate = !mentions.get(i).isEmpty()
+                            || dominant != null && PAIR_WORDS.matcher(s.text()).find();
+                    parse = candidate ? parser.parse(s.text()) : Optional.empty();
                     if (trace.on()) {
                         trace.note(parse.map(p -> "    parse:\n" + p.toString().indent(8).stripTrailing())
                                 .orElse("    not parsed: read by word order"));
@@ -275,6 +282,22 @@ public final class SignalExtractor implements Extractor {
             if (!trapped) {
                 out.add(m);
             }
+        }
+        return out;
+    }
+
+    /** Countries named in a dateline are where the story was filed: places, never parties. */
+    private static List<List<Mention>> datelinesAsPlaces(List<SentenceSplitter.Sentence> sentences,
+                                                         List<List<Mention>> mentions) {
+        List<List<Mention>> out = new ArrayList<>(mentions);
+        for (int i = 0; i < sentences.size(); i++) {
+            java.util.regex.Matcher m = DATELINE.matcher(sentences.get(i).text());
+            if (sentences.get(i).paragraph() == 0 || !m.find()) {
+                continue;
+            }
+            int end = m.end();
+            out.set(i, mentions.get(i).stream().map(x -> x.end() <= end && x.kind() != Mention.Kind.PLACE
+                    ? new Mention(x.start(), x.end(), x.code(), Mention.Kind.PLACE, true, false) : x).toList());
         }
         return out;
     }
