@@ -1,5 +1,7 @@
 package io.watchfloor.ingest.feed;
 
+import static io.watchfloor.config.DurationDeserializer.human;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -214,21 +216,6 @@ public final class FeedFetcher {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms + "ms";
-        }
-        long s = ms / 1000;
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
     }
 
     private static String describe(Throwable t) {
