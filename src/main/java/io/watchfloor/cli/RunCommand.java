@@ -168,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), new HealthCheck(
                             new SourceStateStore(db), outbox, cfg.http().outboxLimit(), reload::problem), metrics);
-                } catch (java.net.BindException | java.net.SocketException e) {
+                } catch (java.net.SocketException e) {
                     throw new io.watchfloor.config.ConfigException("key 'http.port': cannot listen on "
                             + cfg.http().bind() + ":" + cfg.http().port() + " (" + e.getMessage() + ")");
                 }
