@@ -36,8 +36,11 @@ class HttpEndpointTest {
             AtomicReference<String> rules = new AtomicReference<>();
             WatchfloorMetrics metrics = new WatchfloorMetrics();
             metrics.outboxSize(new OutboxStore(db)::countPending);
-            try (HttpEndpoint e = new HttpEndpoint("127.0.0.1", 0, new HealthCheck(sources, new OutboxStore(db), 100,
-                    rules::get), metrics)) {
+            AtomicReference<List<String>> incidents = new AtomicReference<>(List.of());
+            metrics.rulesReload(() -> rules.get() == null, () -> Instant.parse("2026-01-10T08:00:00Z"));
+            try (HttpEndpoint e = new HttpEndpoint("127.0.0.1", 0, new HealthCheck(List.of(
+                    HealthCheck.sources(sources), HealthCheck.outbox(new OutboxStore(db), 100),
+                    HealthCheck.rules(rules::get, incidents::get))), metrics)) {
                 e.start();
                 HttpResponse<String> ok = get(e, "/health");
                 assertThat(ok.statusCode()).isEqualTo(200);
@@ -50,6 +53,8 @@ class HttpEndpointTest {
                 assertThat(bad.body()).startsWith("{\"status\":\"degraded\",\"reasons\":[")
                         .contains("folder seeds failing: seeds: folder not found")
                         .contains("rules broken: rules/escalation.drl:12");
+                incidents.set(List.of("1 article set aside by the rules"));
+                assertThat(get(e, "/health").body()).contains("1 article set aside by the rules");
 
                 metrics.articleProcessed(3, Duration.ofMillis(2));
                 metrics.alert("CRITICAL");
@@ -63,7 +68,9 @@ class HttpEndpointTest {
                         .contains("watchfloor_alerts_total{severity=\"CRITICAL\"} 1.0")
                         .contains("watchfloor_delivery_failures_total 1.0")
                         .contains("watchfloor_poll_seconds_count{kind=\"folder\"} 1")
-                        .contains("watchfloor_outbox_pending 0.0");
+                        .contains("watchfloor_outbox_pending 0.0")
+                        .contains("watchfloor_rules_last_reload_successful 0.0")
+                        .contains("watchfloor_rules_last_reload_success_timestamp_seconds 1.768032E9");
 
                 assertThat(get(e, "/nope").statusCode()).isEqualTo(404);
             }
@@ -86,8 +93,8 @@ class HttpEndpointTest {
     @Test
     void clientsThatSendHalfARequestDoNotStarveHealthOrMetrics() throws Exception {
         try (Database db = Database.inMemory("stalled-" + UUID.randomUUID())) {
-            try (HttpEndpoint e = new HttpEndpoint("127.0.0.1", 0, new HealthCheck(new SourceStateStore(db),
-                    new OutboxStore(db), 100, () -> null), new WatchfloorMetrics())) {
+            try (HttpEndpoint e = new HttpEndpoint("127.0.0.1", 0, new HealthCheck(List.of(
+                    HealthCheck.sources(new SourceStateStore(db)))), new WatchfloorMetrics())) {
                 e.start();
                 List<Socket> stalled = halfRequests(e.port(), 4);
                 try {
