@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.watchfloor.ingest.feed.Cidr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -307,6 +308,14 @@ public final class ConfigLoader {
             }
             if (!names.add(f.name())) {
                 problems.add(key + ".name': two feeds are named '" + f.name() + "' (names must be unique)");
+            }
+        }
+        List<String> allow = s.fetch().allowAddresses();
+        for (int i = 0; i < allow.size(); i++) {
+            try {
+                Cidr.parse(allow.get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add("key 'sources.fetch.allowAddresses[" + i + "]': " + e.getMessage());
             }
         }
     }

@@ -80,7 +80,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             settleDelay = settleDelay == null ? Duration.ofMillis(200) : settleDelay;
             folders = folders == null ? List.of("seeds") : List.copyOf(folders);
             feeds = feeds == null ? List.of() : List.copyOf(feeds);
-            fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null) : fetch;
+            fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null, null) : fetch;
             stories = stories == null ? new Stories(null, null) : stories;
         }
     }
@@ -112,14 +112,17 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
     /** Free-form tags of a feed, shown by {@code status}. */
     public record Tags(String region, String language) { }
 
-    /** How feeds are fetched: politeness, limits and backoff. */
+    /**
+     * How feeds are fetched: politeness, limits and backoff; {@code allowAddresses} are internal address ranges
+     * (CIDR) that feeds may reach although they are loopback, private, link-local ... (refused by default).
+     */
     public record Fetch(@JsonDeserialize(using = DurationDeserializer.class) Duration interval,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration connectTimeout,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration readTimeout,
                         @JsonDeserialize(using = SizeDeserializer.class) Long maxBytes, Integer maxRedirects, Integer maxItemChars, String userAgent,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration backoffInitial,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration backoffMax,
-                        Integer concurrency) {
+                        Integer concurrency, List<String> allowAddresses) {
         public Fetch {
             interval = interval == null ? Duration.ofMinutes(5) : interval;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -131,6 +134,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             backoffInitial = backoffInitial == null ? Duration.ofMinutes(1) : backoffInitial;
             backoffMax = backoffMax == null ? Duration.ofHours(6) : backoffMax;
             concurrency = concurrency == null ? 16 : concurrency;
+            allowAddresses = allowAddresses == null ? List.of() : List.copyOf(allowAddresses);
         }
     }
 

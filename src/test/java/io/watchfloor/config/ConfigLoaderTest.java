@@ -149,4 +149,19 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().read(f))
                 .hasMessage(f + ":2: key 'http.stallAfter': must be longer than rules.evaluationTimeout (20s)");
     }
+
+    @Test
+    void allowedFeedAddressesAreRanges(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "sources:\n  fetch:\n    allowAddresses: [10.20.0.0/16, \"fd00::/8\"]\n");
+        assertThat(new ConfigLoader().read(f).sources().fetch().allowAddresses()).containsExactly("10.20.0.0/16",
+                "fd00::/8");
+        Files.writeString(f, "sources:\n  fetch:\n    allowAddresses:\n      - 10.0.0.0/33\n      - intranet\n");
+        assertThatThrownBy(() -> new ConfigLoader(java.util.Map.of()).read(f)).satisfies(e ->
+                assertThat(e.getMessage().lines()).containsExactly(
+                        f + ":3: key 'sources.fetch.allowAddresses[0]': '10.0.0.0/33': the prefix length must be 0"
+                                + " to 32",
+                        f + ":3: key 'sources.fetch.allowAddresses[1]': 'intranet' is not an address range (write e.g."
+                                + " 10.0.0.0/8, 192.168.1.20 or fd00::/8)"));
+    }
 }
