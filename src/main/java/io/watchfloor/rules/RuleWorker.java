@@ -1,7 +1,6 @@
 package io.watchfloor.rules;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +45,14 @@ final class RuleWorker implements AutoCloseable {
     }
 
     /** Runs {@code work} on the session's thread; past {@code limit} the work is abandoned and this worker with it. */
-    <T> T run(Callable<T> work, Duration limit) {
+    <T> T run(Supplier<T> work, Duration limit) {
         if (abandoned) {
             throw new IllegalStateException("rule worker abandoned");
         }
         CountDownLatch finished = new CountDownLatch(1);
         Future<T> future = executor.submit(() -> {
             try {
-                return work.call();
+                return work.get();
             } finally {
                 finished.countDown();
             }
@@ -70,13 +70,11 @@ final class RuleWorker implements AutoCloseable {
             abandon(future, finished);
             throw new IllegalStateException("interrupted while the rules ran", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
+            // The work is a Supplier: only unchecked exceptions come out of it.
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
+            throw (RuntimeException) e.getCause();
         }
     }
 

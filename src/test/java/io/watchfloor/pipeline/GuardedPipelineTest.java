@@ -10,6 +10,7 @@ import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
 import io.watchfloor.model.SignalType;
 import io.watchfloor.notify.AdminNotice;
+import io.watchfloor.notify.Notifier;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.SetAsideStore;
 import java.nio.file.Files;
@@ -26,11 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 class GuardedPipelineTest {
     static final Path FIXTURES = Path.of("src/test/resources/guarded-rules");
 
-    private static WatchfloorConfig config(Path dir, Path rules) throws Exception {
-        Path yaml = dir.resolve("watchfloor.yaml");
-        // Far above a real article's evaluation, even cold on a loaded machine.
-        Files.writeString(yaml, "rulesDir: " + rules + "\nrules:\n  evaluationTimeout: 5s\n");
-        return new ConfigLoader(java.util.Map.of()).read(yaml);
+    /** The shipped rules plus one fixture, a 5 s limit, and a pipeline on a fresh store telling {@code admins}. */
+    private record Setup(Path rules, WatchfloorConfig cfg) {
+        static Setup with(Path dir, String fixture) throws Exception {
+            Path rules = TestFiles.copy("rules", dir);
+            Files.copy(FIXTURES.resolve(fixture), rules.resolve(fixture));
+            Path yaml = dir.resolve("watchfloor.yaml");
+            // Far above a real article's evaluation, even cold on a loaded machine.
+            Files.writeString(yaml, "rulesDir: " + rules + "\nrules:\n  evaluationTimeout: 5s\n");
+            return new Setup(rules, new ConfigLoader(java.util.Map.of()).read(yaml));
+        }
+
+        ArticlePipeline pipeline(Database db, Notifier admins) {
+            return Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(admins));
+        }
     }
 
     private static Signal signal(SignalType type, String actor, String target, String date, String article) {
@@ -46,12 +56,11 @@ class GuardedPipelineTest {
     @Test
     @Timeout(180)
     void aSpinningRuleSetsTheArticleAsideAndARuleChangeRetriesIt(@TempDir Path dir) throws Exception {
-        Path rules = TestFiles.copy("rules", dir);
-        Files.copy(FIXTURES.resolve("spin.drl"), rules.resolve("spin.drl"));
-        WatchfloorConfig cfg = config(dir, rules);
+        Setup setup = Setup.with(dir, "spin.drl");
+        Path rules = setup.rules();
         RuleReloadTest.AdminInbox admins = new RuleReloadTest.AdminInbox();
         try (Database db = Database.inMemory("guarded-" + UUID.randomUUID())) {
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(admins));
+            ArticlePipeline pipeline = setup.pipeline(db, admins);
             RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(), Clock.systemUTC());
 
             ArticleOutcome spun = process(pipeline, signal(SignalType.THREAT, "PAK", "IND", "2024-01-10", "threat-1"));
@@ -84,13 +93,12 @@ class GuardedPipelineTest {
 
     @Test
     void aThrowingRuleKeepsTheArticlesOtherAlertsAndIsRefusedAsAChange(@TempDir Path dir) throws Exception {
-        Path rules = TestFiles.copy("rules", dir);
-        Files.copy(FIXTURES.resolve("throws.drl"), rules.resolve("throws.drl"));
-        WatchfloorConfig cfg = config(dir, rules);
+        Setup setup = Setup.with(dir, "throws.drl");
+        Path rules = setup.rules();
         RuleReloadTest.AdminInbox admins = new RuleReloadTest.AdminInbox();
         try (Database db = Database.inMemory("throwing-" + UUID.randomUUID())) {
             // Started with the throwing rule (the window was empty: nothing to try it on).
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(admins));
+            ArticlePipeline pipeline = setup.pipeline(db, admins);
             ArticleOutcome o = process(pipeline, signal(SignalType.THREAT, "PAK", "IND", "2024-02-26", "a1"),
                     signal(SignalType.STRIKE, "IND", "PAK", "2024-02-26", "a1"));
             // The strike's alert goes out with this article, not with the next one.
