@@ -1,6 +1,7 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.config.ConfigException;
+import io.watchfloor.health.RequestTimeLimits;
 import io.watchfloor.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,6 +18,8 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // Before any HTTP server class loads: the JDK reads its request time limits once.
+        RequestTimeLimits.apply();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -18,6 +18,7 @@ import io.watchfloor.notify.MessageRenderer;
 import io.watchfloor.notify.OutboxNotifier;
 import io.watchfloor.notify.SmtpMailer;
 import io.watchfloor.store.OutboxStore;
+import io.watchfloor.store.SetAsideStore;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,10 +80,11 @@ public final class Pipelines {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays());
+        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
+                cfg.rules().evaluationTimeout());
         return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
-                notifiers, observer);
+                new SetAsideStore(db), notifiers, observer);
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */

@@ -26,6 +26,17 @@ public final class AlertSink {
         return d;
     }
 
+    int size() {
+        return drafts.size();
+    }
+
+    /** Forgets the drafts raised after the first {@code size}. */
+    void truncate(int size) {
+        while (drafts.size() > size) {
+            drafts.remove(drafts.size() - 1);
+        }
+    }
+
     /** The drafts raised since the last call, which clears them. */
     public List<AlertDraft> drain() {
         List<AlertDraft> out = List.copyOf(drafts);

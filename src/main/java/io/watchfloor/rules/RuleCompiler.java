@@ -137,7 +137,7 @@ public final class RuleCompiler {
         }
         names.sort(null);
         return new CompileResult(Optional.of(new CompiledRules(base, List.copyOf(sources.keySet()), names,
-                Instant.now())), problems);
+                RuleLocations.of(sources), Instant.now())), problems);
     }
 
     private KieModuleModel kmodule() {
