@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place the stages are composed: extract, record, evaluate rules, assemble and correlate alerts (committed to
- * the store), then notify. Each stage is a small class with one job; this class only wires them in order.
+ * the store with the email they call for), then announce them. Each stage is a small class with one job; this class
+ * only wires them in order.
  */
 public final class ArticlePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePipeline.class);
@@ -32,7 +33,7 @@ public final class ArticlePipeline {
     private final AlertAssembler assembler;
     private final AlertCorrelator correlator;
     private final ArticleStore articles;
-    private final List<Notifier> notifiers;
+    private final Announcer announcer;
     private final Observer observer;
     /** Articles whose signals are in this node's rules: processed here or caught up from the store. */
     private final java.util.Map<String, LocalDate> known = new java.util.HashMap<>();
@@ -56,13 +57,19 @@ public final class ArticlePipeline {
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
                            AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers,
                            Observer observer) {
+        this(extractor, engine, assembler, correlator, articles, Announcer.of(notifiers), observer);
+    }
+
+    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
+                           AlertCorrelator correlator, ArticleStore articles, Announcer announcer,
+                           Observer observer) {
         this.observer = observer;
         this.extractor = extractor;
         this.engine = engine;
         this.assembler = assembler;
         this.correlator = correlator;
         this.articles = articles;
-        this.notifiers = List.copyOf(notifiers);
+        this.announcer = announcer;
     }
 
     /** Whether this exact content was processed before (same id, same hash). */
@@ -86,9 +93,7 @@ public final class ArticlePipeline {
         long start = System.nanoTime();
         List<AlertDraft> drafts = engine.evaluate(signals, article.published());
         observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
-        List<AlertChange> changes = decide(drafts);
-        notifyAll(changes);
-        return new ArticleOutcome(article, signals, changes);
+        return new ArticleOutcome(article, signals, decide(drafts));
     }
 
     /**
@@ -125,8 +130,7 @@ public final class ArticlePipeline {
             if (known.putIfAbsent(p.article().id(), p.article().published()) != null) {
                 continue;
             }
-            List<AlertChange> changes = decide(engine.evaluate(p.signals(), p.article().published()));
-            notifyAll(changes);
+            decide(engine.evaluate(p.signals(), p.article().published()));
             n += p.signals().size();
         }
         return n;
@@ -143,20 +147,12 @@ public final class ArticlePipeline {
      */
     public synchronized List<AlertChange> swap(CompiledRules rules, Extractor newExtractor) {
         this.extractor = newExtractor;
-        List<AlertChange> changes = decide(engine.swap(rules));
-        notifyAll(changes);
-        return changes;
+        return decide(engine.swap(rules));
     }
 
     /** Tells the admins through every output that serves them. */
     public void adminNotice(AdminNotice notice) {
-        for (Notifier n : notifiers) {
-            try {
-                n.admin(notice);
-            } catch (RuntimeException e) {
-                LOG.error("notifier {} failed for an admin notice: {}", n.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+        announcer.admin(notice);
     }
 
     /** The extractor in use: callers may extract on other threads and hand the signals to {@link #process}. */
@@ -168,6 +164,10 @@ public final class ArticlePipeline {
         return engine.rules();
     }
 
+    /**
+     * Assembles and correlates the alerts, records them with what they call for (journal, email) in one transaction,
+     * then announces them.
+     */
     private List<AlertChange> decide(List<AlertDraft> drafts) {
         List<Alert> alerts = new ArrayList<>();
         for (AlertDraft d : drafts) {
@@ -177,23 +177,13 @@ public final class ArticlePipeline {
                 LOG.error("{}", e.getMessage());
             }
         }
-        return alerts.isEmpty() ? List.of() : correlator.applyAll(alerts);
-    }
-
-    private void notifyAll(List<AlertChange> changes) {
-        for (AlertChange c : changes) {
-            if (!c.newsworthy()) {
-                continue;
-            }
-            for (Notifier n : notifiers) {
-                try {
-                    n.notify(c);
-                } catch (RuntimeException e) {
-                    // The alert is committed; one failing notifier must not stop the others.
-                    LOG.error("notifier {} failed for alert {}: {}", n.getClass().getSimpleName(), c.alert().id(),
-                            e.getMessage());
-                }
-            }
+        if (alerts.isEmpty()) {
+            return List.of();
         }
+        List<Long> entries = new ArrayList<>();
+        List<AlertChange> changes = correlator.applyAll(alerts,
+                recorded -> entries.addAll(announcer.recorded(recorded)));
+        announcer.committed(changes, entries);
+        return changes;
     }
 }
