@@ -114,32 +114,35 @@ public final class OutboxStore {
      * that its lock is held), or one frozen before this version, which has no content yet.
      */
     private static boolean awaits(Connection c, String alertId, String recipient) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_alert a JOIN outbox_message m"
-                + " ON m.id = a.message_id WHERE a.alert_id = ? AND m.recipient = ? AND (m.status = 'PENDING'"
-                + " OR m.status = 'FROZEN' AND m.content IS NULL)")) {
-            ps.setString(1, alertId);
-            ps.setString(2, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return firstRow(c, "SELECT 1 FROM outbox_alert a JOIN outbox_message m ON m.id = a.message_id"
+                + " WHERE a.alert_id = ? AND m.recipient = ? AND (m.status = 'PENDING'"
+                + " OR m.status = 'FROZEN' AND m.content IS NULL)", alertId, recipient, rs -> true).isPresent();
     }
 
     /** What the recipient was last told about the alert: a frozen message on its way counts as told now. */
     private static Optional<Told> told(Connection c, String alertId, String recipient, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.severity, a.sources FROM outbox_alert a"
+        Optional<Told> onItsWay = firstRow(c, "SELECT a.severity, a.sources FROM outbox_alert a"
                 + " JOIN outbox_message m ON m.id = a.message_id WHERE a.alert_id = ? AND m.recipient = ?"
-                + " AND m.status = 'FROZEN' AND a.severity IS NOT NULL ORDER BY m.id DESC")) {
+                + " AND m.status = 'FROZEN' AND a.severity IS NOT NULL ORDER BY m.id DESC", alertId, recipient,
+                rs -> new Told(rs.getString(1), rs.getInt(2), now));
+        return onItsWay.isPresent() ? onItsWay : delivery(c, alertId, recipient);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row {@code sql} finds for an alert and a recipient (its two parameters), read by {@code row}. */
+    private static <T> Optional<T> firstRow(Connection c, String sql, String alertId, String recipient, Row<T> row)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, alertId);
             ps.setString(2, recipient);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return Optional.of(new Told(rs.getString(1), rs.getInt(2), now));
-                }
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
             }
         }
-        return delivery(c, alertId, recipient);
     }
 
     /** Queues a digest unless one for the same recipient and period exists. */
@@ -384,15 +387,8 @@ public final class OutboxStore {
     }
 
     private static Optional<Told> delivery(Connection c, String alertId, String recipient) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT severity, sources, sent_at FROM alert_delivery WHERE alert_id = ? AND recipient = ?")) {
-            ps.setString(1, alertId);
-            ps.setString(2, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Told(rs.getString(1), rs.getInt(2),
-                        rs.getTimestamp(3).toInstant())) : Optional.empty();
-            }
-        }
+        return firstRow(c, "SELECT severity, sources, sent_at FROM alert_delivery WHERE alert_id = ? AND recipient = ?",
+                alertId, recipient, rs -> new Told(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()));
     }
 
     /** Messages not yet accepted by an SMTP server (open or frozen). */

@@ -195,10 +195,8 @@ class EmailDeliveryTest {
     @Test
     void aMessageRetriedAfterAFailureIsTheSameMessageFrozenWhenFirstClaimed() throws Exception {
         TestClock clock = new TestClock();
-        int port = freePort();
-        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
-                new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        WatchfloorConfig cfg = config(email(port, List.of(), "duty@example.org", List.of()));
+        WatchfloorConfig cfg = config(email(freePort(), List.of(), "duty@example.org", List.of()));
+        com.icegreen.greenmail.util.GreenMail mail = serverDownFor(cfg);
         List<FileArticle> seeds = new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles();
         try (Database db = Database.inMemory("retry-" + UUID.randomUUID())) {
             Setup s = setup(cfg, db, clock);
@@ -275,14 +273,17 @@ class EmailDeliveryTest {
         }
     }
 
+    /** A server of the test's own on a fixed port, not started yet: until it is, SMTP is down. */
+    private static com.icegreen.greenmail.util.GreenMail serverDownFor(WatchfloorConfig cfg) {
+        return new com.icegreen.greenmail.util.GreenMail(new ServerSetup(cfg.email().smtp().port(), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+    }
+
     @Test
     void smtpDownThenBackDeliversEveryMessageOnce() throws Exception {
         TestClock clock = new TestClock();
-        int port = freePort();
-        // This test's own server, on a fixed port, started only after the outage.
-        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
-                new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        WatchfloorConfig cfg = config(email(port, List.of(), "duty@example.org", List.of()));
+        WatchfloorConfig cfg = config(email(freePort(), List.of(), "duty@example.org", List.of()));
+        com.icegreen.greenmail.util.GreenMail mail = serverDownFor(cfg);
         try (Database db = Database.inMemory("down-" + UUID.randomUUID())) {
             Setup s = setup(cfg, db, clock);
             processSeeds(s.pipeline());
