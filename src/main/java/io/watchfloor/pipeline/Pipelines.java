@@ -111,7 +111,7 @@ public final class Pipelines {
         return email(cfg, db, clock, wrap, due, LOCAL_NODE);
     }
 
-    /** The node name of a store no other node shares (tests, {@code run} without a data folder's node id). */
+    /** The node name where no daemon runs (tests, tools): its claims are released by no start. */
     public static final String LOCAL_NODE = "local";
 
     /**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryUnderKillsIT {
     @Test
     void everyAlertOnRecordReachesEachOfItsRecipientsOnceThroughSixKills(@TempDir Path dir) throws Exception {
-        KillLoop.Verdict v = KillLoop.run(dir, new KillLoop.Settings(40, 6, 12, "0s"));
+        KillLoop.Verdict v = KillLoop.run(dir, new KillLoop.Settings(40, 6, 12, "0s", 120));
         System.out.println(v.summary());
         assertThat(v.alerts()).as("a few hundred alerts").isGreaterThan(250);
         assertThat(v.problems()).as(v.summary()).isEmpty();

@@ -35,8 +35,8 @@ final class KillLoop {
     static final String ALL = "all@example.org";
     static final String CRITICAL = "critical@example.org";
 
-    /** What a run did. */
-    record Settings(int crises, int kills, long seed, String groupWait) { }
+    /** What a run does; {@code finishSeconds}: how long the last run may take to finish the work. */
+    record Settings(int crises, int kills, long seed, String groupWait, int finishSeconds) { }
 
     /**
      * What reached the officers.
@@ -127,7 +127,7 @@ final class KillLoop {
             Path log = dir.resolve("final.log");
             Process last = start(cfg, log);
             daemon.set(last);
-            finish(last, log, var, articles.size(), smtp);
+            finish(last, log, var, articles.size(), smtp, s.finishSeconds());
             last.destroy(); // SIGTERM: a clean stop
             if (!last.waitFor(60, TimeUnit.SECONDS)) {
                 last.destroyForcibly();
@@ -173,10 +173,10 @@ final class KillLoop {
     }
 
     /** Waits until every article is processed and nothing waits in the outbox (status.txt says so), then a little. */
-    private static void finish(Process p, Path log, Path var, int articles, RecordingSmtpServer smtp)
+    private static void finish(Process p, Path log, Path var, int articles, RecordingSmtpServer smtp, int seconds)
             throws Exception {
         Path status = var.resolve("status.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         int quietRounds = 0;
         int seen = -1;
         while (quietRounds < 10) {
@@ -259,10 +259,14 @@ final class KillLoop {
                 randomKills, acceptanceKills, notInJsonl, pending, seconds, problems);
     }
 
-    /** The soak: {@code KillLoop DIR CRISES KILLS [SEED] [GROUP_WAIT]}; prints the verdict, exit 1 if it fails. */
+    /**
+     * The soak: {@code KillLoop DIR CRISES KILLS [SEED] [GROUP_WAIT] [FINISH_SECONDS]}; prints the verdict, exit 1 if
+     * it fails.
+     */
     public static void main(String[] args) throws Exception {
         Settings s = new Settings(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                args.length > 3 ? Long.parseLong(args[3]) : 1, args.length > 4 ? args[4] : "0s");
+                args.length > 3 ? Long.parseLong(args[3]) : 1, args.length > 4 ? args[4] : "0s",
+                args.length > 5 ? Integer.parseInt(args[5]) : 120);
         Verdict v = run(Files.createDirectories(Path.of(args[0])), s);
         System.out.println(v.summary());
         v.problems().stream().limit(30).forEach(p -> System.out.println("  " + p));
