@@ -77,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         // The rules compile while the first pass reads.
         CompletableFuture<CompiledRules> rules = CompletableFuture.supplyAsync(() -> Pipelines.compileRules(cfg));
-        try (Database db = Database.open("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath(), "sa", "");
+        try (Database db = Database.scratch("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath());
              InOrder workers = new InOrder(InOrder.defaultThreads(), 256)) {
             ReplayOrder order = new ReplayOrder(db);
             FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());

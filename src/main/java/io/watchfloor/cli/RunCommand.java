@@ -1,6 +1,7 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.config.ConfigLoader;
+import io.watchfloor.config.NodeId;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.health.DeliveryWatch;
@@ -16,6 +17,7 @@ import io.watchfloor.ingest.feed.FeedSources;
 import io.watchfloor.ingest.feed.FeedSpec;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
+import io.watchfloor.pipeline.Announcer;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.pipeline.RuleReload;
@@ -24,6 +26,7 @@ import io.watchfloor.pipeline.LiveEmail;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleFolderWatcher;
 import io.watchfloor.schedule.PassScheduler;
+import io.watchfloor.store.AlertJournal;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
@@ -112,9 +115,13 @@ final class RunCommand implements Callable<Integer> {
                     s.runAt(DELIVERY_JOB, t);
                 }
             };
-            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due));
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules,
-                    List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
+            String nodeId = NodeId.of(cfg);
+            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due, nodeId));
+            // The email outbox is written in the transaction that records each alert change; the log, alerts.jsonl
+            // and the metrics after it, and the journal remembers what they have not been told yet.
+            Announcer announcer = new Announcer(List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
+                    new AlertJournal(db), new AlertStore(db), nodeId);
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules, announcer,
                     new ArticlePipeline.Observer() {
                         @Override
                         public void articleProcessed(int signals, Duration took) {
@@ -142,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
             node.put("daemon.started", Instant.now().toString());
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
+            // What the last run (killed, perhaps) left undone: its unfinished sends, its unannounced alert changes.
+            email.releaseClaims();
+            announcer.reconcile();
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
             feeds = FeedSources.create(cfg, db, pipeline::process, Clock.systemUTC());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
@@ -256,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         if (!next.email().equals(current.email())) {
-            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered, due));
+            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered, due, NodeId.of(start)));
             LOG.info("config reloaded: email settings applied (email to {})", email.describe());
         }
         for (var c : WatchfloorConfig.class.getRecordComponents()) {

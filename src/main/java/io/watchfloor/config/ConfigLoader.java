@@ -238,6 +238,10 @@ public final class ConfigLoader {
         if (c.cluster().enabled() && !c.database().url().startsWith("jdbc:postgresql:")) {
             problems.add("key 'cluster.enabled': cluster mode needs a PostgreSQL database.url (jdbc:postgresql://...)");
         }
+        if (!c.cluster().nodeId().isEmpty() && !NodeId.valid(c.cluster().nodeId())) {
+            problems.add("key 'cluster.nodeId': '" + c.cluster().nodeId() + "' is not 1 to 100 letters, digits, '.',"
+                    + " '_' or '-'");
+        }
         EmailConfig e = c.email();
         if (!List.of("starttls", "tls", "none").contains(e.smtp().security())) {
             problems.add("key 'email.smtp.security': '" + e.smtp().security() + "' is not starttls, tls or none");

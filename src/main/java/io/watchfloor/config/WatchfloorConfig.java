@@ -23,15 +23,21 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
         http = http == null ? new Http(null, null, null, null, null, null, null) : http;
-        cluster = cluster == null ? new Cluster(null, null) : cluster;
+        cluster = cluster == null ? new Cluster(null, null, null) : cluster;
     }
 
-    /** Several nodes on one PostgreSQL database: one scheduler, each job on one node at a time. */
+    /**
+     * Several nodes on one PostgreSQL database: one scheduler, each job on one node at a time. {@code nodeId} names
+     * this node's claims on outbox messages and its journal of alert changes, across restarts; empty: the one kept
+     * in the data folder ({@code node-id}, made on the first start).
+     */
     public record Cluster(Boolean enabled,
-                          @JsonDeserialize(using = DurationDeserializer.class) Duration checkinInterval) {
+                          @JsonDeserialize(using = DurationDeserializer.class) Duration checkinInterval,
+                          String nodeId) {
         public Cluster {
             enabled = enabled == null ? Boolean.FALSE : enabled;
             checkinInterval = checkinInterval == null ? Duration.ofSeconds(5) : checkinInterval;
+            nodeId = nodeId == null ? "" : nodeId.strip();
         }
     }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place the stages are composed: extract, record, evaluate rules, assemble and correlate alerts (committed to
- * the store), then notify. Each stage is a small class with one job; this class only wires them in order.
+ * the store with the email they call for), then announce them. Each stage is a small class with one job; this class
+ * only wires them in order.
  */
 public final class ArticlePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePipeline.class);
@@ -35,7 +36,7 @@ public final class ArticlePipeline {
     private final AlertAssembler assembler;
     private final AlertCorrelator correlator;
     private final ArticleStore articles;
-    private final List<Notifier> notifiers;
+    private final Announcer announcer;
     private final Observer observer;
     private final RuleIncidents incidents;
     private final SetAsideStore setAside;
@@ -59,6 +60,13 @@ public final class ArticlePipeline {
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
                            AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
                            List<Notifier> notifiers, Observer observer) {
+        this(extractor, engine, assembler, correlator, articles, setAside, Announcer.of(notifiers), observer);
+    }
+
+    /** @param setAside where articles the rules could not finish are kept */
+    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
+                           AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
+                           Announcer announcer, Observer observer) {
         this.observer = observer;
         this.setAside = setAside;
         this.incidents = new RuleIncidents(setAside, this::adminNotice, java.time.Clock.systemUTC());
@@ -67,7 +75,7 @@ public final class ArticlePipeline {
         this.assembler = assembler;
         this.correlator = correlator;
         this.articles = articles;
-        this.notifiers = List.copyOf(notifiers);
+        this.announcer = announcer;
     }
 
     /** Whether this exact content was processed before (same id, same hash). */
@@ -91,9 +99,7 @@ public final class ArticlePipeline {
         long start = System.nanoTime();
         List<AlertDraft> drafts = evaluate(article, signals);
         observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
-        List<AlertChange> changes = decide(drafts == null ? List.of() : drafts);
-        notifyAll(changes);
-        return new ArticleOutcome(article, signals, changes);
+        return new ArticleOutcome(article, signals, decide(drafts == null ? List.of() : drafts));
     }
 
     /**
@@ -158,7 +164,7 @@ public final class ArticlePipeline {
                 if (aside.contains(p.article().id())) {
                     incidents.cleared(p.article()); // the rules changed while this node was away
                 }
-                notifyAll(decide(drafts));
+                decide(drafts);
                 n += p.signals().size();
             }
         }
@@ -178,9 +184,7 @@ public final class ArticlePipeline {
         List<AlertDraft> drafts = engine.swap(rules); // refused (RulesRefusedException) before anything changes
         this.extractor = newExtractor;
         incidents.rulesChanged();
-        List<AlertChange> changes = decide(drafts);
-        notifyAll(changes);
-        return changes;
+        return decide(drafts);
     }
 
     /**
@@ -197,7 +201,7 @@ public final class ArticlePipeline {
             List<AlertDraft> drafts = evaluate(p.get().article(), p.get().signals());
             if (drafts != null) {
                 incidents.cleared(p.get().article());
-                notifyAll(decide(drafts));
+                decide(drafts);
                 cleared++;
             }
         }
@@ -211,13 +215,7 @@ public final class ArticlePipeline {
 
     /** Tells the admins through every output that serves them. */
     public void adminNotice(AdminNotice notice) {
-        for (Notifier n : notifiers) {
-            try {
-                n.admin(notice);
-            } catch (RuntimeException e) {
-                LOG.error("notifier {} failed for an admin notice: {}", n.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+        announcer.admin(notice);
     }
 
     /** The extractor in use: callers may extract on other threads and hand the signals to {@link #process}. */
@@ -229,6 +227,10 @@ public final class ArticlePipeline {
         return engine.rules();
     }
 
+    /**
+     * Assembles and correlates the alerts, records them with what they call for (journal, email) in one transaction,
+     * then announces them.
+     */
     private List<AlertChange> decide(List<AlertDraft> drafts) {
         List<Alert> alerts = new ArrayList<>();
         for (AlertDraft d : drafts) {
@@ -238,23 +240,13 @@ public final class ArticlePipeline {
                 LOG.error("{}", e.getMessage());
             }
         }
-        return alerts.isEmpty() ? List.of() : correlator.applyAll(alerts);
-    }
-
-    private void notifyAll(List<AlertChange> changes) {
-        for (AlertChange c : changes) {
-            if (!c.newsworthy()) {
-                continue;
-            }
-            for (Notifier n : notifiers) {
-                try {
-                    n.notify(c);
-                } catch (RuntimeException e) {
-                    // The alert is committed; one failing notifier must not stop the others.
-                    LOG.error("notifier {} failed for alert {}: {}", n.getClass().getSimpleName(), c.alert().id(),
-                            e.getMessage());
-                }
-            }
+        if (alerts.isEmpty()) {
+            return List.of();
         }
+        List<Long> entries = new ArrayList<>();
+        List<AlertChange> changes = correlator.applyAll(alerts,
+                recorded -> entries.addAll(announcer.recorded(recorded)));
+        announcer.committed(changes, entries);
+        return changes;
     }
 }

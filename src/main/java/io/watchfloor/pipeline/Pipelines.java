@@ -73,6 +73,13 @@ public final class Pipelines {
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
                                          java.util.function.Supplier<CompiledRules> rules, List<Notifier> notifiers,
                                          ArticlePipeline.Observer observer) {
+        return create(cfg, db, rules, Announcer.of(notifiers), observer);
+    }
+
+    /** The daemon's pipeline: its announcer keeps the journal of changes that a start reconciles. */
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
+                                         java.util.function.Supplier<CompiledRules> rules, Announcer announcer,
+                                         ArticlePipeline.Observer observer) {
         ActorCatalog catalog = ActorCatalog.loadDefault();
         SignalExtractor extractor;
         try {
@@ -84,7 +91,7 @@ public final class Pipelines {
                 cfg.rules().evaluationTimeout());
         return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
-                new SetAsideStore(db), notifiers, observer);
+                new SetAsideStore(db), announcer, observer);
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */
@@ -100,13 +107,23 @@ public final class Pipelines {
         return email(cfg, db, clock, wrap, t -> { });
     }
 
-    /**
-     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
-     * that the daemon delivers it then instead of at the next delivery tick.
-     */
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
                               java.util.function.UnaryOperator<Mailer> wrap,
                               java.util.function.Consumer<java.time.Instant> due) {
+        return email(cfg, db, clock, wrap, due, LOCAL_NODE);
+    }
+
+    /** The node name where no daemon runs (tests, tools): its claims are released by no start. */
+    public static final String LOCAL_NODE = "local";
+
+    /**
+     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
+     * that the daemon delivers it then instead of at the next delivery tick; {@code node} names this node's claims
+     * on messages.
+     */
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
+                              java.util.function.UnaryOperator<Mailer> wrap,
+                              java.util.function.Consumer<java.time.Instant> due, String node) {
         EmailConfig e = cfg.email();
         Router router = new Router(e, Regions.loadDefault());
         OutboxStore outbox = new OutboxStore(db);
@@ -124,8 +141,8 @@ public final class Pipelines {
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
         DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());
-        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, new MessageBuilder(session, e.from()),
-                mailer, digest, e.retryInitial(), e.retryMax(), clock);
+        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, digest, new EmailDelivery.Sending(mailer,
+                new MessageBuilder(session, e.from()), e.retryInitial(), e.retryMax(), node), clock);
         OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
                 outbox, e, clock, due);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
