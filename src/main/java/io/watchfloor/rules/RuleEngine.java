@@ -26,6 +26,8 @@ public final class RuleEngine implements AutoCloseable {
     static final String GLOBAL = "alerts";
 
     private final RuleSettings settings;
+    private final AnswerReader answers;
+    private final FirstReports firstReports = new FirstReports();
     /** Held signals, earliest event first: the ones to forget are always at the head. */
     private final java.util.PriorityQueue<Held> window = new java.util.PriorityQueue<>(
             java.util.Comparator.comparingLong((Held h) -> h.fact().getEventTime())
@@ -38,8 +40,15 @@ public final class RuleEngine implements AutoCloseable {
 
     private record Held(SignalFact fact, FactHandle handle) { }
 
+    /** An engine that knows no country names: two strikes of the same day are never put in order. */
     public RuleEngine(CompiledRules rules, RuleSettings settings) {
+        this(rules, settings, AnswerReader.knowingNoNames());
+    }
+
+    /** @param answers reads from a report whether its move answers one by the other side (same-day order) */
+    public RuleEngine(CompiledRules rules, RuleSettings settings, AnswerReader answers) {
         this.settings = settings;
+        this.answers = answers;
         this.rules = rules;
         this.session = open(rules);
     }
@@ -67,7 +76,8 @@ public final class RuleEngine implements AutoCloseable {
             }
             s = new Signal(s.type(), s.actor(), s.target(), s.eventDate(), s.planned(), s.evidence(), light,
                     s.confidence());
-            SignalFact f = new SignalFact(++seq, s, settings.freshnessDays());
+            SignalFact f = new SignalFact(++seq, s, settings.freshnessDays(), firstReports.arrives(s),
+                    answers.read(s));
             window.add(new Held(f, session.insert(f)));
         }
         session.fireAllRules();
@@ -102,7 +112,9 @@ public final class RuleEngine implements AutoCloseable {
         // Bounded memory: forget what no rule window can reach any more.
         long horizon = clockMillis - TimeUnit.DAYS.toMillis(settings.retentionDays());
         while (!window.isEmpty() && window.peek().fact().getEventTime() < horizon) {
-            session.delete(window.poll().handle());
+            Held h = window.poll();
+            session.delete(h.handle());
+            firstReports.forget(h.fact());
         }
     }
 
