@@ -21,8 +21,9 @@ public final class SignalFact {
     private final long eventTime;
     private final long ageDays;
     private final boolean fresh;
-    /** Computed once: rules ask for it on every match. */
+    /** Computed once: rules ask for them on every match. */
     private final String move;
+    private final String pair;
     private final boolean firstReport;
     private final AnswerReader.Reading answer;
 
@@ -45,6 +46,7 @@ public final class SignalFact {
         this.ageDays = ChronoUnit.DAYS.between(signal.eventDate(), signal.article().published());
         this.fresh = ageDays <= freshnessDays;
         this.move = signal.type().name() + " " + signal.actor() + ">" + signal.target();
+        this.pair = pairOf(signal);
     }
 
     /** Arrival order; a tie-breaker for rules that need one. */
@@ -58,8 +60,12 @@ public final class SignalFact {
     public String getTarget() { return signal.target(); }
     /** The unordered pair "IRN-PAK" (alphabetical), or the target alone when there is no actor. */
     public String getPair() {
-        String a = signal.actor();
-        String t = signal.target();
+        return pair;
+    }
+
+    private static String pairOf(Signal s) {
+        String a = s.actor();
+        String t = s.target();
         if (a == null || a.equals(t)) {
             return t;
         }
