@@ -21,27 +21,28 @@ class AnswerReaderTest {
                 a, 0.9));
     }
 
+    /** Pakistan's strike answers Iran's, which the same sentence tells; Iran's answers nothing. */
+    private static void assertPakistanAnswersIranWithinTheSentence(String sentence) {
+        assertThat(read("PAK", "IRN", sentence)).isEqualTo(Reading.ANSWER_TO_TOLD);
+        assertThat(read("IRN", "PAK", sentence)).isEqualTo(Reading.NONE);
+    }
+
     @Test
     void hoursAfterPutsTheClauseAfterItFirst() {
-        String s = "Hours after Iran launched missile strikes on militant bases in Pakistan on Tuesday, Pakistan "
-                + "retaliated with air strikes inside Iran.";
-        assertThat(read("PAK", "IRN", s)).isEqualTo(Reading.ANSWER_TO_TOLD);
-        assertThat(read("IRN", "PAK", s)).isEqualTo(Reading.NONE);
+        assertPakistanAnswersIranWithinTheSentence("Hours after Iran launched missile strikes on militant bases in "
+                + "Pakistan on Tuesday, Pakistan retaliated with air strikes inside Iran.");
     }
 
     @Test
     void theEarlierStrikeMayComeLastInTheSentenceAndBeNamedByItsAdjective() {
-        String s = "Pakistan launched air strikes inside Iran on Tuesday, hours after Iranian missiles hit militant "
-                + "bases in Pakistan's Balochistan province.";
-        assertThat(read("PAK", "IRN", s)).isEqualTo(Reading.ANSWER_TO_TOLD);
-        assertThat(read("IRN", "PAK", s)).isEqualTo(Reading.NONE);
+        assertPakistanAnswersIranWithinTheSentence("Pakistan launched air strikes inside Iran on Tuesday, hours after "
+                + "Iranian missiles hit militant bases in Pakistan's Balochistan province.");
     }
 
     @Test
     void hoursLaterPutsTheClauseBeforeItFirst() {
-        String s = "Tehran struck targets in Pakistan on Tuesday; hours later Islamabad hit back.";
-        assertThat(read("PAK", "IRN", s)).isEqualTo(Reading.ANSWER_TO_TOLD);
-        assertThat(read("IRN", "PAK", s)).isEqualTo(Reading.NONE);
+        assertPakistanAnswersIranWithinTheSentence("Tehran struck targets in Pakistan on Tuesday; hours later Islamabad "
+                + "hit back.");
     }
 
     @Test
