@@ -30,6 +30,7 @@ import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.Country;
 import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.notify.Notifier;
+import io.watchfloor.rules.AnswerReader;
 import io.watchfloor.rules.CompileResult;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleCompiler;
@@ -39,6 +40,7 @@ import io.watchfloor.rules.RuleSettings;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -89,7 +91,8 @@ public final class Pipelines {
         }
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
                 cfg.rules().evaluationTimeout());
-        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
+        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings, answers(catalog)),
+                new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
                 new SetAsideStore(db), announcer, observer);
     }
@@ -163,6 +166,20 @@ public final class Pipelines {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads same-day order from reports ("hours after Iran struck, Pakistan retaliated"), knowing each country by the
+     * names, adjectives and capitals of the actor catalog.
+     */
+    public static AnswerReader answers(ActorCatalog catalog) {
+        return new AnswerReader(code -> catalog.byCode(code).map(c -> {
+            List<String> forms = new ArrayList<>(c.names());
+            forms.add(c.name());
+            forms.addAll(c.adjectives());
+            forms.addAll(c.capitals());
+            return forms;
+        }).orElse(List.of()));
     }
 
     /** Country names and adjectives for alert titles, from the actor catalog. */

@@ -40,6 +40,8 @@ public final class RuleEngine implements AutoCloseable {
     private static final int MAX_FAILURES = 1000;
 
     private final RuleSettings settings;
+    private final AnswerReader answers;
+    private final FirstReports firstReports = new FirstReports();
     /** Held signals, earliest event first: the ones to forget are always at the head. */
     private final PriorityQueue<Held> window = new PriorityQueue<>(
             Comparator.comparingLong((Held h) -> h.fact().getEventTime()).thenComparingLong(h -> h.fact().getSeq()));
@@ -58,8 +60,15 @@ public final class RuleEngine implements AutoCloseable {
     /** What one piece of session work did: the handles of the facts it inserted, the consequences that threw. */
     private record Done(List<FactHandle> handles, List<RuleFailure> failures) { }
 
+    /** An engine that knows no country names: two strikes of the same day are never put in order. */
     public RuleEngine(CompiledRules rules, RuleSettings settings) {
+        this(rules, settings, AnswerReader.knowingNoNames());
+    }
+
+    /** @param answers reads from a report whether its move answers one by the other side (same-day order) */
+    public RuleEngine(CompiledRules rules, RuleSettings settings, AnswerReader answers) {
         this.settings = settings;
+        this.answers = answers;
         this.rules = rules;
         this.live = open(rules);
     }
@@ -88,7 +97,9 @@ public final class RuleEngine implements AutoCloseable {
         List<FactHandle> expired = new ArrayList<>();
         long horizon = clockMillis - TimeUnit.DAYS.toMillis(settings.retentionDays());
         while (!window.isEmpty() && window.peek().fact().getEventTime() < horizon) {
-            expired.add(window.poll().handle());
+            Held h = window.poll();
+            expired.add(h.handle());
+            firstReports.forget(h.fact());
         }
         List<SignalFact> facts = facts(signals);
         if (advance == 0 && expired.isEmpty() && facts.isEmpty()) {
@@ -243,7 +254,7 @@ public final class RuleEngine implements AutoCloseable {
             }
             s = new Signal(s.type(), s.actor(), s.target(), s.eventDate(), s.planned(), s.evidence(), light,
                     s.confidence());
-            out.add(new SignalFact(++seq, s, settings.freshnessDays()));
+            out.add(new SignalFact(++seq, s, settings.freshnessDays(), firstReports.arrives(s), answers.read(s)));
         }
         return out;
     }
