@@ -35,33 +35,26 @@ class RequireLabelScoringTest {
     static void score() {
         Map<String, List<Signal>> got = new LinkedHashMap<>();
         // a01: the strike twice (counted once), the allowed protest, a threat nobody labeled
-        got.put("a01_strike", List.of(signal("a01_strike", SignalType.STRIKE, "IRN", "PAK", "2024-01-16"),
-                signal("a01_strike", SignalType.STRIKE, "IRN", "PAK", "2024-01-17"),
-                signal("a01_strike", SignalType.PROTEST, "PAK", "IRN", "2024-01-17"),
-                signal("a01_strike", SignalType.THREAT, "IRN", "PAK", "2024-01-18")));
+        got.put("a01_strike", signals("a01_strike", "STRIKE IRN>PAK 2024-01-16", "STRIKE IRN>PAK 2024-01-17",
+                "PROTEST PAK>IRN 2024-01-17", "THREAT IRN>PAK 2024-01-18"));
         // a02: one alternative of the any_of meets it; the other alternative and the optional attack are allowed
-        got.put("a02_either", List.of(signal("a02_either", SignalType.STRIKE, "PAK", "IND", "2019-02-27"),
-                signal("a02_either", SignalType.CLASH, "IND", "PAK", "2019-02-27"),
-                signal("a02_either", SignalType.ATTACK, null, "IND", "2019-02-27")));
+        got.put("a02_either", signals("a02_either", "STRIKE PAK>IND 2019-02-27", "CLASH IND>PAK 2019-02-27",
+                "ATTACK ?>IND 2019-02-27"));
         // a03: the talks in either order meet "TALKS QAT-ARE"; the visit the wrong way round is a miss and a false
         // alarm
-        got.put("a03_talks", List.of(signal("a03_talks", SignalType.TALKS, "ARE", "QAT", "2023-06-19"),
-                signal("a03_talks", SignalType.VISIT, "QAT", "ARE", "2023-06-19")));
+        got.put("a03_talks", signals("a03_talks", "TALKS ARE>QAT 2023-06-19", "VISIT QAT>ARE 2023-06-19"));
         // a04: history before background_before is no false alarm (the first CLASH stands for the second); a strike
         // after it is
-        got.put("a04_history", List.of(signal("a04_history", SignalType.CEASEFIRE, "ERI", "ETH", "2018-07-09"),
-                signal("a04_history", SignalType.CLASH, "ERI", "ETH", "1998-05-06"),
-                signal("a04_history", SignalType.CLASH, "ERI", "ETH", "2019-01-01"),
-                signal("a04_history", SignalType.STRIKE, "ERI", "ETH", "2019-01-01")));
+        got.put("a04_history", signals("a04_history", "CEASEFIRE ERI>ETH 2018-07-09", "CLASH ERI>ETH 1998-05-06",
+                "CLASH ERI>ETH 2019-01-01", "STRIKE ERI>ETH 2019-01-01"));
         // a05: a trap with optional items; domestic_ok lets the strike within India pass, not the talks
-        got.put("a05_domestic", List.of(signal("a05_domestic", SignalType.MOBILIZATION, "IND", "IND", "2022-06-19"),
-                signal("a05_domestic", SignalType.STRIKE, "IND", "IND", "2022-06-19"),
-                signal("a05_domestic", SignalType.TALKS, "IND", "PAK", "2022-06-19")));
-        got.put("a06_trap", List.of(signal("a06_trap", SignalType.STRIKE, "USA", "JPN", "2023-03-13")));
-        got.put("a07_anything", List.of(signal("a07_anything", SignalType.STRIKE, "CHN", "TWN", "2024-02-16")));
+        got.put("a05_domestic", signals("a05_domestic", "MOBILIZATION IND>IND 2022-06-19",
+                "STRIKE IND>IND 2022-06-19", "TALKS IND>PAK 2022-06-19"));
+        got.put("a06_trap", signals("a06_trap", "STRIKE USA>JPN 2023-03-13"));
+        got.put("a07_anything", signals("a07_anything", "STRIKE CHN>TWN 2024-02-16"));
         // a08: the labels call PLEDGE undirected, whichever way it is written
-        got.put("a08_pledge", List.of(signal("a08_pledge", SignalType.PLEDGE, "VEN", "GUY", "2023-12-14")));
-        got.put("z_unlabeled", List.of(signal("z_unlabeled", SignalType.STRIKE, "RUS", "UKR", "2023-01-01")));
+        got.put("a08_pledge", signals("a08_pledge", "PLEDGE VEN>GUY 2023-12-14"));
+        got.put("z_unlabeled", signals("z_unlabeled", "STRIKE RUS>UKR 2023-01-01"));
 
         Map<String, List<Alert>> alerts = new LinkedHashMap<>();
         alerts.put("a01_strike", List.of(alert("tit-for-tat", Category.ESCALATION, "RETALIATION", "a01_strike")));
@@ -165,9 +158,17 @@ class RequireLabelScoringTest {
         return "corpus/articles/" + stem + ".txt";
     }
 
-    private static Signal signal(String stem, SignalType type, String actor, String target, String date) {
-        Article a = new Article(id(stem), stem, "body", LocalDate.parse(date), null, null);
-        return new Signal(type, actor, target, LocalDate.parse(date), false, "sentence of " + stem, a, 0.9);
+    /** Signals written "TYPE ACTOR>TARGET DATE" ("?" for nobody in particular), in the order given. */
+    private static List<Signal> signals(String stem, String... specs) {
+        List<Signal> out = new ArrayList<>();
+        for (String spec : specs) {
+            String[] p = spec.split("[ >]");
+            LocalDate date = LocalDate.parse(p[3]);
+            Article a = new Article(id(stem), stem, "body", date, null, null);
+            out.add(new Signal(SignalType.valueOf(p[0]), p[1].equals("?") ? null : p[1], p[2], date, false,
+                    "sentence of " + stem, a, 0.9));
+        }
+        return out;
     }
 
     private static Alert alert(String rule, Category category, String type, String... stems) {
