@@ -66,6 +66,11 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null, null);
     }
 
+    /** The same configuration with another rules folder. */
+    public WatchfloorConfig withRulesDir(String dir) {
+        return new WatchfloorConfig(dataDir, dir, timezone, sources, rules, database, alerts, email, http, cluster);
+    }
+
     /** The embedded defaults: the seeds folder, data under ./var. */
     public static WatchfloorConfig defaults() {
         return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null);
