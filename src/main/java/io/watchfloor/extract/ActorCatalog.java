@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -435,7 +436,12 @@ public final class ActorCatalog {
 
     /** People who served a state, with the times they served it. */
     public List<Person> people() {
-        return people.join();
+        try {
+            return people.join();
+        } catch (CompletionException e) {
+            // A bad line of a people file: the same error, naming the file and line, as a synchronous load gives.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The automaton over every form of this catalog, built once (the first extractor or lookup pays for it). */

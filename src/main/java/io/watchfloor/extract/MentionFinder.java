@@ -27,7 +27,7 @@ final class MentionFinder {
     /** "brokered by China", "hosted by Qatar": the go-between, not a party. */
     private static final Pattern GO_BETWEEN_BEFORE = Pattern.compile("(?i)(?:brokered|mediated|hosted|chaired|"
             + "facilitated|organi[sz]ed|sponsored|convened|backed|supported)\\s+by\\s+(?:the\\s+)?$");
-    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan)-$");
+    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan|post|ex|non)-$");
     /**
      * After a mention: compounds where the country is neither actor nor target ("Pakistan-based group", "Iran-backed
      * Hezbollah", "China-brokered deal", "US- and French-brokered truce").
