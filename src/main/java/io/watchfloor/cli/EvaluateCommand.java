@@ -76,7 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 all.addAll(loader.load(f));
             }
-            extractor = SignalExtractor.load(ActorCatalog.loadDefault(), rules.resolve("lexicon"));
+            extractor = SignalExtractor.load(ActorCatalog.withAdditions(rules.resolve("lexicon")),
+                    rules.resolve("lexicon"));
             FolderSource.ScanResult scan = new FolderSource(List.of(dir), ZoneId.systemDefault()).scan();
             scan.warnings().forEach(w -> LOG.warn("{}", w));
             report = Evaluation.run(extractor, dir, scan.articles(), all);

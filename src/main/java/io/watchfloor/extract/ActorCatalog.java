@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -176,6 +178,27 @@ public final class ActorCatalog {
         // The index is built on the same background thread meanwhile: the first article then finds it ready.
         ps.thenRunAsync(data::index, BACKGROUND);
         return data;
+    }
+
+    /** The admin's additions to the catalogue: this file in the rules' lexicon folder, when present. */
+    public static final String ADDITIONS_FILE = "actors.yaml";
+
+    /**
+     * The shipped catalogue with the admin's additions ({@code lexiconDir/actors.yaml}, same format, merged), or
+     * the shipped one alone when there is no such file.
+     *
+     * @throws IllegalArgumentException naming the file and the entry when the additions are broken
+     */
+    public static ActorCatalog withAdditions(Path lexiconDir) {
+        Path file = lexiconDir.resolve(ADDITIONS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return loadDefault();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return loadDefault().merge(load(in, file.toString()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The catalog shipped in the jar ({@link #DEFAULT_RESOURCE}); parsed once per JVM. */
