@@ -101,6 +101,20 @@ final class ActorIndex {
         return matcher.size();
     }
 
+    /** Whether anyone {@code name} may stand for served a state on {@code date} (a cheap first look). */
+    boolean anyServing(PersonName name, LocalDate date) {
+        for (List<Person> ps : List.of(name.full(), name.shorts())) {
+            for (Person p : ps) {
+                for (Term t : p.terms()) {
+                    if (t.covers(date)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code p} is called {@code shortForm} alone only once the article has introduced them. */
     boolean needsIntroduction(Person p, String shortForm) {
         return p.introduced().contains(shortForm) || surnameCount.getOrDefault(shortForm, 0) >= COMMON_SURNAME;

@@ -41,10 +41,11 @@ final class MentionFinder {
     private static final Pattern TITLE_BEFORE = Pattern.compile("(?:Minister|Secretary|President|Ambassador|General|"
             + "Commander|Envoy|Chancellor|Premier|Governor|Mayor|Senator|Spokesman|Spokeswoman)\\s+$");
 
-    /** A title of office or an honorific right before a name: "President Obama", "Mr Trump", "Prime Minister May". */
-    private static final Pattern TITLE_RIGHT_BEFORE = Pattern.compile("(?:President|Minister|Premier|Chancellor|"
-            + "King|Queen|Emir|Sheikh|Sultan|Prince|Secretary|Mr|Mrs|Ms|Dr|General|Gen|Marshal|Ambassador|Envoy|"
-            + "Senator|Governor|Chairman|Leader|Ayatollah|Vice President|Vice-President)\\.?\\s+$");
+    /** Titles of office and honorifics right before a name: "President Obama", "Mr Trump", "Prime Minister May". */
+    private static final Set<String> TITLE_WORDS = Set.of("President", "Minister", "Premier", "Chancellor", "King",
+            "Queen", "Emir", "Sheikh", "Sultan", "Prince", "Secretary", "Mr", "Mrs", "Ms", "Dr", "General", "Gen",
+            "Marshal", "Ambassador", "Envoy", "Senator", "Governor", "Chairman", "Leader", "Ayatollah",
+            "Vice-President", "Emperor", "Pope");
     /** Someone no longer in office: "former President Bush", "the late King Hussein". */
     private static final Pattern FORMER_BEFORE = Pattern.compile("(?i)\\b(?:former|ex-|late|then-)\\s*"
             + "(?:[\\p{L}.-]+\\s+){0,3}$");
@@ -132,12 +133,45 @@ final class MentionFinder {
         return new ArticleMentions(mentions, dominant);
     }
 
+    /** Whether the word right before {@code start} is a title of office or an honorific ("President", "Mr."). */
     private static boolean titled(String sentence, int start) {
-        return TITLE_RIGHT_BEFORE.matcher(sentence.substring(Math.max(0, start - 20), start)).find();
+        int end = start;
+        while (end > 0 && sentence.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == start || end == 0) {
+            return false;
+        }
+        if (sentence.charAt(end - 1) == '.') {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && Character.isLetter(sentence.charAt(from - 1))) {
+            from--;
+        }
+        return from < end && Character.isUpperCase(sentence.charAt(from))
+                && TITLE_WORDS.contains(sentence.substring(from, end));
     }
 
     private static boolean former(String sentence, int start) {
         return FORMER_BEFORE.matcher(sentence.substring(Math.max(0, start - 40), start)).find();
+    }
+
+    private static boolean anyKnown(ActorIndex.PersonName p, Map<Person, String> resolvedPersons) {
+        if (resolvedPersons.isEmpty()) {
+            return false;
+        }
+        for (Person x : p.full()) {
+            if (resolvedPersons.containsKey(x)) {
+                return true;
+            }
+        }
+        for (Person x : p.shorts()) {
+            if (resolvedPersons.containsKey(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The state that the article's full or titled mention of the same person stood for, if one. */
@@ -213,8 +247,11 @@ final class MentionFinder {
                 if (p.full().isEmpty() && NAME_GOES_ON.matcher(sentence).region(m.end(), sentence.length()).lookingAt()) {
                     continue; // "President Gustavo Petro": a first name of someone else, not Carlos Gustavo
                 }
-                code = index.resolve(p, published, introduced,
-                        titled(sentence, m.start()) && !former(sentence, m.start())).code();
+                boolean titled = titled(sentence, m.start());
+                if (!titled && !index.anyServing(p, published) && !anyKnown(p, resolvedPersons)) {
+                    continue; // nobody it may name served that day, and no title or introduction says otherwise
+                }
+                code = index.resolve(p, published, introduced, titled && !former(sentence, m.start())).code();
                 if (code == null) {
                     code = sameAsIntroduced(p, resolvedPersons);
                 }

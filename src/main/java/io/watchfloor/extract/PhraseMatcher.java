@@ -26,11 +26,15 @@ public final class PhraseMatcher<T> {
 
     private static final int NONE = -1;
     /** How many nodes, the shallowest first, get a dense row of ASCII moves. */
-    static final int DENSE_ROWS = 1 << 14;
+    static final int DENSE_ROWS = 1 << 15;
 
     private final boolean caseSensitive;
     private final int[] rootNext;       // transitions out of the root, by char (NONE when absent)
-    private final TransitionMap next;   // transitions out of the other nodes
+    // Transitions out of the other nodes, in compressed rows: the edges of node n are edgeLabel/edgeTarget
+    // [edgeStart[n], edgeStart[n + 1]). Deep nodes have one child or two: a scan beats a hash lookup.
+    private final int[] edgeStart;
+    private final char[] edgeLabel;
+    private final int[] edgeTarget;
     private final int[] fail;
     private final int[] depth;          // normalised length of the path to the node
     private final int[] outHead;        // first entry ending exactly at the node, or NONE
@@ -50,7 +54,8 @@ public final class PhraseMatcher<T> {
     private final byte[] asciiClass;
     private final int width;
 
-    private PhraseMatcher(boolean caseSensitive, int[] rootNext, TransitionMap next, int[] fail, int[] depth,
+    private PhraseMatcher(boolean caseSensitive, int[] rootNext, int[][] edges, char[] edgeLabel, int[] fail,
+                          int[] depth,
                           int[] outHead, int[] dictLink, int[] entryNext, String[] entryPhrase,
                           Object[] entryPayload, int maxDepth, int[] ascii, int[] row, byte[] asciiClass,
                           int width) {
@@ -60,7 +65,9 @@ public final class PhraseMatcher<T> {
         this.asciiClass = asciiClass;
         this.width = width;
         this.rootNext = rootNext;
-        this.next = next;
+        this.edgeStart = edges[0];
+        this.edgeTarget = edges[1];
+        this.edgeLabel = edgeLabel;
         this.fail = fail;
         this.depth = depth;
         this.outHead = outHead;
@@ -179,12 +186,14 @@ public final class PhraseMatcher<T> {
     /** The move on {@code c} from a node without a dense row (or on a non-ASCII char): along the fail links. */
     private int step(int state, char c) {
         while (true) {
-            int nx = state == 0 ? rootNext[c] : next.get(state, c);
-            if (nx != NONE) {
-                return nx;
-            }
             if (state == 0) {
-                return 0;
+                int nx = rootNext[c];
+                return nx != NONE ? nx : 0;
+            }
+            for (int e = edgeStart[state], end = edgeStart[state + 1]; e < end; e++) {
+                if (edgeLabel[e] == c) {
+                    return edgeTarget[e];
+                }
             }
             state = fail[state];
             if (c < 128 && row[state] != NONE) {
@@ -394,7 +403,26 @@ public final class PhraseMatcher<T> {
                     }
                 }
             }
-            return new PhraseMatcher<>(caseSensitive, rootNext, next, fail, Arrays.copyOf(depth, nodes),
+            // Compressed rows of the edges (the hash map only serves the building).
+            int[] edgeStart = new int[nodes + 1];
+            int edgeCount = 0;
+            for (int u = 0; u < nodes; u++) {
+                edgeStart[u] = edgeCount;
+                for (int v = firstChild[u]; v != NONE; v = sibling[v]) {
+                    edgeCount++;
+                }
+            }
+            edgeStart[nodes] = edgeCount;
+            char[] edgeLabel = new char[edgeCount];
+            int[] edgeTarget = new int[edgeCount];
+            for (int u = 0, e = 0; u < nodes; u++) {
+                for (int v = firstChild[u]; v != NONE; v = sibling[v], e++) {
+                    edgeLabel[e] = label[v];
+                    edgeTarget[e] = v;
+                }
+            }
+            return new PhraseMatcher<>(caseSensitive, rootNext, new int[][] {edgeStart, edgeTarget}, edgeLabel, fail,
+                    Arrays.copyOf(depth, nodes),
                     Arrays.copyOf(outHead, nodes), dictLink, entryNext, phrases.toArray(new String[0]),
                     payloads.toArray(), maxDepth, ascii, row, asciiClass, width);
         }
