@@ -3,6 +3,7 @@ package io.watchfloor.cli;
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
+import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.health.HealthCheck;
 import io.watchfloor.health.HttpEndpoint;
 import io.watchfloor.health.MeteredMailer;
@@ -198,6 +199,10 @@ final class RunCommand implements Callable<Integer> {
                             compiling.millis());
                     LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                             rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
+                    // The actor catalogue's people and automaton: built now that the start is over.
+                    if (pipeline.extractor() instanceof SignalExtractor x) {
+                        x.catalog().prepareInBackground();
+                    }
                 });
             } finally {
                 if (http != null) {

@@ -27,8 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -69,8 +67,13 @@ public final class ActorCatalog {
     private final List<DisputedPlace> disputed;
     private final List<AmbiguousForm> ambiguous;
     private final List<ArmedGroup> groups;
-    /** Read in the background for the shipped catalog (some 18,000 people): a start need not wait for them. */
+    /**
+     * Read on first use for the shipped catalog (some 18,000 people): a start need not wait for them (see
+     * {@link #prepareInBackground()}).
+     */
     private final CompletableFuture<List<Person>> people;
+    /** Completes {@link #people} when it is still to be read; null when it is complete already. */
+    private final Runnable readPeople;
     /** The phrase automaton over every form, built on first use and shared by every extractor of this catalog. */
     private volatile ActorIndex index;
 
@@ -82,12 +85,13 @@ public final class ActorCatalog {
     private ActorCatalog(String source, List<Country> countries, Set<String> named,
                          List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous, List<ArmedGroup> groups,
                          List<Person> people) {
-        this(source, countries, named, disputed, ambiguous, groups, CompletableFuture.completedFuture(people));
+        this(source, countries, named, disputed, ambiguous, groups, CompletableFuture.completedFuture(people), null);
     }
 
     private ActorCatalog(String source, List<Country> countries, Set<String> named,
                          List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous, List<ArmedGroup> groups,
-                         CompletableFuture<List<Person>> people) {
+                         CompletableFuture<List<Person>> people, Runnable readPeople) {
+        this.readPeople = readPeople;
         this.source = source;
         this.countries = List.copyOf(countries);
         Map<String, Country> index = new LinkedHashMap<>();
@@ -129,12 +133,16 @@ public final class ActorCatalog {
         }
     }
 
-    /** One daemon thread for loading the shipped people and building their index off a start's critical path. */
-    private static final Executor BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "actor-catalog");
+    /**
+     * Reads the people and builds the automaton on a daemon thread, so that the first article finds them ready: for
+     * a daemon once it is up (on two cores, doing it during the start would slow the rules' compilation).
+     */
+    public void prepareInBackground() {
+        Thread t = new Thread(this::index, "actor-index");
         t.setDaemon(true);
-        return t;
-    });
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
 
     /** A stream and how to name it in errors. */
     record Resource(InputStream in, String name) { }
@@ -163,21 +171,24 @@ public final class ActorCatalog {
             cs.add(add.isEmpty() ? c : new Country(c.code(), c.name(), c.names(), c.adjectives(), c.capitals(),
                     union(c.places(), add), c.organizations()));
         }
-        CompletableFuture<List<Person>> ps = people.thenApplyAsync(known -> {
+        CompletableFuture<List<Person>> ps = new CompletableFuture<>();
+        List<Person> known = people();
+        Runnable read = () -> {
             List<Person> all = new ArrayList<>(known);
-            for (Resource r : peopleFiles) {
-                try (InputStream in = r.in()) {
-                    all.addAll(PeopleFile.read(in, r.name()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(r.name() + ": cannot read", e);
+            try {
+                for (Resource r : peopleFiles) {
+                    try (InputStream in = r.in()) {
+                        all.addAll(PeopleFile.read(in, r.name()));
+                    }
                 }
+                ps.complete(all);
+            } catch (IOException e) {
+                ps.completeExceptionally(new UncheckedIOException("cannot read the people files", e));
+            } catch (RuntimeException e) {
+                ps.completeExceptionally(e);
             }
-            return all;
-        }, BACKGROUND);
-        ActorCatalog data = new ActorCatalog(source, cs, named, disputed, amb, groups, ps);
-        // The index is built on the same background thread meanwhile: the first article then finds it ready.
-        ps.thenRunAsync(data::index, BACKGROUND);
-        return data;
+        };
+        return new ActorCatalog(source, cs, named, disputed, amb, groups, ps, read);
     }
 
     /** The admin's additions to the catalogue: this file in the rules' lexicon folder, when present. */
@@ -240,13 +251,10 @@ public final class ActorCatalog {
         List<Country> countries = new ArrayList<>();
         Set<String> named = new HashSet<>();
         Map<String, Integer> seenCodes = new HashMap<>();
-        JsonNode cs = list(root, "countries", src, "top level");
+        List<JsonNode> cs = mappings(root, "countries", src);
         for (int i = 0; i < cs.size(); i++) {
             JsonNode e = cs.get(i);
             String where = "countries[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             JsonNode codeNode = e.get("code");
             String code = codeNode != null && codeNode.isValueNode() ? codeNode.asText() : null;
             where = where + " (code '" + (code == null ? "" : code) + "')";
@@ -274,13 +282,10 @@ public final class ActorCatalog {
         }
 
         List<DisputedPlace> disputed = new ArrayList<>();
-        JsonNode ds = list(root, "disputed", src, "top level");
+        List<JsonNode> ds = mappings(root, "disputed", src);
         for (int i = 0; i < ds.size(); i++) {
             JsonNode e = ds.get(i);
             String where = "disputed[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             String name = optionalText(e, "name", src, where);
             where = where + " (name '" + (name == null ? "" : name) + "')";
             checkKeys(e, DISPUTED_KEYS, src, where);
@@ -296,13 +301,10 @@ public final class ActorCatalog {
         }
 
         List<AmbiguousForm> ambiguous = new ArrayList<>();
-        JsonNode as = list(root, "ambiguous", src, "top level");
+        List<JsonNode> as = mappings(root, "ambiguous", src);
         for (int i = 0; i < as.size(); i++) {
             JsonNode e = as.get(i);
             String where = "ambiguous[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             String form = optionalText(e, "form", src, where);
             where = where + " (form '" + (form == null ? "" : form) + "')";
             checkKeys(e, AMBIGUOUS_KEYS, src, where);
@@ -330,13 +332,10 @@ public final class ActorCatalog {
         }
 
         List<ArmedGroup> groups = new ArrayList<>();
-        JsonNode gs = list(root, "groups", src, "top level");
+        List<JsonNode> gs = mappings(root, "groups", src);
         for (int i = 0; i < gs.size(); i++) {
             JsonNode e = gs.get(i);
             String where = "groups[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             List<String> names = strings(e, "names", src, where);
             where = where + " ('" + (names.isEmpty() ? "" : names.get(0)) + "')";
             checkKeys(e, GROUP_KEYS, src, where);
@@ -363,13 +362,10 @@ public final class ActorCatalog {
         }
 
         List<Person> people = new ArrayList<>();
-        JsonNode ps = list(root, "people", src, "top level");
+        List<JsonNode> ps = mappings(root, "people", src);
         for (int i = 0; i < ps.size(); i++) {
             JsonNode e = ps.get(i);
             String where = "people[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             checkKeys(e, PERSON_KEYS, src, where);
             // The same fields as a line of a people file, checked by the same code.
             String line = String.join("|", strings(e, "names", src, where)) + "\t"
@@ -459,6 +455,13 @@ public final class ActorCatalog {
 
     /** People who served a state, with the times they served it. */
     public List<Person> people() {
+        if (readPeople != null && !people.isDone()) {
+            synchronized (readPeople) {
+                if (!people.isDone()) {
+                    readPeople.run();
+                }
+            }
+        }
         try {
             return people.join();
         } catch (CompletionException e) {
@@ -580,6 +583,19 @@ public final class ActorCatalog {
                         + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /** The entries of the top-level list {@code key}, each checked to be a mapping. */
+    private static List<JsonNode> mappings(JsonNode root, String key, String src) {
+        JsonNode n = list(root, key, src, "top level");
+        List<JsonNode> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isObject()) {
+                throw new IllegalArgumentException(src + ": " + key + "[" + i + "]: must be a mapping");
+            }
+            out.add(n.get(i));
+        }
+        return out;
     }
 
     /** A list under {@code key}; absent or null means empty. */
