@@ -6,6 +6,7 @@ import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.health.DeliveryWatch;
 import io.watchfloor.health.DiskSpace;
+import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.health.HealthCheck;
 import io.watchfloor.health.PipelineProgress;
 import io.watchfloor.health.HttpEndpoint;
@@ -232,6 +233,10 @@ final class RunCommand implements Callable<Integer> {
                             compiling.millis());
                     LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                             rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
+                    // The actor catalogue's people and automaton: built now that the start is over.
+                    if (pipeline.extractor() instanceof SignalExtractor x) {
+                        x.catalog().prepareInBackground();
+                    }
                 });
             } finally {
                 if (http != null) {

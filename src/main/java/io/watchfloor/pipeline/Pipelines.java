@@ -82,9 +82,10 @@ public final class Pipelines {
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
                                          java.util.function.Supplier<CompiledRules> rules, Announcer announcer,
                                          ArticlePipeline.Observer observer) {
-        ActorCatalog catalog = ActorCatalog.loadDefault();
+        ActorCatalog catalog;
         SignalExtractor extractor;
         try {
+            catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
             extractor = SignalExtractor.load(catalog, cfg.rulesPath().resolve("lexicon"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);

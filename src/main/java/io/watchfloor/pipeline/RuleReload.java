@@ -8,6 +8,7 @@ import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleProblem;
 import io.watchfloor.rules.RulesRefusedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +50,11 @@ public final class RuleReload {
         List<RuleProblem> problems = new ArrayList<>(compiled.problems());
         SignalExtractor extractor = null;
         try {
-            extractor = SignalExtractor.load(catalog, rulesDir.resolve("lexicon"));
+            Path lexicon = rulesDir.resolve("lexicon");
+            // The admin's additions to the actor catalogue are reloaded with the lexicon they sit beside.
+            ActorCatalog actors = Files.isRegularFile(lexicon.resolve(ActorCatalog.ADDITIONS_FILE))
+                    ? ActorCatalog.withAdditions(lexicon) : catalog;
+            extractor = SignalExtractor.load(actors, lexicon);
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem(rulesDir.resolve("lexicon").toString(), 0, true, e.getMessage()));
         }
