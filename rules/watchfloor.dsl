@@ -3,7 +3,7 @@
 # writes there is put into the right-hand side. Longer phrases come first: the first phrase that matches wins.
 #
 # Conditions ([when]). A and B in "by A on B" name the two countries; the same letters link conditions together.
-[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$second : SignalFact( type == "{type2}", !planned, actor != null, actor != target, ${b2} : actor, ${a2} : target ) and not SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, this after $second ) and $first : SignalFact( type == "{type}", !planned, actor == ${a}, target == ${b}, this before[1d,{n}d] $second )
+[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, $first.firstReport || firstReport, follows( $first, {n} ) )
 [when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, ${a} : actor, ${b} : target )
 [when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )
 [when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )

@@ -25,6 +25,11 @@ import java.util.Set;
  * Turns what a rule raised into an alert: fills defaults (actors, date, title, summary), checks values, and gives
  * it its stable id. Titles and summaries may use placeholders: {actor}, {target}, {actorAdj}, {targetAdj},
  * {days}, {date}, {type}.
+ *
+ * <p>Severity follows freshness here, once for every rule: an alert is news when the newest report it rests on (the
+ * latest published of the signals the rule's conditions matched) came within the freshness window of the alert's
+ * event date; otherwise it is background and takes the rule's stale severity (INFO unless the rule says otherwise).
+ * A tit-for-tat first told in a review two weeks later is background, like the strikes it is made of.
  */
 public final class AlertAssembler {
     private static final Map<String, String> DEFAULT_TITLES = Map.ofEntries(
@@ -66,9 +71,12 @@ public final class AlertAssembler {
         "nine", "ten"};
 
     private final ActorNames names;
+    private final int freshnessDays;
 
-    public AlertAssembler(ActorNames names) {
+    /** @param freshnessDays how long after its event an alert is still news (rules.freshnessDays) */
+    public AlertAssembler(ActorNames names, int freshnessDays) {
         this.names = names;
+        this.freshnessDays = freshnessDays;
     }
 
     public Alert assemble(AlertDraft d) {
@@ -87,6 +95,10 @@ public final class AlertAssembler {
         List<String> actors = d.actors() != null ? d.actors() : defaultActors(facts.get(0));
         LocalDate eventDate = d.eventDate() != null ? d.eventDate()
                 : facts.stream().map(SignalFact::getEventDate).max(Comparator.naturalOrder()).orElseThrow();
+        if (!news(d.matched().isEmpty() ? facts : d.matched(), eventDate)) {
+            Severity stale = parse(Severity.class, d.whenStale(), rule, "stale severity");
+            severity = stale.compareTo(severity) < 0 ? stale : severity;
+        }
         long days = ChronoUnit.DAYS.between(
                 facts.stream().map(SignalFact::getEventDate).min(Comparator.naturalOrder()).orElseThrow(),
                 facts.stream().map(SignalFact::getEventDate).max(Comparator.naturalOrder()).orElseThrow());
@@ -100,6 +112,12 @@ public final class AlertAssembler {
         List<Evidence> ev = new ArrayList<>(evidence);
         return new Alert(id(rule, type, actors, eventDate), rule, category, type, severity, actors, eventDate,
                 title, summary, ev, countSources(ev));
+    }
+
+    /** Whether the newest of {@code reports} came within the freshness window of {@code eventDate}. */
+    private boolean news(List<SignalFact> reports, LocalDate eventDate) {
+        LocalDate newest = reports.stream().map(SignalFact::getPublished).max(Comparator.naturalOrder()).orElseThrow();
+        return ChronoUnit.DAYS.between(eventDate, newest) <= freshnessDays;
     }
 
     /** The same situation gives the same id on every run and every node. */
@@ -151,7 +169,9 @@ public final class AlertAssembler {
     private String fill(String template, List<String> actors, long days, LocalDate date, String type) {
         String a = actors.get(0);
         String t = actors.size() > 1 ? actors.get(1) : actors.get(0);
-        return template.replace("{actorAdj}", names.adjective(a)).replace("{targetAdj}", names.adjective(t))
+        // Same-day retaliation: "Pakistan strikes Iran hours after Iranian strike".
+        String text = days == 0 ? template.replace("{days} after", "hours after") : template;
+        return text.replace("{actorAdj}", names.adjective(a)).replace("{targetAdj}", names.adjective(t))
                 .replace("{actor}", names.name(a)).replace("{target}", names.name(t))
                 .replace("{days}", days == 0 ? "the same day"
                         : (days < SMALL_NUMBERS.length ? SMALL_NUMBERS[(int) days] : Long.toString(days))

@@ -5,6 +5,7 @@ import io.watchfloor.model.Evidence;
 import io.watchfloor.store.AlertStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Corroboration and deduplication: an alert for a situation already on record (same rule, type and actors, event
@@ -26,8 +27,20 @@ public final class AlertCorrelator {
      * of it and the error is thrown.
      */
     public List<AlertChange> applyAll(List<Alert> candidates) {
+        return applyAll(candidates, changes -> { });
+    }
+
+    /**
+     * As {@link #applyAll(List)}, with {@code alongside} run on the changes inside the same transaction (what they
+     * call for, such as their email, commits with them or not at all).
+     */
+    public List<AlertChange> applyAll(List<Alert> candidates, Consumer<List<AlertChange>> alongside) {
         try {
-            return store.together(() -> candidates.stream().map(this::apply).toList());
+            return store.together(() -> {
+                List<AlertChange> changes = candidates.stream().map(this::apply).toList();
+                alongside.accept(changes);
+                return changes;
+            });
         } catch (RuntimeException e) {
             recent.forgetAll(); // it may remember reports the rollback took back
             throw e;

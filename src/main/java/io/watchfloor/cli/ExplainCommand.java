@@ -72,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         SignalExtractor extractor;
         try {
-            extractor = SignalExtractor.load(ActorCatalog.loadDefault(), rules.resolve("lexicon"));
+            extractor = SignalExtractor.load(ActorCatalog.withAdditions(rules.resolve("lexicon")), rules.resolve("lexicon"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

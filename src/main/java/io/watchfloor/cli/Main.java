@@ -1,6 +1,7 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.config.ConfigException;
+import io.watchfloor.health.RequestTimeLimits;
 import io.watchfloor.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -10,13 +11,16 @@ import picocli.CommandLine.Command;
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Watches news for escalation and de-escalation between countries and raises alerts.",
         subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
-                SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+                SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, ActorsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // Before any HTTP server class loads: the JDK reads its request time limits once.
+        RequestTimeLimits.apply();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,9 +1,14 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.config.ConfigLoader;
+import io.watchfloor.config.NodeId;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
+import io.watchfloor.health.DeliveryWatch;
+import io.watchfloor.health.DiskSpace;
+import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.health.HealthCheck;
+import io.watchfloor.health.PipelineProgress;
 import io.watchfloor.health.HttpEndpoint;
 import io.watchfloor.health.MeteredMailer;
 import io.watchfloor.health.MetricsNotifier;
@@ -13,6 +18,7 @@ import io.watchfloor.ingest.feed.FeedSources;
 import io.watchfloor.ingest.feed.FeedSpec;
 import io.watchfloor.notify.JsonlFileNotifier;
 import io.watchfloor.notify.LogNotifier;
+import io.watchfloor.pipeline.Announcer;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.pipeline.RuleReload;
@@ -21,10 +27,12 @@ import io.watchfloor.pipeline.LiveEmail;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleFolderWatcher;
 import io.watchfloor.schedule.PassScheduler;
+import io.watchfloor.store.AlertJournal;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
 import io.watchfloor.store.OutboxStore;
+import io.watchfloor.store.SetAsideStore;
 import io.watchfloor.store.SourceStateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +105,10 @@ final class RunCommand implements Callable<Integer> {
         try (Database db = opened) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
             WatchfloorMetrics metrics = new WatchfloorMetrics();
-            java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics);
+            progress = new PipelineProgress(Clock.systemUTC(), cfg.http().stallAfter(), !cfg.cluster().enabled());
+            DeliveryWatch deliveries = new DeliveryWatch(Clock.systemUTC(), cfg.http().deliveryFailureWindow());
+            java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics,
+                    deliveries, progress);
             // A queued message is delivered when it becomes due (its group wait), not at the next delivery tick.
             java.util.function.Consumer<Instant> due = t -> {
                 PassScheduler s = scheduler;
@@ -105,28 +116,43 @@ final class RunCommand implements Callable<Integer> {
                     s.runAt(DELIVERY_JOB, t);
                 }
             };
-            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due));
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules,
-                    List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
+            String nodeId = NodeId.of(cfg);
+            LiveEmail email = new LiveEmail(Pipelines.email(cfg, db, Clock.systemUTC(), metered, due, nodeId));
+            // The email outbox is written in the transaction that records each alert change; the log, alerts.jsonl
+            // and the metrics after it, and the journal remembers what they have not been told yet.
+            Announcer announcer = new Announcer(List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
+                    new AlertJournal(db), new AlertStore(db), nodeId);
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules, announcer,
                     new ArticlePipeline.Observer() {
                         @Override
                         public void articleProcessed(int signals, Duration took) {
                             metrics.articleProcessed(signals, took);
+                            progress.advanced(PipelineProgress.Kind.ARTICLES);
                         }
 
                         @Override
                         public void rulesEvaluated(Duration took) {
                             metrics.ruleEvaluation(took);
                         }
+
+                        @Override
+                        public void ruleFailed(String rule) {
+                            metrics.ruleFailed(rule);
+                        }
                     });
             CompiledRules rules = compiling.rules();
             OutboxStore outbox = new OutboxStore(db);
             metrics.outboxSize(outbox::countPending);
+            SetAsideStore setAside = new SetAsideStore(db);
+            metrics.setAside(setAside::count);
             NodeStateStore node = new NodeStateStore(db);
             node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
             node.put("daemon.started", Instant.now().toString());
             node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", describe(rules));
+            // What the last run (killed, perhaps) left undone: its unfinished sends, its unannounced alert changes.
+            email.releaseClaims();
+            announcer.reconcile();
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
             feeds = FeedSources.create(cfg, db, pipeline::process, Clock.systemUTC());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
@@ -159,14 +185,23 @@ final class RunCommand implements Callable<Integer> {
             }
             RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
                     Clock.systemUTC());
+            metrics.rulesReload(reload::lastReloadSuccessful, reload::lastSuccess);
             String running = "running (pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
             Path snapshot = cfg.dataPath().resolve(StatusCommand.SNAPSHOT);
             Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
             publish.run();
             HttpEndpoint http = null;
             if (cfg.http().enabled()) {
-                http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), new HealthCheck(new SourceStateStore(db),
-                        outbox, cfg.http().outboxLimit(), reload::problem), metrics);
+                try {
+                    http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), new HealthCheck(List.of(
+                            HealthCheck.sources(new SourceStateStore(db)),
+                            HealthCheck.outbox(outbox, cfg.http().outboxLimit()), deliveries, progress,
+                            new DiskSpace(cfg.dataPath(), cfg.http().diskFreeMin()),
+                            HealthCheck.rules(reload::problem, pipeline.incidents()::problems))), metrics);
+                } catch (java.net.SocketException e) {
+                    throw new io.watchfloor.config.ConfigException("key 'http.port': cannot listen on "
+                            + cfg.http().bind() + ":" + cfg.http().port() + " (" + e.getMessage() + ")");
+                }
                 http.start();
             }
             try {
@@ -198,6 +233,10 @@ final class RunCommand implements Callable<Integer> {
                             compiling.millis());
                     LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                             rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
+                    // The actor catalogue's people and automaton: built now that the start is over.
+                    if (pipeline.extractor() instanceof SignalExtractor x) {
+                        x.catalog().prepareInBackground();
+                    }
                 });
             } finally {
                 if (http != null) {
@@ -232,7 +271,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         if (!next.email().equals(current.email())) {
-            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered, due));
+            email.replace(Pipelines.email(next, db, Clock.systemUTC(), metered, due, NodeId.of(start)));
             LOG.info("config reloaded: email settings applied (email to {})", email.describe());
         }
         for (var c : WatchfloorConfig.class.getRecordComponents()) {
@@ -278,7 +317,8 @@ final class RunCommand implements Callable<Integer> {
         PassScheduler scheduler = cfg.cluster().enabled()
                 ? PassScheduler.clustered("watchfloor", threads, dataSource, cfg.cluster().checkinInterval())
                 : new PassScheduler("watchfloor", threads);
-        scheduler.every(SCAN_JOB, cfg.sources().scanInterval(), scan);
+        scheduler.every(SCAN_JOB, cfg.sources().scanInterval(), progress.job(SCAN_JOB, PipelineProgress.Kind.ARTICLES,
+                cfg.sources().scanInterval(), scan));
         // Files dropped into a folder are read once the folder has settled, not at the next scan; the periodic scan
         // stays, for filesystems that send no change events. Through the scheduler, so that a scan never overlaps
         // another one, on any node.
@@ -294,9 +334,13 @@ final class RunCommand implements Callable<Integer> {
         }
         // One job per feed schedule (feeds sharing an interval are polled together, concurrently); a job never
         // overlaps itself and a feed is never polled twice at once.
-        feeds.bySchedule().forEach((interval, group) -> scheduler.every("feeds-every-" + interval.toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT), interval, () -> pollFeeds.accept(group)));
-        scheduler.every(DELIVERY_JOB, cfg.email().deliveryInterval(), email::deliverDue);
+        feeds.bySchedule().forEach((interval, group) -> {
+            String name = "feeds-every-" + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            scheduler.every(name, interval, progress.job(name, PipelineProgress.Kind.ARTICLES, interval,
+                    () -> pollFeeds.accept(group)));
+        });
+        scheduler.every(DELIVERY_JOB, cfg.email().deliveryInterval(), progress.job(DELIVERY_JOB,
+                PipelineProgress.Kind.EMAIL, cfg.email().deliveryInterval(), email::deliverDue));
         if (cfg.email().digest().enabled()) {
             scheduler.cron("daily-digest", cfg.email().digest().cron(), cfg.zone(), () -> {
                 int n = email.queueDigests();
@@ -346,6 +390,9 @@ final class RunCommand implements Callable<Integer> {
 
     static final String SCAN_JOB = "folder-scan";
     static final String DELIVERY_JOB = "email-delivery";
+
+    /** What /health knows of the jobs' progress. */
+    private PipelineProgress progress;
 
     /** The running scheduler, once there is one (queued email asks it to run the delivery when due). */
     private volatile PassScheduler scheduler;

@@ -7,6 +7,7 @@ import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
 import io.watchfloor.store.OutboxStore;
+import io.watchfloor.store.SetAsideStore;
 import io.watchfloor.store.SourceStateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,6 +85,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         FeedStatusReport.render(cfg, db, out);
         out.println("articles: " + new ArticleStore(db).count() + " processed");
+        List<SetAsideStore.SetAside> aside = new SetAsideStore(db).all();
+        if (!aside.isEmpty()) {
+            out.println("set aside by the rules: " + aside.size() + " article" + (aside.size() == 1 ? "" : "s")
+                    + " (retried after the next rule change)");
+            for (SetAsideStore.SetAside a : aside) {
+                out.printf("  %s (%s), %s: %s%n", a.articleId(), a.title(), a.at(), a.reason());
+            }
+        }
         OutboxStore outbox = new OutboxStore(db);
         int pending = outbox.countPending();
         out.println("alerts:   " + new AlertStore(db).count() + " on record, " + pending + " email"

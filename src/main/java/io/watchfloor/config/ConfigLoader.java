@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.watchfloor.ingest.feed.Cidr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -231,20 +232,15 @@ public final class ConfigLoader {
         } catch (DateTimeException e) {
             problems.add("key 'timezone': unknown time zone '" + c.timezone() + "'");
         }
-        if (c.rules().freshnessDays() < 0) {
-            problems.add("key 'rules.freshnessDays': must be 0 or more");
-        }
-        if (c.rules().corroborationDays() < 0) {
-            problems.add("key 'rules.corroborationDays': must be 0 or more");
-        }
-        if (c.rules().retentionDays() < 1) {
-            problems.add("key 'rules.retentionDays': must be 1 or more");
-        }
         if (c.sources().folders().stream().anyMatch(f -> f == null || f.isBlank())) {
             problems.add("key 'sources.folders': an entry is empty");
         }
         if (c.cluster().enabled() && !c.database().url().startsWith("jdbc:postgresql:")) {
             problems.add("key 'cluster.enabled': cluster mode needs a PostgreSQL database.url (jdbc:postgresql://...)");
+        }
+        if (!c.cluster().nodeId().isEmpty() && !NodeId.valid(c.cluster().nodeId())) {
+            problems.add("key 'cluster.nodeId': '" + c.cluster().nodeId() + "' is not 1 to 100 letters, digits, '.',"
+                    + " '_' or '-'");
         }
         EmailConfig e = c.email();
         if (!List.of("starttls", "tls", "none").contains(e.smtp().security())) {
@@ -288,6 +284,7 @@ public final class ConfigLoader {
                     + ex.getMessage() + ")");
         }
         checkFeeds(c.sources(), problems);
+        ConfigRanges.check(c, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> file + at(text, p) + ": " + p)
                     .collect(Collectors.joining("\n")));
@@ -317,30 +314,13 @@ public final class ConfigLoader {
                 problems.add(key + ".name': two feeds are named '" + f.name() + "' (names must be unique)");
             }
         }
-        WatchfloorConfig.Fetch f = s.fetch();
-        if (f.maxBytes() < 1024) {
-            problems.add("key 'sources.fetch.maxBytes': must be 1024 or more");
-        }
-        if (f.maxRedirects() < 0) {
-            problems.add("key 'sources.fetch.maxRedirects': must be 0 or more");
-        }
-        if (f.maxItemChars() < 100) {
-            problems.add("key 'sources.fetch.maxItemChars': must be 100 or more");
-        }
-        if (f.concurrency() < 1) {
-            problems.add("key 'sources.fetch.concurrency': must be 1 or more");
-        }
-        if (f.backoffMax().compareTo(f.backoffInitial()) < 0) {
-            problems.add("key 'sources.fetch.backoffMax': must not be shorter than backoffInitial");
-        }
-        if (s.settleDelay().compareTo(java.time.Duration.ofMinutes(1)) > 0) {
-            problems.add("key 'sources.settleDelay': must be 1m or less");
-        }
-        if (s.stories().windowDays() < 0) {
-            problems.add("key 'sources.stories.windowDays': must be 0 or more");
-        }
-        if (s.stories().threshold() <= 0 || s.stories().threshold() > 1) {
-            problems.add("key 'sources.stories.threshold': must be above 0 and at most 1");
+        List<String> allow = s.fetch().allowAddresses();
+        for (int i = 0; i < allow.size(); i++) {
+            try {
+                Cidr.parse(allow.get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add("key 'sources.fetch.allowAddresses[" + i + "]': " + e.getMessage());
+            }
         }
     }
 
@@ -407,6 +387,9 @@ public final class ConfigLoader {
                 }
             }
             return "expected a duration such as 30s, 5m or 1h";
+        }
+        if (m.contains("java.lang.Long") && m.contains("not a size")) {
+            return m.substring(m.indexOf("not a size")).replace("`", "");
         }
         if (m.contains("Cannot deserialize value of type `java.lang.String`")) {
             return "expected a text value" + found(m);

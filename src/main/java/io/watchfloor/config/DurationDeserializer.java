@@ -74,4 +74,19 @@ public class DurationDeserializer extends StdScalarDeserializer<Duration> {
         }
         return d;
     }
+
+    /** A duration the way admins write it: 500ms, 30s, 5m, 2h, 1d. */
+    public static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        for (long[] unit : new long[][] {{86_400, 'd'}, {3600, 'h'}, {60, 'm'}}) {
+            if (s > 0 && s % unit[0] == 0) {
+                return s / unit[0] + String.valueOf((char) unit[1]);
+            }
+        }
+        return s + "s";
+    }
 }

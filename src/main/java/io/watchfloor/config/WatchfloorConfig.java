@@ -18,36 +18,57 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         rulesDir = orDefault(rulesDir, "rules");
         timezone = orDefault(timezone, "UTC");
         sources = sources == null ? new Sources(null, null, null, null, null, null, null) : sources;
-        rules = rules == null ? new Rules(null, null, null, null) : rules;
+        rules = rules == null ? new Rules(null, null, null, null, null) : rules;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
-        http = http == null ? new Http(null, null, null, null) : http;
-        cluster = cluster == null ? new Cluster(null, null) : cluster;
+        http = http == null ? new Http(null, null, null, null, null, null, null) : http;
+        cluster = cluster == null ? new Cluster(null, null, null) : cluster;
     }
 
-    /** Several nodes on one PostgreSQL database: one scheduler, each job on one node at a time. */
+    /**
+     * Several nodes on one PostgreSQL database: one scheduler, each job on one node at a time. {@code nodeId} names
+     * this node's claims on outbox messages and its journal of alert changes, across restarts; empty: the one kept
+     * in the data folder ({@code node-id}, made on the first start).
+     */
     public record Cluster(Boolean enabled,
-                          @JsonDeserialize(using = DurationDeserializer.class) Duration checkinInterval) {
+                          @JsonDeserialize(using = DurationDeserializer.class) Duration checkinInterval,
+                          String nodeId) {
         public Cluster {
             enabled = enabled == null ? Boolean.FALSE : enabled;
             checkinInterval = checkinInterval == null ? Duration.ofSeconds(5) : checkinInterval;
+            nodeId = nodeId == null ? "" : nodeId.strip();
         }
     }
 
-    /** The health and metrics endpoint. */
-    public record Http(Boolean enabled, String bind, Integer port, Integer outboxLimit) {
+    /**
+     * The health and metrics endpoint, and what /health calls degraded: more than {@code outboxLimit} messages
+     * waiting, an SMTP send failed within {@code deliveryFailureWindow}, work waiting while the pipeline has not
+     * advanced for {@code stallAfter}, less than {@code diskFreeMin} bytes free on the data disk.
+     */
+    public record Http(Boolean enabled, String bind, Integer port, Integer outboxLimit,
+                       @JsonDeserialize(using = DurationDeserializer.class) Duration deliveryFailureWindow,
+                       @JsonDeserialize(using = DurationDeserializer.class) Duration stallAfter,
+                       @JsonDeserialize(using = SizeDeserializer.class) Long diskFreeMin) {
         public Http {
             enabled = enabled == null ? Boolean.TRUE : enabled;
             bind = orDefault(bind, "127.0.0.1");
             port = port == null ? 9107 : port;
             outboxLimit = outboxLimit == null ? 100 : outboxLimit;
+            deliveryFailureWindow = deliveryFailureWindow == null ? Duration.ofMinutes(5) : deliveryFailureWindow;
+            stallAfter = stallAfter == null ? Duration.ofMinutes(5) : stallAfter;
+            diskFreeMin = diskFreeMin == null ? 500L << 20 : diskFreeMin;
         }
     }
 
     /** A configuration that differs from the defaults only in its rules folder. */
     public static WatchfloorConfig withRules(String rulesDir) {
         return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same configuration with another rules folder. */
+    public WatchfloorConfig withRulesDir(String dir) {
+        return new WatchfloorConfig(dataDir, dir, timezone, sources, rules, database, alerts, email, http, cluster);
     }
 
     /** The embedded defaults: the seeds folder, data under ./var. */
@@ -70,7 +91,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             settleDelay = settleDelay == null ? Duration.ofMillis(200) : settleDelay;
             folders = folders == null ? List.of("seeds") : List.copyOf(folders);
             feeds = feeds == null ? List.of() : List.copyOf(feeds);
-            fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null) : fetch;
+            fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null, null, null) : fetch;
             stories = stories == null ? new Stories(null, null) : stories;
         }
     }
@@ -102,14 +123,17 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
     /** Free-form tags of a feed, shown by {@code status}. */
     public record Tags(String region, String language) { }
 
-    /** How feeds are fetched: politeness, limits and backoff. */
+    /**
+     * How feeds are fetched: politeness, limits and backoff; {@code allowAddresses} are internal address ranges
+     * (CIDR) that feeds may reach although they are loopback, private, link-local ... (refused by default).
+     */
     public record Fetch(@JsonDeserialize(using = DurationDeserializer.class) Duration interval,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration connectTimeout,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration readTimeout,
-                        Long maxBytes, Integer maxRedirects, Integer maxItemChars, String userAgent,
+                        @JsonDeserialize(using = SizeDeserializer.class) Long maxBytes, Integer maxRedirects, Integer maxItemChars, String userAgent,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration backoffInitial,
                         @JsonDeserialize(using = DurationDeserializer.class) Duration backoffMax,
-                        Integer concurrency) {
+                        Integer concurrency, List<String> allowAddresses) {
         public Fetch {
             interval = interval == null ? Duration.ofMinutes(5) : interval;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -121,6 +145,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             backoffInitial = backoffInitial == null ? Duration.ofMinutes(1) : backoffInitial;
             backoffMax = backoffMax == null ? Duration.ofHours(6) : backoffMax;
             concurrency = concurrency == null ? 16 : concurrency;
+            allowAddresses = allowAddresses == null ? List.of() : List.copyOf(allowAddresses);
         }
     }
 
@@ -135,9 +160,14 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         }
     }
 
-    /** Rule evaluation. */
-    public record Rules(Integer freshnessDays, Integer corroborationDays, Integer retentionDays, Boolean watch) {
+    /**
+     * Rule evaluation. {@code evaluationTimeout} bounds the rules' work on one article: past it the article is set
+     * aside (recorded, retried after the next rule change) and the next one goes on.
+     */
+    public record Rules(Integer freshnessDays, Integer corroborationDays, Integer retentionDays, Boolean watch,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration evaluationTimeout) {
         public Rules {
+            evaluationTimeout = evaluationTimeout == null ? Duration.ofSeconds(10) : evaluationTimeout;
             watch = watch == null ? Boolean.TRUE : watch;
             freshnessDays = freshnessDays == null ? 3 : freshnessDays;
             corroborationDays = corroborationDays == null ? 2 : corroborationDays;

@@ -1,115 +1,117 @@
 package io.watchfloor.evaluate;
 
-import io.watchfloor.extract.Extractor;
-import io.watchfloor.ingest.FileArticle;
+import io.watchfloor.model.Alert;
 import io.watchfloor.model.Signal;
-import io.watchfloor.model.SignalType;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Scores an extractor against labeled articles: per article, extracted signals are matched to the labels on
- * (type, actor, target, eventDate, planned); a match is a true positive, an extracted signal without a label a
- * false alarm, a label without a signal a miss.
+ * Scores one set of articles against its labels: each labeled article's signals are judged by its label (see
+ * {@link SignalListLabel} and {@link RequireLabel}); an alert whose articles are all traps is a trap alert; the
+ * expected streams of alerts are looked for among all the set's alerts.
  */
 public final class Evaluation {
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::article)
+            .thenComparing(Finding::what);
+
     private Evaluation() { }
 
     /**
-     * @param dir      the folder the label file names are relative to
-     * @param articles the articles read from it
-     * @param labels   the labels; every labeled file must be among the articles
-     * @throws IllegalArgumentException when a label names an article that is not there, or one article is labeled
+     * @param set      the set's name, for the report
+     * @param labels   the labels, in any of the formats
+     * @param present  every article file of the set (as relative names), read or not: a label must name one
+     * @param replayed the articles replayed, in replay order
+     * @throws IllegalArgumentException when a label names an article that is not there, or an article is labeled
      *                                  twice
      */
-    public static Report run(Extractor extractor, Path dir, List<FileArticle> articles, List<ArticleLabels> labels) {
-        Map<String, FileArticle> byFile = new LinkedHashMap<>();
-        for (FileArticle f : articles) {
-            byFile.put(relative(dir, f.path()), f);
-        }
-        Set<String> seen = new HashSet<>();
-        for (ArticleLabels l : labels) {
-            if (!byFile.containsKey(l.file())) {
-                throw new IllegalArgumentException(l.source() + ": no such article in " + dir);
-            }
-            if (!seen.add(l.file())) {
+    public static Report score(String set, List<? extends ArticleLabel> labels, Collection<String> present,
+                               List<ReplayedArticle> replayed, StreamExpectations streams) {
+        Map<ArticleLabel.Naming, Map<String, ArticleLabel>> index = new EnumMap<>(ArticleLabel.Naming.class);
+        for (ArticleLabel l : labels) {
+            if (index.computeIfAbsent(l.naming(), n -> new TreeMap<>()).putIfAbsent(l.key(), l) != null) {
                 throw new IllegalArgumentException(l.source() + ": article labeled twice");
             }
         }
-        Map<SignalType, int[]> counts = new EnumMap<>(SignalType.class); // tp, fp, fn
-        List<Report.Finding> misses = new ArrayList<>();
-        List<Report.Finding> falseAlarms = new ArrayList<>();
-        List<Report.Finding> trapHits = new ArrayList<>();
-        List<Report.Finding> wrongEvidence = new ArrayList<>();
-        long nanos = 0;
-        long bytes = 0;
-        for (ArticleLabels l : labels) {
-            FileArticle f = byFile.get(l.file());
-            long t0 = System.nanoTime();
-            List<Signal> got = extractor.extract(f.article());
-            nanos += System.nanoTime() - t0;
-            bytes += f.article().title().length() + f.article().body().length();
-            Map<ExpectedSignal.Key, Signal> extracted = new LinkedHashMap<>();
-            for (Signal s : got) {
-                extracted.putIfAbsent(ExpectedSignal.keyOf(s), s);
-            }
-            Map<ExpectedSignal.Key, ExpectedSignal> expected = new LinkedHashMap<>();
-            for (ExpectedSignal e : l.signals()) {
-                expected.putIfAbsent(e.key(), e);
-            }
-            for (Map.Entry<ExpectedSignal.Key, ExpectedSignal> e : expected.entrySet()) {
-                Signal s = extracted.get(e.getKey());
-                int[] c = counts.computeIfAbsent(e.getKey().type(), t -> new int[3]);
-                if (s == null) {
-                    c[2]++;
-                    misses.add(new Report.Finding(l.file(), e.getKey(), null));
-                } else {
-                    c[0]++;
-                    String want = e.getValue().evidence();
-                    if (want != null && !s.evidence().contains(want)) {
-                        wrongEvidence.add(new Report.Finding(l.file(), e.getKey(), s.evidence()));
-                    }
-                }
-            }
-            for (Map.Entry<ExpectedSignal.Key, Signal> e : extracted.entrySet()) {
-                if (l.trap() && e.getKey().type().escalation()) {
-                    trapHits.add(new Report.Finding(l.file(), e.getKey(), e.getValue().evidence()));
-                }
-                if (!expected.containsKey(e.getKey())) {
-                    counts.computeIfAbsent(e.getKey().type(), t -> new int[3])[1]++;
-                    falseAlarms.add(new Report.Finding(l.file(), e.getKey(), e.getValue().evidence()));
+        for (Map.Entry<ArticleLabel.Naming, Map<String, ArticleLabel>> e : index.entrySet()) {
+            Set<String> keys = present.stream().map(e.getKey()::keyOf).collect(Collectors.toSet());
+            for (ArticleLabel l : e.getValue().values()) {
+                if (!keys.contains(l.key())) {
+                    throw new IllegalArgumentException(l.source() + ": no such article in " + set);
                 }
             }
         }
-        Map<SignalType, Report.Score> perType = new EnumMap<>(SignalType.class);
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (Map.Entry<SignalType, int[]> e : counts.entrySet()) {
-            int[] c = e.getValue();
-            perType.put(e.getKey(), new Report.Score(c[0], c[1], c[2]));
-            tp += c[0];
-            fp += c[1];
-            fn += c[2];
+        Map<ArticleLabel, List<Signal>> signals = new IdentityHashMap<>();
+        Set<String> trapIds = new HashSet<>();
+        for (ReplayedArticle r : replayed) {
+            for (ArticleLabel l : labelsOf(index, r.name())) {
+                signals.computeIfAbsent(l, k -> new ArrayList<>()).addAll(r.signals());
+                if (l.trap()) {
+                    trapIds.add(r.id());
+                }
+            }
         }
-        int traps = (int) labels.stream().filter(ArticleLabels::trap).count();
-        return new Report(labels.size(), traps, articles.size() - labels.size(), perType, new Report.Score(tp, fp, fn),
-                misses, falseAlarms, trapHits, wrongEvidence, nanos, bytes);
+        Map<String, int[]> counts = new TreeMap<>(Kinds.ORDER); // tp, fp, fn
+        List<Finding> misses = new ArrayList<>();
+        List<Finding> falseAlarms = new ArrayList<>();
+        List<Finding> wrongEvidence = new ArrayList<>();
+        int traps = 0;
+        for (Map<String, ArticleLabel> byKey : index.values()) {
+            for (ArticleLabel l : byKey.values()) {
+                ArticleLabel.Judgement j = l.judge(signals.getOrDefault(l, List.of()));
+                j.hits().forEach(k -> counts.computeIfAbsent(k, x -> new int[3])[0]++);
+                j.falseAlarms().forEach(f -> counts.computeIfAbsent(f.kind(), x -> new int[3])[1]++);
+                j.misses().forEach(f -> counts.computeIfAbsent(f.kind(), x -> new int[3])[2]++);
+                misses.addAll(j.misses());
+                falseAlarms.addAll(j.falseAlarms());
+                wrongEvidence.addAll(j.wrongEvidence());
+                traps += l.trap() ? 1 : 0;
+            }
+        }
+        Map<String, Report.Score> perType = new TreeMap<>(Kinds.ORDER);
+        int[] all = new int[3];
+        counts.forEach((k, c) -> {
+            perType.put(k, new Report.Score(c[0], c[1], c[2]));
+            for (int i = 0; i < 3; i++) {
+                all[i] += c[i];
+            }
+        });
+        Map<String, String> names = new TreeMap<>();
+        List<Alert> alerts = new ArrayList<>();
+        for (ReplayedArticle r : replayed) {
+            names.put(r.id(), r.name());
+            alerts.addAll(r.alerts());
+        }
+        List<Report.AlertFinding> trapAlerts = alerts.stream()
+                .filter(a -> !a.articles().isEmpty() && trapIds.containsAll(a.articles()))
+                .map(a -> Report.AlertFinding.of(a, names)).toList();
+        long unlabeled = present.stream().filter(p -> index.entrySet().stream()
+                .noneMatch(e -> e.getValue().containsKey(e.getKey().keyOf(p)))).count();
+        misses.sort(ORDER);
+        falseAlarms.sort(ORDER);
+        wrongEvidence.sort(ORDER);
+        return new Report(set, labels.size(), traps, (int) unlabeled, perType, new Report.Score(all[0], all[1], all[2]),
+                misses, falseAlarms, wrongEvidence, trapAlerts, streams.expected().size(),
+                streams.unmet(alerts).stream().map(StreamExpectations.Expected::toString).toList());
     }
 
-    static String relative(Path dir, Path file) {
-        Path rel;
-        try {
-            rel = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-        } catch (IllegalArgumentException e) {
-            rel = file.getFileName();
-        }
-        return rel.toString().replace('\\', '/');
+    private static List<ArticleLabel> labelsOf(Map<ArticleLabel.Naming, Map<String, ArticleLabel>> index,
+                                               String name) {
+        List<ArticleLabel> out = new ArrayList<>(1);
+        index.forEach((naming, byKey) -> {
+            ArticleLabel l = byKey.get(naming.keyOf(name));
+            if (l != null) {
+                out.add(l);
+            }
+        });
+        return out;
     }
 }

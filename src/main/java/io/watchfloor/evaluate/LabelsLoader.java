@@ -1,11 +1,7 @@
 package io.watchfloor.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.watchfloor.model.SignalType;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,10 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Reads labels files ({@code labels*.yaml}, see the corpus spec):
+ * Reads the project's own labels files ({@code src/test/resources/corpus/labels-*.yaml}, see the corpus spec):
  * <pre>
  * articles:
  *   - file: 001_india_pakistan_balakot.txt
@@ -30,36 +25,23 @@ import java.util.stream.Stream;
  * {@code evidence} is optional: text the evidence sentence of the matching signal must contain. Every problem is an
  * {@link IllegalArgumentException} naming the file and the entry.
  */
-public final class LabelsLoader {
+final class LabelsLoader {
     private static final Set<String> ARTICLE_KEYS = Set.of("file", "trap", "note", "signals");
     private static final Set<String> SIGNAL_KEYS = Set.of("type", "actor", "target", "eventDate", "planned",
             "evidence");
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
-    /** The {@code labels*.yaml} files directly in {@code dir}, sorted by name. */
-    public static List<Path> defaultFiles(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("labels") && (n.endsWith(".yaml") || n.endsWith(".yml")) && Files.isRegularFile(p);
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(dir + ": cannot list labels files (" + e.getMessage() + ")");
-        }
+    private LabelsLoader() { }
+
+    /** Whether a labels file's content is in this format: an 'articles' list. */
+    static boolean recognises(JsonNode root) {
+        return root != null && root.isObject() && root.has("articles");
     }
 
-    public List<ArticleLabels> load(Path file) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read labels (" + e.getMessage().lines().findFirst()
-                    .orElse("") + ")");
+    static List<SignalListLabel> load(Path file, JsonNode root) {
+        if (!root.path("articles").isArray()) {
+            throw new IllegalArgumentException(file + ": 'articles' must be a list");
         }
-        if (root == null || !root.path("articles").isArray()) {
-            throw new IllegalArgumentException(file + ": no 'articles' list");
-        }
-        List<ArticleLabels> out = new ArrayList<>();
+        List<SignalListLabel> out = new ArrayList<>();
         int i = 0;
         for (JsonNode a : root.path("articles")) {
             String where = file + ": articles[" + i++ + "]";
@@ -75,7 +57,7 @@ public final class LabelsLoader {
             for (JsonNode s : ss) {
                 signals.add(signal(s, where + ": signals[" + j++ + "]"));
             }
-            out.add(new ArticleLabels(name, a.path("trap").asBoolean(false), a.path("note").asText(null), signals,
+            out.add(new SignalListLabel(name, a.path("trap").asBoolean(false), a.path("note").asText(null), signals,
                     where));
         }
         return out;

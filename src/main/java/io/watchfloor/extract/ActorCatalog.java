@@ -9,6 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +46,13 @@ public final class ActorCatalog {
     public static final String DEFAULT_RESOURCE = "/io/watchfloor/extract/actors.yaml";
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
-    private static final Set<String> TOP_KEYS = Set.of("countries", "disputed", "ambiguous");
+    private static final Set<String> TOP_KEYS = Set.of("countries", "disputed", "ambiguous", "groups", "people");
+    private static final Set<String> GROUP_KEYS = Set.of("names", "where", "governs", "since", "note");
+    private static final Set<String> PERSON_KEYS = Set.of("names", "short", "terms");
+    /** The data read with {@link #DEFAULT_RESOURCE}: first-level divisions and people in their years. */
+    static final String PLACES_RESOURCE = "/io/watchfloor/extract/places.tsv";
+    static final List<String> PEOPLE_RESOURCES = List.of("/io/watchfloor/extract/people-phoenix.tsv",
+            "/io/watchfloor/extract/people.tsv");
     private static final Set<String> COUNTRY_KEYS =
             Set.of("code", "name", "names", "adjectives", "capitals", "places", "organizations");
     private static final Set<String> DISPUTED_KEYS = Set.of("name", "claimants", "note");
@@ -54,9 +66,32 @@ public final class ActorCatalog {
     private final List<ActorForm> forms;
     private final List<DisputedPlace> disputed;
     private final List<AmbiguousForm> ambiguous;
+    private final List<ArmedGroup> groups;
+    /**
+     * Read on first use for the shipped catalog (some 18,000 people): a start need not wait for them (see
+     * {@link #prepareInBackground()}).
+     */
+    private final CompletableFuture<List<Person>> people;
+    /** Completes {@link #people} when it is still to be read; null when it is complete already. */
+    private final Runnable readPeople;
+    /** The phrase automaton over every form, built on first use and shared by every extractor of this catalog. */
+    private volatile ActorIndex index;
 
     private ActorCatalog(String source, List<Country> countries, Set<String> named,
                          List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous) {
+        this(source, countries, named, disputed, ambiguous, List.of(), List.of());
+    }
+
+    private ActorCatalog(String source, List<Country> countries, Set<String> named,
+                         List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous, List<ArmedGroup> groups,
+                         List<Person> people) {
+        this(source, countries, named, disputed, ambiguous, groups, CompletableFuture.completedFuture(people), null);
+    }
+
+    private ActorCatalog(String source, List<Country> countries, Set<String> named,
+                         List<DisputedPlace> disputed, List<AmbiguousForm> ambiguous, List<ArmedGroup> groups,
+                         CompletableFuture<List<Person>> people, Runnable readPeople) {
+        this.readPeople = readPeople;
         this.source = source;
         this.countries = List.copyOf(countries);
         Map<String, Country> index = new LinkedHashMap<>();
@@ -67,7 +102,10 @@ public final class ActorCatalog {
         this.named = Set.copyOf(named);
         this.disputed = List.copyOf(disputed);
         this.ambiguous = List.copyOf(ambiguous);
+        this.groups = List.copyOf(groups);
+        this.people = people.thenApply(List::copyOf);
         this.forms = buildForms(source, this.countries, this.disputed, this.ambiguous);
+        checkGroups(source, this.forms, this.groups);
     }
 
     // Holder idiom: the default catalog is parsed once per JVM, on first use, without locking.
@@ -79,10 +117,98 @@ public final class ActorCatalog {
                 if (in == null) {
                     throw new IllegalStateException("classpath resource not found: " + DEFAULT_RESOURCE);
                 }
-                return load(in, "actors.yaml");
+                return load(in, "actors.yaml").withData(resource(PLACES_RESOURCE), PEOPLE_RESOURCES.stream()
+                        .map(DefaultHolder::resource).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
             }
+        }
+
+        private static Resource resource(String path) {
+            InputStream in = ActorCatalog.class.getResourceAsStream(path);
+            if (in == null) {
+                throw new IllegalStateException("classpath resource not found: " + path);
+            }
+            return new Resource(in, path.substring(path.lastIndexOf('/') + 1));
+        }
+    }
+
+    /**
+     * Reads the people and builds the automaton on a daemon thread, so that the first article finds them ready: for
+     * a daemon once it is up (on two cores, doing it during the start would slow the rules' compilation).
+     */
+    public void prepareInBackground() {
+        Thread t = new Thread(this::index, "actor-index");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** A stream and how to name it in errors. */
+    record Resource(InputStream in, String name) { }
+
+    /**
+     * This catalog with the first-level divisions of a places file (added to their countries' places; a form two
+     * countries share becomes an ambiguous place) and the people of people files. Closes the streams.
+     */
+    ActorCatalog withData(Resource places, List<Resource> peopleFiles) {
+        Map<String, List<String>> extraPlaces = new HashMap<>();
+        List<AmbiguousForm> amb = new ArrayList<>(ambiguous);
+        try (InputStream in = places.in()) {
+            PlacesFile.read(in, places.name(), (form, codes) -> {
+                if (codes.size() == 1) {
+                    extraPlaces.computeIfAbsent(codes.get(0), k -> new ArrayList<>()).add(form);
+                } else {
+                    amb.add(new AmbiguousForm(form, codes, FormKind.PLACE, null));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(places.name() + ": cannot read", e);
+        }
+        List<Country> cs = new ArrayList<>();
+        for (Country c : countries) {
+            List<String> add = extraPlaces.getOrDefault(c.code(), List.of());
+            cs.add(add.isEmpty() ? c : new Country(c.code(), c.name(), c.names(), c.adjectives(), c.capitals(),
+                    union(c.places(), add), c.organizations()));
+        }
+        CompletableFuture<List<Person>> ps = new CompletableFuture<>();
+        List<Person> known = people();
+        Runnable read = () -> {
+            List<Person> all = new ArrayList<>(known);
+            try {
+                for (Resource r : peopleFiles) {
+                    try (InputStream in = r.in()) {
+                        all.addAll(PeopleFile.read(in, r.name()));
+                    }
+                }
+                ps.complete(all);
+            } catch (IOException e) {
+                ps.completeExceptionally(new UncheckedIOException("cannot read the people files", e));
+            } catch (RuntimeException e) {
+                ps.completeExceptionally(e);
+            }
+        };
+        return new ActorCatalog(source, cs, named, disputed, amb, groups, ps, read);
+    }
+
+    /** The admin's additions to the catalogue: this file in the rules' lexicon folder, when present. */
+    public static final String ADDITIONS_FILE = "actors.yaml";
+
+    /**
+     * The shipped catalogue with the admin's additions ({@code lexiconDir/actors.yaml}, same format, merged), or
+     * the shipped one alone when there is no such file.
+     *
+     * @throws IllegalArgumentException naming the file and the entry when the additions are broken
+     */
+    public static ActorCatalog withAdditions(Path lexiconDir) {
+        Path file = lexiconDir.resolve(ADDITIONS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return loadDefault();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return loadDefault().merge(load(in, file.toString()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -125,13 +251,10 @@ public final class ActorCatalog {
         List<Country> countries = new ArrayList<>();
         Set<String> named = new HashSet<>();
         Map<String, Integer> seenCodes = new HashMap<>();
-        JsonNode cs = list(root, "countries", src, "top level");
+        List<JsonNode> cs = mappings(root, "countries", src);
         for (int i = 0; i < cs.size(); i++) {
             JsonNode e = cs.get(i);
             String where = "countries[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             JsonNode codeNode = e.get("code");
             String code = codeNode != null && codeNode.isValueNode() ? codeNode.asText() : null;
             where = where + " (code '" + (code == null ? "" : code) + "')";
@@ -159,13 +282,10 @@ public final class ActorCatalog {
         }
 
         List<DisputedPlace> disputed = new ArrayList<>();
-        JsonNode ds = list(root, "disputed", src, "top level");
+        List<JsonNode> ds = mappings(root, "disputed", src);
         for (int i = 0; i < ds.size(); i++) {
             JsonNode e = ds.get(i);
             String where = "disputed[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             String name = optionalText(e, "name", src, where);
             where = where + " (name '" + (name == null ? "" : name) + "')";
             checkKeys(e, DISPUTED_KEYS, src, where);
@@ -181,13 +301,10 @@ public final class ActorCatalog {
         }
 
         List<AmbiguousForm> ambiguous = new ArrayList<>();
-        JsonNode as = list(root, "ambiguous", src, "top level");
+        List<JsonNode> as = mappings(root, "ambiguous", src);
         for (int i = 0; i < as.size(); i++) {
             JsonNode e = as.get(i);
             String where = "ambiguous[" + i + "]";
-            if (!e.isObject()) {
-                throw new IllegalArgumentException(src + ": " + where + ": must be a mapping");
-            }
             String form = optionalText(e, "form", src, where);
             where = where + " (form '" + (form == null ? "" : form) + "')";
             checkKeys(e, AMBIGUOUS_KEYS, src, where);
@@ -213,7 +330,50 @@ public final class ActorCatalog {
             }
             ambiguous.add(new AmbiguousForm(form, candidates, kind, fallback));
         }
-        return new ActorCatalog(src, countries, named, disputed, ambiguous);
+
+        List<ArmedGroup> groups = new ArrayList<>();
+        List<JsonNode> gs = mappings(root, "groups", src);
+        for (int i = 0; i < gs.size(); i++) {
+            JsonNode e = gs.get(i);
+            String where = "groups[" + i + "]";
+            List<String> names = strings(e, "names", src, where);
+            where = where + " ('" + (names.isEmpty() ? "" : names.get(0)) + "')";
+            checkKeys(e, GROUP_KEYS, src, where);
+            List<String> operates = codes(e, "where", src, where);
+            if (names.isEmpty() || operates.isEmpty()) {
+                throw new IllegalArgumentException(src + ": " + where + ": needs 'names' and 'where'");
+            }
+            String governs = optionalText(e, "governs", src, where);
+            String since = optionalText(e, "since", src, where);
+            if (governs != null && !CODE.matcher(governs).matches()) {
+                throw new IllegalArgumentException(src + ": " + where + ": governs '" + governs
+                        + "' must be 3 upper-case letters");
+            }
+            if ((governs == null) != (since == null)) {
+                throw new IllegalArgumentException(src + ": " + where + ": 'governs' and 'since' go together");
+            }
+            LocalDate from;
+            try {
+                from = since == null ? null : LocalDate.parse(since);
+            } catch (DateTimeException bad) {
+                throw new IllegalArgumentException(src + ": " + where + ": since '" + since + "' is not YYYY-MM-DD");
+            }
+            groups.add(new ArmedGroup(names, operates, governs, from, optionalText(e, "note", src, where)));
+        }
+
+        List<Person> people = new ArrayList<>();
+        List<JsonNode> ps = mappings(root, "people", src);
+        for (int i = 0; i < ps.size(); i++) {
+            JsonNode e = ps.get(i);
+            String where = "people[" + i + "]";
+            checkKeys(e, PERSON_KEYS, src, where);
+            // The same fields as a line of a people file, checked by the same code.
+            String line = String.join("|", strings(e, "names", src, where)) + "\t"
+                    + String.join("|", strings(e, "short", src, where)) + "\t"
+                    + String.join(", ", strings(e, "terms", src, where));
+            people.add(PeopleFile.parse(line, src + ": " + where));
+        }
+        return new ActorCatalog(src, countries, named, disputed, ambiguous, groups, people);
     }
 
     /**
@@ -253,8 +413,12 @@ public final class ActorCatalog {
         ambiguous.forEach(a -> amb.put(a.form(), a));
         extra.ambiguous.forEach(a -> amb.put(a.form(), a));
         String src = source + " + " + extra.source;
+        List<ArmedGroup> gs = new ArrayList<>(groups);
+        gs.addAll(extra.groups);
+        List<Person> ps = new ArrayList<>(people());
+        ps.addAll(extra.people());
         return new ActorCatalog(src, new ArrayList<>(merged.values()), mergedNamed,
-                new ArrayList<>(disp.values()), new ArrayList<>(amb.values()));
+                new ArrayList<>(disp.values()), new ArrayList<>(amb.values()), gs, ps);
     }
 
     public List<Country> countries() {
@@ -284,9 +448,47 @@ public final class ActorCatalog {
         return ambiguous;
     }
 
+    /** Armed groups, militias and rebels: where they fight, and whether they came to govern a state. */
+    public List<ArmedGroup> groups() {
+        return groups;
+    }
+
+    /** People who served a state, with the times they served it. */
+    public List<Person> people() {
+        if (readPeople != null && !people.isDone()) {
+            synchronized (readPeople) {
+                if (!people.isDone()) {
+                    readPeople.run();
+                }
+            }
+        }
+        try {
+            return people.join();
+        } catch (CompletionException e) {
+            // A bad line of a people file: the same error, naming the file and line, as a synchronous load gives.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The automaton over every form of this catalog, built once (the first extractor or lookup pays for it). */
+    ActorIndex index() {
+        ActorIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new ActorIndex(this);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
     @Override
     public String toString() {
-        return "ActorCatalog[" + source + ": " + countries.size() + " countries, " + forms.size() + " forms]";
+        return "ActorCatalog[" + source + ": " + countries.size() + " countries, " + forms.size() + " forms, "
+                + (people.isDone() ? people.join().size() : "(loading)") + " people, " + groups.size() + " groups]";
     }
 
     // ---------------------------------------------------------------- building and validation
@@ -334,6 +536,27 @@ public final class ActorCatalog {
         return List.copyOf(byText.values());
     }
 
+    /** A group's name may not also name a country or a disputed or ambiguous place: which would it be? */
+    private static void checkGroups(String src, List<ActorForm> forms, List<ArmedGroup> groups) {
+        Map<String, ActorForm> byText = new HashMap<>();
+        forms.forEach(f -> byText.put(f.text(), f));
+        Set<String> seen = new HashSet<>();
+        for (ArmedGroup g : groups) {
+            for (String n : g.names()) {
+                ActorForm f = byText.get(n);
+                if (f != null) {
+                    throw new IllegalArgumentException(src + ": groups ('" + g.name() + "'): '" + n
+                            + "' is also listed as a " + f.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + " of " + f.code());
+                }
+                if (!seen.add(n)) {
+                    throw new IllegalArgumentException(src + ": groups ('" + g.name() + "'): '" + n
+                            + "' is listed for two groups");
+                }
+            }
+        }
+    }
+
     private static void add(String src, Map<String, ActorForm> byText, String code, List<String> texts, FormKind kind) {
         for (String t : texts) {
             ActorForm prev = byText.get(t);
@@ -360,6 +583,19 @@ public final class ActorCatalog {
                         + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /** The entries of the top-level list {@code key}, each checked to be a mapping. */
+    private static List<JsonNode> mappings(JsonNode root, String key, String src) {
+        JsonNode n = list(root, key, src, "top level");
+        List<JsonNode> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isObject()) {
+                throw new IllegalArgumentException(src + ": " + key + "[" + i + "]: must be a mapping");
+            }
+            out.add(n.get(i));
+        }
+        return out;
     }
 
     /** A list under {@code key}; absent or null means empty. */

@@ -27,7 +27,7 @@ final class MentionFinder {
     /** "brokered by China", "hosted by Qatar": the go-between, not a party. */
     private static final Pattern GO_BETWEEN_BEFORE = Pattern.compile("(?i)(?:brokered|mediated|hosted|chaired|"
             + "facilitated|organi[sz]ed|sponsored|convened|backed|supported)\\s+by\\s+(?:the\\s+)?$");
-    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan)-$");
+    private static final Pattern ANTI_BEFORE = Pattern.compile("(?i)(?:anti|pro|inter|pan|post|ex|non)-$");
     /**
      * After a mention: compounds where the country is neither actor nor target ("Pakistan-based group", "Iran-backed
      * Hezbollah", "China-brokered deal", "US- and French-brokered truce").
@@ -41,39 +41,56 @@ final class MentionFinder {
     private static final Pattern TITLE_BEFORE = Pattern.compile("(?:Minister|Secretary|President|Ambassador|General|"
             + "Commander|Envoy|Chancellor|Premier|Governor|Mayor|Senator|Spokesman|Spokeswoman)\\s+$");
 
-    private final PhraseMatcher<ActorForm> actors;
-    /** Ambiguous forms that an article can resolve, by form. */
-    private final Map<String, AmbiguousForm> resolvable = new HashMap<>();
+    /** Titles of office and honorifics right before a name: "President Obama", "Mr Trump", "Prime Minister May". */
+    private static final Set<String> TITLE_WORDS = Set.of("President", "Minister", "Premier", "Chancellor", "King",
+            "Queen", "Emir", "Sheikh", "Sultan", "Prince", "Secretary", "Mr", "Mrs", "Ms", "Dr", "General", "Gen",
+            "Marshal", "Ambassador", "Envoy", "Senator", "Governor", "Chairman", "Leader", "Ayatollah",
+            "Vice-President", "Emperor", "Pope");
+    /** Someone no longer in office: "former President Bush", "the late King Hussein". */
+    private static final Pattern FORMER_BEFORE = Pattern.compile("(?i)\\b(?:former|ex-|late|then-)\\s*"
+            + "(?:[\\p{L}.-]+\\s+){0,3}$");
+
+    /** A capitalised word right after a name: the name goes on, so a surname alone is not what was written. */
+    private static final Pattern NAME_GOES_ON = Pattern.compile("\\s+\\p{Lu}\\p{Ll}");
+
+    private final ActorCatalog catalog;
+    /** The catalog's index, taken on first use: the shipped one is still being built in the background at start. */
+    private volatile ActorIndex index;
 
     MentionFinder(ActorCatalog catalog) {
-        PhraseMatcher.Builder<ActorForm> b = PhraseMatcher.<ActorForm>builder().caseSensitive(true);
-        for (ActorForm f : catalog.forms()) {
-            b.add(f.text(), f);
-        }
-        // Ambiguous and disputed names are matched so that the longest-match rule keeps them from being read as a
-        // shorter, unambiguous form ("Jammu and Kashmir" is not "Jammu"), and then ignored.
-        for (AmbiguousForm a : catalog.ambiguous()) {
-            b.add(a.form(), new ActorForm(a.form(), "", FormKind.PLACE));
-            if (a.kind() != null && !a.candidates().isEmpty()) {
-                resolvable.put(a.form(), a);
-            }
-        }
-        for (DisputedPlace d : catalog.disputed()) {
-            b.add(d.name(), new ActorForm(d.name(), "", FormKind.PLACE));
-        }
-        this.actors = b.build();
+        this.catalog = catalog;
     }
 
     /** The mentions of every sentence of an article, in text order, and the article's main pair. */
     ArticleMentions find(List<SentenceSplitter.Sentence> sentences, LocalDate published) {
+        if (index == null) {
+            index = catalog.index();
+        }
         PersonRegistry people = new PersonRegistry();
-        List<List<PhraseMatch<ActorForm>>> actorHits = new ArrayList<>(sentences.size());
+        List<List<PhraseMatch<Object>>> actorHits = new ArrayList<>(sentences.size());
         Set<String> named = new HashSet<>();
+        Set<Person> introduced = new HashSet<>();
+        Map<Person, String> resolvedPersons = new HashMap<>();
         for (SentenceSplitter.Sentence s : sentences) {
-            List<PhraseMatch<ActorForm>> hits = longestSpans(actors.findAll(s.text()));
-            for (PhraseMatch<ActorForm> h : hits) {
-                if (!h.payload().code().isEmpty()) {
-                    named.add(h.payload().code());
+            List<PhraseMatch<Object>> hits = index.find(s.text());
+            for (PhraseMatch<Object> h : hits) {
+                if (h.payload() instanceof ActorForm f) {
+                    named.add(f.code());
+                } else if (h.payload() instanceof ActorIndex.PersonName p) {
+                    // Named in full, or with a title: the article has introduced them, so their surname is theirs.
+                    introduced.addAll(p.full());
+                    boolean titled = titled(s.text(), h.start());
+                    if (!p.shorts().isEmpty() && titled) {
+                        introduced.addAll(p.shorts());
+                    }
+                    if (!p.full().isEmpty() || titled) {
+                        // What the article's full or titled names stand for, their surnames stand for too.
+                        ActorIndex.Resolution r = index.resolve(p, published, Set.of(), titled && !former(s.text(),
+                                h.start()));
+                        if (r.code() != null) {
+                            r.persons().forEach(x -> resolvedPersons.putIfAbsent(x, r.code()));
+                        }
+                    }
                 }
             }
             actorHits.add(hits);
@@ -82,7 +99,8 @@ final class MentionFinder {
         List<List<Mention>> countryMentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             String text = sentences.get(i).text();
-            List<Mention> ms = countryMentions(text, actorHits.get(i), resolved);
+            List<Mention> ms = countryMentions(text, actorHits.get(i), resolved, named, introduced,
+                    resolvedPersons, published);
             people.learn(text, ms);
             countryMentions.add(ms);
         }
@@ -115,72 +133,135 @@ final class MentionFinder {
         return new ArticleMentions(mentions, dominant);
     }
 
+    /** Whether the word right before {@code start} is a title of office or an honorific ("President", "Mr."). */
+    private static boolean titled(String sentence, int start) {
+        int end = start;
+        while (end > 0 && sentence.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == start || end == 0) {
+            return false;
+        }
+        if (sentence.charAt(end - 1) == '.') {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && Character.isLetter(sentence.charAt(from - 1))) {
+            from--;
+        }
+        return from < end && Character.isUpperCase(sentence.charAt(from))
+                && TITLE_WORDS.contains(sentence.substring(from, end));
+    }
+
+    private static boolean former(String sentence, int start) {
+        return FORMER_BEFORE.matcher(sentence.substring(Math.max(0, start - 40), start)).find();
+    }
+
+    private static boolean anyKnown(ActorIndex.PersonName p, Map<Person, String> resolvedPersons) {
+        if (resolvedPersons.isEmpty()) {
+            return false;
+        }
+        for (Person x : p.full()) {
+            if (resolvedPersons.containsKey(x)) {
+                return true;
+            }
+        }
+        for (Person x : p.shorts()) {
+            if (resolvedPersons.containsKey(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state that the article's full or titled mention of the same person stood for, if one. */
+    private static String sameAsIntroduced(ActorIndex.PersonName p, Map<Person, String> resolvedPersons) {
+        Set<String> codes = new HashSet<>();
+        for (List<Person> ps : List.of(p.full(), p.shorts())) {
+            ps.stream().map(resolvedPersons::get).filter(java.util.Objects::nonNull).forEach(codes::add);
+        }
+        return codes.size() == 1 ? codes.iterator().next() : null;
+    }
+
     /**
      * The ambiguous forms of an article that it resolves (form to code): to the one candidate the article also names
      * by an unambiguous form, else to the form's default when it names none of them.
      */
-    private Map<String, String> resolveAmbiguous(List<List<PhraseMatch<ActorForm>>> hits, Set<String> named) {
+    private Map<String, String> resolveAmbiguous(List<List<PhraseMatch<Object>>> hits, Set<String> named) {
         Map<String, String> out = new HashMap<>();
-        for (List<PhraseMatch<ActorForm>> hs : hits) {
-            for (PhraseMatch<ActorForm> h : hs) {
-                AmbiguousForm a = h.payload().code().isEmpty() ? resolvable.get(h.payload().text()) : null;
+        for (List<PhraseMatch<Object>> hs : hits) {
+            for (PhraseMatch<Object> h : hs) {
+                AmbiguousForm a = h.payload() instanceof AmbiguousForm f ? index.resolvable(f.form()) : null;
                 if (a == null || out.containsKey(a.form())) {
                     continue;
                 }
-                String only = null;
-                int n = 0;
-                for (String c : a.candidates()) {
-                    if (named.contains(c)) {
-                        only = c;
-                        n++;
-                    }
+                String code = onlyNamed(a.candidates(), named);
+                if (code == null && a.candidates().stream().noneMatch(named::contains)) {
+                    code = a.fallback();
                 }
-                String code = n == 1 ? only : n == 0 ? a.fallback() : null;
                 out.put(a.form(), code == null ? "" : code);
             }
         }
         return out;
     }
 
-    /**
-     * Non-overlapping occurrences, the longest span first ("the North Korean" is "North Korean", not "the North";
-     * "the South China Sea" is the sea), then leftmost; every entry of a winning span is kept. In text order.
-     */
-    private static <T> List<PhraseMatch<T>> longestSpans(List<PhraseMatch<T>> all) {
-        if (all.size() <= 1) {
-            return all;
-        }
-        List<PhraseMatch<T>> bySize = new ArrayList<>(all);
-        bySize.sort(Comparator.comparingInt((PhraseMatch<T> m) -> m.start() - m.end()).thenComparingInt(PhraseMatch::start));
-        List<PhraseMatch<T>> out = new ArrayList<>();
-        for (PhraseMatch<T> m : bySize) {
-            boolean free = true;
-            for (PhraseMatch<T> o : out) {
-                if (o.start() < m.end() && m.start() < o.end()
-                        && !(o.start() == m.start() && o.end() == m.end())) {
-                    free = false;
-                    break;
+    /** The one of {@code candidates} that the article names, or null when it names none or several. */
+    private static String onlyNamed(List<String> candidates, Set<String> named) {
+        String only = null;
+        for (String c : candidates) {
+            if (named.contains(c)) {
+                if (only != null) {
+                    return null;
                 }
-            }
-            if (free) {
-                out.add(m);
+                only = c;
             }
         }
-        out.sort(Comparator.comparingInt(PhraseMatch::start));
-        return out;
+        return only;
     }
 
-    private List<Mention> countryMentions(String sentence, List<PhraseMatch<ActorForm>> hits,
-                                          Map<String, String> resolved) {
+    private List<Mention> countryMentions(String sentence, List<PhraseMatch<Object>> hits,
+                                          Map<String, String> resolved, Set<String> named, Set<Person> introduced,
+                                          Map<Person, String> resolvedPersons, LocalDate published) {
         List<Mention> out = new ArrayList<>();
-        for (PhraseMatch<ActorForm> m : hits) {
-            ActorForm f = m.payload();
-            if (f.code().isEmpty()) {
-                String code = resolved.getOrDefault(f.text(), "");
-                if (code.isEmpty()) {
-                    continue;
+        for (PhraseMatch<Object> m : hits) {
+            Object payload = m.payload();
+            String code;
+            FormKind formKind;
+            Mention.Kind kind = null;
+            if (payload instanceof ActorForm f) {
+                code = f.code();
+                formKind = f.kind();
+            } else if (payload instanceof AmbiguousForm a) {
+                code = resolved.getOrDefault(a.form(), "");
+                formKind = a.kind();
+            } else if (payload instanceof ActorIndex.GroupName g) {
+                // A group that governs a state acts as it; any other is a group: where it fights, never a party.
+                code = g.group().stateOn(published);
+                formKind = FormKind.ORGANIZATION;
+                if (code == null) {
+                    code = g.group().where().size() == 1 ? g.group().where().get(0)
+                            : onlyNamed(g.group().where(), named);
+                    kind = Mention.Kind.GROUP;
                 }
-                f = new ActorForm(f.text(), code, resolvable.get(f.text()).kind());
+            } else if (payload instanceof ActorIndex.PersonName p) {
+                if (p.full().isEmpty() && NAME_GOES_ON.matcher(sentence).region(m.end(), sentence.length()).lookingAt()) {
+                    continue; // "President Gustavo Petro": a first name of someone else, not Carlos Gustavo
+                }
+                boolean titled = titled(sentence, m.start());
+                if (!titled && !index.anyServing(p, published) && !anyKnown(p, resolvedPersons)) {
+                    continue; // nobody it may name served that day, and no title or introduction says otherwise
+                }
+                code = index.resolve(p, published, introduced, titled && !former(sentence, m.start())).code();
+                if (code == null) {
+                    code = sameAsIntroduced(p, resolvedPersons);
+                }
+                formKind = null;
+                kind = Mention.Kind.PERSON;
+            } else {
+                continue; // a disputed place: no one country's
+            }
+            if (code == null || code.isEmpty()) {
+                continue;
             }
             String before = lastWords(sentence, m.start(), 6);
             boolean by = before.contains("by");
@@ -192,18 +273,20 @@ final class MentionFinder {
             if (NOT_A_PARTY_AFTER.matcher(after).find()) {
                 continue;
             }
-            if (f.kind() == FormKind.ADJECTIVE && TITLE_BEFORE.matcher(before).find()
+            if (formKind == FormKind.ADJECTIVE && TITLE_BEFORE.matcher(before).find()
                     && after.matches("(?s)^\\s+[A-Z].*")) {
                 continue;
             }
-            if (f.kind() == FormKind.ADJECTIVE && NOT_STATE_AFTER.matcher(
+            if (formKind == FormKind.ADJECTIVE && NOT_STATE_AFTER.matcher(
                     sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40))).find()) {
                 continue; // "Serb protesters clash with troops": people, not the state
             }
-            Mention.Kind kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(f.kind());
-            out.add(new Mention(m.start(), m.end(), f.code(), kind,
-                    // "a strike on Hamas": a group is whom it targets, never where
-                    f.kind() != FormKind.ORGANIZATION && LocativeBefore.test(before),
+            if (kind == null) {
+                kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(formKind);
+            }
+            out.add(new Mention(m.start(), m.end(), code, kind,
+                    // "a strike on Hamas": a group or a person is whom it targets, never where
+                    formKind != FormKind.ORGANIZATION && kind != Mention.Kind.PERSON && LocativeBefore.test(before),
                     by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;

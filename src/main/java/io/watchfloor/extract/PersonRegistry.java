@@ -43,7 +43,8 @@ final class PersonRegistry {
     /** Learns the officials introduced in {@code sentence}, given the country mentions found in it. */
     void learn(String sentence, List<Mention> mentions) {
         for (Mention m : mentions) {
-            if (m.kind() == Mention.Kind.PLACE || m.kind() == Mention.Kind.PERSON) {
+            if (m.kind() == Mention.Kind.PLACE || m.kind() == Mention.Kind.PERSON
+                    || m.kind() == Mention.Kind.GROUP) {
                 continue;
             }
             String rest = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 120));

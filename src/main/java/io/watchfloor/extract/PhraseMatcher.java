@@ -25,10 +25,16 @@ import java.util.Objects;
 public final class PhraseMatcher<T> {
 
     private static final int NONE = -1;
+    /** How many nodes, the shallowest first, get a dense row of ASCII moves. */
+    static final int DENSE_ROWS = 1 << 15;
 
     private final boolean caseSensitive;
     private final int[] rootNext;       // transitions out of the root, by char (NONE when absent)
-    private final TransitionMap next;   // transitions out of the other nodes
+    // Transitions out of the other nodes, in compressed rows: the edges of node n are edgeLabel/edgeTarget
+    // [edgeStart[n], edgeStart[n + 1]). Deep nodes have one child or two: a scan beats a hash lookup.
+    private final int[] edgeStart;
+    private final char[] edgeLabel;
+    private final int[] edgeTarget;
     private final int[] fail;
     private final int[] depth;          // normalised length of the path to the node
     private final int[] outHead;        // first entry ending exactly at the node, or NONE
@@ -38,22 +44,30 @@ public final class PhraseMatcher<T> {
     private final Object[] entryPayload;
     private final int ringMask;         // ring buffer of original offsets, big enough for the deepest phrase
     /**
-     * The automaton's moves on ASCII chars, fail links already followed: node * width + asciiClass[char] -> node.
-     * Class 0 is every ASCII char no phrase contains (back to the root from anywhere).
+     * The automaton's moves on ASCII chars, fail links already followed: row[node] * width + asciiClass[char] ->
+     * node. Class 0 is every ASCII char no phrase contains (back to the root from anywhere). Only the shallowest
+     * {@link #DENSE_ROWS} nodes have a row (row -1 otherwise): text spends nearly all its time near the root, and a
+     * row for each of the hundreds of thousands of nodes of a big dictionary would take hundreds of megabytes.
      */
     private final int[] ascii;
+    private final int[] row;
     private final byte[] asciiClass;
     private final int width;
 
-    private PhraseMatcher(boolean caseSensitive, int[] rootNext, TransitionMap next, int[] fail, int[] depth,
+    private PhraseMatcher(boolean caseSensitive, int[] rootNext, int[][] edges, char[] edgeLabel, int[] fail,
+                          int[] depth,
                           int[] outHead, int[] dictLink, int[] entryNext, String[] entryPhrase,
-                          Object[] entryPayload, int maxDepth, int[] ascii, byte[] asciiClass, int width) {
+                          Object[] entryPayload, int maxDepth, int[] ascii, int[] row, byte[] asciiClass,
+                          int width) {
+        this.row = row;
         this.caseSensitive = caseSensitive;
         this.ascii = ascii;
         this.asciiClass = asciiClass;
         this.width = width;
         this.rootNext = rootNext;
-        this.next = next;
+        this.edgeStart = edges[0];
+        this.edgeTarget = edges[1];
+        this.edgeLabel = edgeLabel;
         this.fail = fail;
         this.depth = depth;
         this.outHead = outHead;
@@ -151,21 +165,8 @@ public final class PhraseMatcher<T> {
             }
             ring[k & ringMask] = i;
             k++;
-            if (c < 128) {
-                state = ascii[state * width + asciiClass[c]];
-            } else {
-                while (true) {
-                    int nx = state == 0 ? rootNext[c] : next.get(state, c);
-                    if (nx != NONE) {
-                        state = nx;
-                        break;
-                    }
-                    if (state == 0) {
-                        break;
-                    }
-                    state = fail[state];
-                }
-            }
+            int r = c < 128 ? row[state] : NONE;
+            state = r != NONE ? ascii[r * width + asciiClass[c]] : step(state, c);
             int node = outHead[state] != NONE ? state : dictLink[state];
             while (node > 0) {
                 int start = ring[(k - depth[node]) & ringMask];
@@ -180,6 +181,25 @@ public final class PhraseMatcher<T> {
         }
         hits.sort(HIT_ORDER);
         return hits;
+    }
+
+    /** The move on {@code c} from a node without a dense row (or on a non-ASCII char): along the fail links. */
+    private int step(int state, char c) {
+        while (true) {
+            if (state == 0) {
+                int nx = rootNext[c];
+                return nx != NONE ? nx : 0;
+            }
+            for (int e = edgeStart[state], end = edgeStart[state + 1]; e < end; e++) {
+                if (edgeLabel[e] == c) {
+                    return edgeTarget[e];
+                }
+            }
+            state = fail[state];
+            if (c < 128 && row[state] != NONE) {
+                return ascii[row[state] * width + asciiClass[c]];
+            }
+        }
     }
 
     private static boolean isBoundary(CharSequence text, int start, int end) {
@@ -362,24 +382,49 @@ public final class PhraseMatcher<T> {
                     asciiClass[c] = (byte) width++;
                 }
             }
-            int[] ascii = new int[nodes * width];
+            // Rows in breadth-first order: a node's fail node is shallower, so it has its row already.
+            int rows = Math.min(nodes, DENSE_ROWS);
+            int[] row = new int[nodes];
+            Arrays.fill(row, NONE);
+            row[0] = 0;
+            int[] ascii = new int[rows * width];
             for (int c = 0; c < 128; c++) {
                 if (asciiClass[c] != 0 && rootNext[c] != NONE) {
                     ascii[asciiClass[c]] = rootNext[c];
                 }
             }
-            for (int q = 0; q < qt; q++) {
+            for (int q = 0; q < rows - 1; q++) {
                 int u = queue[q];
-                System.arraycopy(ascii, fail[u] * width, ascii, u * width, width);
+                row[u] = q + 1;
+                System.arraycopy(ascii, row[fail[u]] * width, ascii, row[u] * width, width);
                 for (int v = firstChild[u]; v != NONE; v = sibling[v]) {
                     if (label[v] < 128) {
-                        ascii[u * width + asciiClass[label[v]]] = v;
+                        ascii[row[u] * width + asciiClass[label[v]]] = v;
                     }
                 }
             }
-            return new PhraseMatcher<>(caseSensitive, rootNext, next, fail, Arrays.copyOf(depth, nodes),
+            // Compressed rows of the edges (the hash map only serves the building).
+            int[] edgeStart = new int[nodes + 1];
+            int edgeCount = 0;
+            for (int u = 0; u < nodes; u++) {
+                edgeStart[u] = edgeCount;
+                for (int v = firstChild[u]; v != NONE; v = sibling[v]) {
+                    edgeCount++;
+                }
+            }
+            edgeStart[nodes] = edgeCount;
+            char[] edgeLabel = new char[edgeCount];
+            int[] edgeTarget = new int[edgeCount];
+            for (int u = 0, e = 0; u < nodes; u++) {
+                for (int v = firstChild[u]; v != NONE; v = sibling[v], e++) {
+                    edgeLabel[e] = label[v];
+                    edgeTarget[e] = v;
+                }
+            }
+            return new PhraseMatcher<>(caseSensitive, rootNext, new int[][] {edgeStart, edgeTarget}, edgeLabel, fail,
+                    Arrays.copyOf(depth, nodes),
                     Arrays.copyOf(outHead, nodes), dictLink, entryNext, phrases.toArray(new String[0]),
-                    payloads.toArray(), maxDepth, ascii, asciiClass, width);
+                    payloads.toArray(), maxDepth, ascii, row, asciiClass, width);
         }
 
         private static int[] grow(int[] a, int n) {

@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +18,32 @@ import org.slf4j.LoggerFactory;
 /**
  * A small HTTP endpoint, bound to loopback by default: {@code GET /health} (200 ok, 503 degraded, JSON with the
  * reasons) and {@code GET /metrics} (Prometheus text format).
+ *
+ * <p>Stalled clients cannot starve it: the JDK server reads a request on a worker thread, so a client that sends
+ * half a request holds a worker until the request time limit ({@link RequestTimeLimits}) closes its connection;
+ * there are {@value #WORKERS} workers, so a few such clients leave the others free meanwhile.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Workers: /health and /metrics are cheap, so these are for clients that stall, not for load. */
+    static final int WORKERS = 8;
+
+    static {
+        RequestTimeLimits.apply();
+    }
 
     private final HttpServer server;
+    private final ExecutorService workers;
 
     public HttpEndpoint(String bind, int port, HealthCheck health, WatchfloorMetrics metrics) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "watchfloor-http");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(workers);
         server.createContext("/health", ex -> {
             if (notGet(ex)) {
                 return;
@@ -38,7 +52,7 @@ public final class HttpEndpoint implements AutoCloseable {
             try {
                 h = health.check();
             } catch (RuntimeException e) {
-                h = new Health("degraded", java.util.List.of("health check failed: " + e.getMessage()));
+                h = new Health("degraded", List.of("health check failed: " + e.getMessage()));
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", h.status());
@@ -84,5 +98,6 @@ public final class HttpEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        workers.shutdownNow();
     }
 }

@@ -49,6 +49,27 @@ public final class WatchfloorMetrics {
         Gauge.builder("watchfloor_outbox_pending", size).register(registry);
     }
 
+    /**
+     * Whether the last rule reload was taken (1) or refused (0), and when rules were last loaded, as Alertmanager
+     * reports its configuration reloads.
+     */
+    public void rulesReload(java.util.function.BooleanSupplier successful, Supplier<java.time.Instant> lastSuccess) {
+        Gauge.builder("watchfloor_rules_last_reload_successful", () -> successful.getAsBoolean() ? 1 : 0)
+                .description("1 when the last rule reload was taken, 0 when it was refused").register(registry);
+        Gauge.builder("watchfloor_rules_last_reload_success_timestamp_seconds",
+                        () -> lastSuccess.get().toEpochMilli() / 1000.0)
+                .description("when rules were last loaded successfully (Unix time)").register(registry);
+    }
+
+    /** Articles the rules set aside, read when scraped. */
+    public void setAside(Supplier<Number> count) {
+        Gauge.builder("watchfloor_articles_set_aside", count).register(registry);
+    }
+
+    public void ruleFailed(String rule) {
+        Counter.builder("watchfloor_rule_failures").tag("rule", rule).register(registry).increment();
+    }
+
     /** Prometheus text exposition format. */
     public String scrape() {
         return registry.scrape();

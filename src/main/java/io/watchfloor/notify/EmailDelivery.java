@@ -4,11 +4,11 @@ import io.watchfloor.model.Alert;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.OutboxStore;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds: renders each due message from the alerts as they are now, hands it to the mailer,
- * and records success before anything else. A failure is retried with exponential backoff; nothing is dropped.
+ * Sends what the outbox holds, one message at a time: claims it (the first claim renders it from its alerts as they
+ * are then and freezes it), hands it to the mailer, and records success before anything else. A failure is retried
+ * with exponential backoff, with the same content and Message-ID; nothing is dropped.
  */
 public final class EmailDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
@@ -27,27 +28,27 @@ public final class EmailDelivery {
     /** How long a claimed message is left to the node that claimed it before another may take it over. */
     static final Duration LEASE = Duration.ofMinutes(5);
 
+    /** Messages one run sends at most; the next run goes on. */
+    private static final int PER_RUN = 1000;
+
+    /** Where messages are sent from and how failures are retried. */
+    public record Sending(Mailer mailer, MessageBuilder builder, Duration retryInitial, Duration retryMax,
+                          String node) { }
+
     private final OutboxStore outbox;
     private final AlertStore alerts;
     private final MessageRenderer renderer;
-    private final MessageBuilder builder;
-    private final Mailer mailer;
     private final DigestComposer digests;
-    private final Duration retryInitial;
-    private final Duration retryMax;
+    private final Sending sending;
     private final Clock clock;
 
-    public EmailDelivery(OutboxStore outbox, AlertStore alerts, MessageRenderer renderer, MessageBuilder builder,
-                         Mailer mailer, DigestComposer digests, Duration retryInitial, Duration retryMax,
-                         Clock clock) {
+    public EmailDelivery(OutboxStore outbox, AlertStore alerts, MessageRenderer renderer, DigestComposer digests,
+                         Sending sending, Clock clock) {
         this.outbox = outbox;
         this.alerts = alerts;
         this.renderer = renderer;
-        this.builder = builder;
-        this.mailer = mailer;
         this.digests = digests;
-        this.retryInitial = retryInitial;
-        this.retryMax = retryMax;
+        this.sending = sending;
         this.clock = clock;
     }
 
@@ -59,56 +60,96 @@ public final class EmailDelivery {
     /** Sends everything due by {@code when}: {@code run --once} does not wait out the group wait. */
     public synchronized int deliverDueBy(Instant when) {
         int sent = 0;
-        // Claimed, not just read: with several nodes on one store each message goes out from one of them.
-        for (OutboxStore.Pending p : outbox.claimDue(when, 200, clock.instant().plus(LEASE))) {
-            if (deliver(p)) {
+        for (int i = 0; i < PER_RUN; i++) {
+            Optional<OutboxStore.Claimed> next;
+            try {
+                // Claimed, not just read: with several nodes on one store each message goes out from one of them.
+                next = outbox.claimNext(sending.node(), when, clock.instant().plus(LEASE), this::freeze);
+            } catch (CannotRender e) {
+                retryLater(e.message, e.getMessage());
+                continue;
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            if (send(next.get())) {
                 sent++;
             }
         }
         return sent;
     }
 
-    private boolean deliver(OutboxStore.Pending p) {
-        Rendered r;
-        String messageId;
-        List<Alert> carried = new ArrayList<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (OutboxStore.DIGEST.equals(p.kind())) {
-            r = digests.render(p.recipient(), p.groupKey());
-            messageId = "<digest-" + p.groupKey() + "-" + p.id() + "@watchfloor>";
-        } else {
-            for (String id : outbox.alertIds(p.id())) {
-                alerts.find(id).ifPresent(carried::add);
-            }
-            // The most severe first: it names the message and its Message-ID.
-            carried.sort(java.util.Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::id));
-            if (carried.isEmpty()) {
-                outbox.markSent(p.id(), null, "(nothing left to send)", clock.instant());
-                return false;
-            }
-            r = renderAlerts(p.recipient(), carried);
-            // Derived from the alert id: a rare repeat after a crash is recognisable by any mail client.
-            messageId = "<alert-" + carried.get(0).id() + "-" + p.id() + "@watchfloor>";
-            headers.put("X-Watchfloor-Alerts", String.join(" ", carried.stream().map(Alert::id).toList()));
+    /**
+     * Makes the messages this node had claimed when it died due again at once, for any node, rather than when their
+     * lease ends; they go out with the content and Message-ID they were frozen with.
+     */
+    public int releaseClaims() {
+        int n = outbox.releaseClaims(sending.node(), clock.instant());
+        if (n > 0) {
+            LOG.warn("{} message{} this node was sending when it stopped released: sent again (a repeat, if the"
+                    + " server had accepted it, has the same Message-ID)", n, n == 1 ? "" : "s");
         }
+        return n;
+    }
+
+    private boolean send(OutboxStore.Claimed c) {
+        OutboxStore.Message m = c.message();
         try {
-            MimeMessage m = builder.build(p.recipient(), messageId, r, headers);
-            mailer.send(m);
+            sending.mailer().send(sending.builder().frozen(c.frozen().content()));
         } catch (MessagingException | RuntimeException e) {
-            int attempts = p.attempts() + 1;
-            Duration wait = backoff(attempts);
-            outbox.markFailed(p.id(), attempts, rootMessage(e), clock.instant().plus(wait));
-            LOG.warn("email to {} not sent (attempt {}), retrying in {}: {}", p.recipient(), attempts, wait,
-                    rootMessage(e));
+            retryLater(m, rootMessage(e));
             return false;
         }
-        Instant now = clock.instant();
-        outbox.markSent(p.id(), messageId, r.subject(), now);
-        for (Alert a : carried) {
-            outbox.recordDelivery(a.id(), p.recipient(), a.severity().name(), a.sources(), now);
-        }
-        LOG.info("email to {} via {}: {}", p.recipient(), mailer.describe(), r.subject());
+        outbox.markSent(c, clock.instant());
+        LOG.info("email to {} via {}: {} {}", m.recipient(), sending.mailer().describe(), c.frozen().subject(),
+                m.messageId());
         return true;
+    }
+
+    private void retryLater(OutboxStore.Message m, String error) {
+        int attempts = outbox.markFailed(m.id(), error, n -> clock.instant().plus(backoff(n)));
+        LOG.warn("email to {} not sent (attempt {}), retrying in {}: {}", m.recipient(), attempts,
+                backoff(attempts), error);
+    }
+
+    /** The message's content, fixed now: its alerts as they are, rendered, under the Message-ID it was given. */
+    private Optional<OutboxStore.Frozen> freeze(OutboxStore.Message m, List<String> alertIds) {
+        try {
+            Rendered r;
+            List<OutboxStore.Carried> told = new ArrayList<>();
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (OutboxStore.DIGEST.equals(m.kind())) {
+                r = digests.render(m.recipient(), m.groupKey());
+            } else {
+                List<Alert> carried = new ArrayList<>();
+                for (String id : alertIds) {
+                    alerts.find(id).ifPresent(carried::add);
+                }
+                if (carried.isEmpty()) {
+                    return Optional.empty();
+                }
+                // The most severe first: it names the message.
+                carried.sort(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::id));
+                r = renderAlerts(m.recipient(), carried);
+                headers.put("X-Watchfloor-Alerts", String.join(" ", carried.stream().map(Alert::id).toList()));
+                carried.forEach(a -> told.add(new OutboxStore.Carried(a.id(), a.severity().name(), a.sources())));
+            }
+            byte[] content = MessageBuilder.bytes(sending.builder().build(m.recipient(), m.messageId(), r, headers));
+            return Optional.of(new OutboxStore.Frozen(content, r.subject(), told));
+        } catch (MessagingException | RuntimeException e) {
+            throw new CannotRender(m, rootMessage(e), e);
+        }
+    }
+
+    /** A message that could not be rendered (a broken template, say): retried later like a failed send. */
+    private static final class CannotRender extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient OutboxStore.Message message;
+
+        CannotRender(OutboxStore.Message message, String why, Throwable cause) {
+            super("cannot render: " + why, cause);
+            this.message = message;
+        }
     }
 
     Rendered renderAlerts(String recipient, List<Alert> carried) {
@@ -137,8 +178,8 @@ public final class EmailDelivery {
 
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(attempts - 1, 20);
-        Duration d = retryInitial.multipliedBy(factor);
-        return d.compareTo(retryMax) > 0 ? retryMax : d;
+        Duration d = sending.retryInitial().multipliedBy(factor);
+        return d.compareTo(sending.retryMax()) > 0 ? sending.retryMax() : d;
     }
 
     private static String rootMessage(Throwable e) {

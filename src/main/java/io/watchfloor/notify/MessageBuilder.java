@@ -6,8 +6,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Date;
 import java.util.Map;
 
@@ -33,7 +36,7 @@ public final class MessageBuilder {
         m.setSubject(r.subject(), "UTF-8");
         m.setSentDate(new Date());
         for (Map.Entry<String, String> h : headers.entrySet()) {
-            m.setHeader(h.getKey(), MessageRenderer.oneLine(h.getValue()));
+            m.setHeader(h.getKey(), folded(h.getKey(), h.getValue()));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
@@ -61,6 +64,30 @@ public final class MessageBuilder {
         m.setContent(alternative);
         m.saveChanges();
         return m;
+    }
+
+    /**
+     * A header value whole, however long: control characters become spaces, and a line longer than RFC 5322's 78
+     * characters is folded at its spaces (a reader unfolds it back to the same words).
+     */
+    static String folded(String name, String value) {
+        return MimeUtility.fold(name.length() + 2, MessageRenderer.flat(value));
+    }
+
+    /** The bytes a message is sent as, frozen in the outbox. */
+    public static byte[] bytes(MimeMessage m) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            m.writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot write message: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A frozen message, to send again exactly as it was first written. */
+    public MimeMessage frozen(byte[] content) throws MessagingException {
+        return new FrozenMessage(session, content);
     }
 
     /** A message whose Message-ID survives saveChanges(): a repeat after a crash is recognisable. */

@@ -56,9 +56,14 @@ public final class MessageRenderer {
         }
     }
 
-    /** One line of printable text: CR, LF and other control characters become spaces. */
+    /** A subject: one line of printable text, cut to {@link #MAX_SUBJECT} characters. */
     static String oneLine(String s) {
-        String t = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll("\\s+", " ").trim();
+        String t = flat(s);
         return t.length() <= MAX_SUBJECT ? t : t.substring(0, MAX_SUBJECT - 1) + "…";
+    }
+
+    /** Printable text on one line, whole: CR, LF and other control characters become spaces. */
+    static String flat(String s) {
+        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll("\\s+", " ").trim();
     }
 }

@@ -11,16 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues email for committed alerts, the Alertmanager way: routed to the officers who follow them, grouped per
- * recipient and pair during the group wait, an alert already sent is sent again only when its severity rises or,
- * with more sources, after the repeat interval. Silenced alerts are stored but not queued.
+ * Queues email for alert changes in the transaction that records them, the Alertmanager way: routed to the officers
+ * who follow them, grouped per recipient and pair during the group wait, an alert already sent is sent again only
+ * when its severity rises or, with more sources, after the repeat interval. Silenced alerts are stored but not
+ * queued.
  */
-public final class OutboxNotifier implements Notifier {
+public final class OutboxNotifier implements TransactionalNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxNotifier.class);
 
     private final Router router;
@@ -32,6 +35,8 @@ public final class OutboxNotifier implements Notifier {
 
     /** Told when a message queued now becomes due, so that delivery can run then rather than at its next tick. */
     private final Consumer<Instant> due;
+    /** Whether something was queued since the last commit was told of. */
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock) {
         this(router, silences, outbox, email, clock, t -> { });
@@ -49,8 +54,9 @@ public final class OutboxNotifier implements Notifier {
         this.clock = clock;
     }
 
+    /** In the transaction that records the change: routed, and queued for each recipient it is worth telling. */
     @Override
-    public void notify(AlertChange change) {
+    public void record(AlertChange change) {
         Alert a = change.alert();
         Instant now = clock.instant();
         var silence = silences.silencing(a, now);
@@ -59,31 +65,33 @@ public final class OutboxNotifier implements Notifier {
                     silence.get().comment() == null ? "" : ": " + silence.get().comment());
             return;
         }
-        boolean queued = false;
         for (String r : router.recipients(a)) {
-            if (!worthSending(a, r, now)) {
-                continue;
+            if (outbox.queueAlert(r, groupKey(a.actors()), a.id(), now, now.plus(groupWait),
+                    told -> worthSending(a, told, now))) {
+                queued.set(true);
             }
-            outbox.enqueueAlert(r, groupKey(a.actors()), a.id(), now, now.plus(groupWait));
-            queued = true;
-        }
-        if (queued) {
-            // A message the alert joined is due earlier, and was announced when it was started.
-            due.accept(now.plus(groupWait));
         }
     }
 
-    private boolean worthSending(Alert a, String recipient, Instant now) {
-        if (outbox.pendingFor(a.id(), recipient)) {
-            return false; // the waiting message will carry the alert as it is when sent
+    /** Once committed: the delivery runs when what was queued becomes due (the group wait from now). */
+    @Override
+    public void notify(AlertChange change) {
+        if (queued.getAndSet(false)) {
+            due.accept(clock.instant().plus(groupWait));
         }
-        var last = outbox.lastDelivery(a.id(), recipient);
+    }
+
+    /**
+     * Worth telling: never told, or told a lower severity, or fewer sources at least the repeat interval ago (a
+     * message on its way counts as telling now).
+     */
+    private boolean worthSending(Alert a, Optional<OutboxStore.Told> last, Instant now) {
         if (last.isEmpty()) {
             return true;
         }
         boolean higher = a.severity().compareTo(Severity.valueOf(last.get().severity())) > 0;
         boolean moreSources = a.sources() > last.get().sources()
-                && !now.isBefore(last.get().sentAt().plus(repeatInterval));
+                && !now.isBefore(last.get().at().plus(repeatInterval));
         return higher || moreSources;
     }
 

@@ -13,7 +13,10 @@ import io.watchfloor.notify.Notifier;
 import io.watchfloor.rules.AlertDraft;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleEngine;
+import io.watchfloor.rules.RuleEvaluationException;
+import io.watchfloor.rules.RuleFailure;
 import io.watchfloor.store.ArticleStore;
+import io.watchfloor.store.SetAsideStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place the stages are composed: extract, record, evaluate rules, assemble and correlate alerts (committed to
- * the store), then notify. Each stage is a small class with one job; this class only wires them in order.
+ * the store with the email they call for), then announce them. Each stage is a small class with one job; this class
+ * only wires them in order.
  */
 public final class ArticlePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePipeline.class);
@@ -32,8 +36,10 @@ public final class ArticlePipeline {
     private final AlertAssembler assembler;
     private final AlertCorrelator correlator;
     private final ArticleStore articles;
-    private final List<Notifier> notifiers;
+    private final Announcer announcer;
     private final Observer observer;
+    private final RuleIncidents incidents;
+    private final SetAsideStore setAside;
     /** Articles whose signals are in this node's rules: processed here or caught up from the store. */
     private final java.util.Map<String, LocalDate> known = new java.util.HashMap<>();
     private java.time.Instant watermark = java.time.Instant.EPOCH;
@@ -46,23 +52,30 @@ public final class ArticlePipeline {
         default void articleProcessed(int signals, java.time.Duration took) { }
 
         default void rulesEvaluated(java.time.Duration took) { }
+
+        default void ruleFailed(String rule) { }
     }
 
+    /** @param setAside where articles the rules could not finish are kept */
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
-                           AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers) {
-        this(extractor, engine, assembler, correlator, articles, notifiers, Observer.NONE);
+                           AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
+                           List<Notifier> notifiers, Observer observer) {
+        this(extractor, engine, assembler, correlator, articles, setAside, Announcer.of(notifiers), observer);
     }
 
+    /** @param setAside where articles the rules could not finish are kept */
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
-                           AlertCorrelator correlator, ArticleStore articles, List<Notifier> notifiers,
-                           Observer observer) {
+                           AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
+                           Announcer announcer, Observer observer) {
         this.observer = observer;
+        this.setAside = setAside;
+        this.incidents = new RuleIncidents(setAside, this::adminNotice, java.time.Clock.systemUTC());
         this.extractor = extractor;
         this.engine = engine;
         this.assembler = assembler;
         this.correlator = correlator;
         this.articles = articles;
-        this.notifiers = List.copyOf(notifiers);
+        this.announcer = announcer;
     }
 
     /** Whether this exact content was processed before (same id, same hash). */
@@ -84,11 +97,30 @@ public final class ArticlePipeline {
             forgetPublishedBefore(article.published().minusDays(retentionDays));
         }
         long start = System.nanoTime();
-        List<AlertDraft> drafts = engine.evaluate(signals, article.published());
+        List<AlertDraft> drafts = evaluate(article, signals);
         observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
-        List<AlertChange> changes = decide(drafts);
-        notifyAll(changes);
-        return new ArticleOutcome(article, signals, changes);
+        return new ArticleOutcome(article, signals, decide(drafts == null ? List.of() : drafts));
+    }
+
+    /**
+     * The rules' drafts for one article's signals; null when the rules could not finish (the article is then set
+     * aside: recorded, told to the admins, retried after the next rule change). Consequences that threw are
+     * reported; they do not hold back the other rules' drafts.
+     */
+    private List<AlertDraft> evaluate(Article article, List<Signal> signals) {
+        List<AlertDraft> drafts;
+        try {
+            drafts = engine.evaluate(signals, article.published());
+        } catch (RuleEvaluationException e) {
+            incidents.setAside(article, e);
+            return null;
+        }
+        List<RuleFailure> failures = engine.drainFailures();
+        if (!failures.isEmpty()) {
+            incidents.failed(failures);
+            failures.forEach(f -> observer.ruleFailed(f.rule()));
+        }
+        return drafts;
     }
 
     /**
@@ -116,6 +148,8 @@ public final class ArticlePipeline {
 
     private int catchUp(LocalDate publishedSince) {
         forgetPublishedBefore(publishedSince);
+        java.util.Set<String> aside = new java.util.HashSet<>();
+        setAside.all().forEach(a -> aside.add(a.articleId()));
         int n = 0;
         // A little overlap: another node's transaction may commit with a slightly earlier timestamp.
         for (ArticleStore.Processed p : articles.processedAfter(watermark.minusSeconds(5), publishedSince)) {
@@ -125,9 +159,14 @@ public final class ArticlePipeline {
             if (known.putIfAbsent(p.article().id(), p.article().published()) != null) {
                 continue;
             }
-            List<AlertChange> changes = decide(engine.evaluate(p.signals(), p.article().published()));
-            notifyAll(changes);
-            n += p.signals().size();
+            List<AlertDraft> drafts = evaluate(p.article(), p.signals());
+            if (drafts != null) {
+                if (aside.contains(p.article().id())) {
+                    incidents.cleared(p.article()); // the rules changed while this node was away
+                }
+                decide(drafts);
+                n += p.signals().size();
+            }
         }
         return n;
     }
@@ -142,21 +181,41 @@ public final class ArticlePipeline {
      * window are decided like any others.
      */
     public synchronized List<AlertChange> swap(CompiledRules rules, Extractor newExtractor) {
+        List<AlertDraft> drafts = engine.swap(rules); // refused (RulesRefusedException) before anything changes
         this.extractor = newExtractor;
-        List<AlertChange> changes = decide(engine.swap(rules));
-        notifyAll(changes);
-        return changes;
+        incidents.rulesChanged();
+        return decide(drafts);
+    }
+
+    /**
+     * Evaluates again the articles set aside by earlier rules (after a rule change): the ones the rules now finish
+     * are no longer set aside, and their alerts are decided like any others. Returns how many were cleared.
+     */
+    public synchronized int retrySetAside() {
+        int cleared = 0;
+        for (SetAsideStore.SetAside s : setAside.all()) {
+            var p = articles.processed(s.articleId());
+            if (p.isEmpty()) {
+                continue;
+            }
+            List<AlertDraft> drafts = evaluate(p.get().article(), p.get().signals());
+            if (drafts != null) {
+                incidents.cleared(p.get().article());
+                decide(drafts);
+                cleared++;
+            }
+        }
+        return cleared;
+    }
+
+    /** Set-aside articles and failing rules, for /health. */
+    public RuleIncidents incidents() {
+        return incidents;
     }
 
     /** Tells the admins through every output that serves them. */
     public void adminNotice(AdminNotice notice) {
-        for (Notifier n : notifiers) {
-            try {
-                n.admin(notice);
-            } catch (RuntimeException e) {
-                LOG.error("notifier {} failed for an admin notice: {}", n.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+        announcer.admin(notice);
     }
 
     /** The extractor in use: callers may extract on other threads and hand the signals to {@link #process}. */
@@ -168,6 +227,10 @@ public final class ArticlePipeline {
         return engine.rules();
     }
 
+    /**
+     * Assembles and correlates the alerts, records them with what they call for (journal, email) in one transaction,
+     * then announces them.
+     */
     private List<AlertChange> decide(List<AlertDraft> drafts) {
         List<Alert> alerts = new ArrayList<>();
         for (AlertDraft d : drafts) {
@@ -177,23 +240,13 @@ public final class ArticlePipeline {
                 LOG.error("{}", e.getMessage());
             }
         }
-        return alerts.isEmpty() ? List.of() : correlator.applyAll(alerts);
-    }
-
-    private void notifyAll(List<AlertChange> changes) {
-        for (AlertChange c : changes) {
-            if (!c.newsworthy()) {
-                continue;
-            }
-            for (Notifier n : notifiers) {
-                try {
-                    n.notify(c);
-                } catch (RuntimeException e) {
-                    // The alert is committed; one failing notifier must not stop the others.
-                    LOG.error("notifier {} failed for alert {}: {}", n.getClass().getSimpleName(), c.alert().id(),
-                            e.getMessage());
-                }
-            }
+        if (alerts.isEmpty()) {
+            return List.of();
         }
+        List<Long> entries = new ArrayList<>();
+        List<AlertChange> changes = correlator.applyAll(alerts,
+                recorded -> entries.addAll(announcer.recorded(recorded)));
+        announcer.committed(changes, entries);
+        return changes;
     }
 }

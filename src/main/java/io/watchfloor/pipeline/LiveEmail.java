@@ -1,7 +1,8 @@
 package io.watchfloor.pipeline;
 
 import io.watchfloor.alert.AlertChange;
-import io.watchfloor.notify.Notifier;
+import io.watchfloor.notify.EmailDelivery;
+import io.watchfloor.notify.TransactionalNotifier;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The email side of a running daemon, replaceable as a whole when the config is reloaded: routing, silences,
  * grouping, templates and SMTP settings change together, between two uses.
  */
-public final class LiveEmail implements Notifier {
+public final class LiveEmail implements TransactionalNotifier {
     private final AtomicReference<Pipelines.Email> current;
 
     public LiveEmail(Pipelines.Email initial) {
@@ -22,6 +23,11 @@ public final class LiveEmail implements Notifier {
 
     public Pipelines.Email current() {
         return current.get();
+    }
+
+    @Override
+    public void record(AlertChange change) {
+        current.get().notifier().record(change);
     }
 
     @Override
@@ -39,6 +45,11 @@ public final class LiveEmail implements Notifier {
 
     public int queueDigests() {
         return current.get().digests().queue();
+    }
+
+    /** Releases the messages this node had claimed when it last stopped (see {@link EmailDelivery#releaseClaims}). */
+    public int releaseClaims() {
+        return current.get().delivery().releaseClaims();
     }
 
     public String describe() {

@@ -18,6 +18,7 @@ import io.watchfloor.notify.MessageRenderer;
 import io.watchfloor.notify.OutboxNotifier;
 import io.watchfloor.notify.SmtpMailer;
 import io.watchfloor.store.OutboxStore;
+import io.watchfloor.store.SetAsideStore;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.Country;
 import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.notify.Notifier;
+import io.watchfloor.rules.AnswerReader;
 import io.watchfloor.rules.CompileResult;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleCompiler;
@@ -38,6 +40,7 @@ import io.watchfloor.rules.RuleSettings;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -72,17 +75,27 @@ public final class Pipelines {
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
                                          java.util.function.Supplier<CompiledRules> rules, List<Notifier> notifiers,
                                          ArticlePipeline.Observer observer) {
-        ActorCatalog catalog = ActorCatalog.loadDefault();
+        return create(cfg, db, rules, Announcer.of(notifiers), observer);
+    }
+
+    /** The daemon's pipeline: its announcer keeps the journal of changes that a start reconciles. */
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
+                                         java.util.function.Supplier<CompiledRules> rules, Announcer announcer,
+                                         ArticlePipeline.Observer observer) {
+        ActorCatalog catalog;
         SignalExtractor extractor;
         try {
+            catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
             extractor = SignalExtractor.load(catalog, cfg.rulesPath().resolve("lexicon"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays());
-        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings), new AlertAssembler(names(catalog)),
+        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
+                cfg.rules().evaluationTimeout());
+        return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings, answers(catalog)),
+                new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
-                notifiers, observer);
+                new SetAsideStore(db), announcer, observer);
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */
@@ -98,13 +111,23 @@ public final class Pipelines {
         return email(cfg, db, clock, wrap, t -> { });
     }
 
-    /**
-     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
-     * that the daemon delivers it then instead of at the next delivery tick.
-     */
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
                               java.util.function.UnaryOperator<Mailer> wrap,
                               java.util.function.Consumer<java.time.Instant> due) {
+        return email(cfg, db, clock, wrap, due, LOCAL_NODE);
+    }
+
+    /** The node name where no daemon runs (tests, tools): its claims are released by no start. */
+    public static final String LOCAL_NODE = "local";
+
+    /**
+     * {@code wrap} may decorate the mailer (metrics); {@code due} is told when a newly queued message becomes due, so
+     * that the daemon delivers it then instead of at the next delivery tick; {@code node} names this node's claims
+     * on messages.
+     */
+    public static Email email(WatchfloorConfig cfg, Database db, Clock clock,
+                              java.util.function.UnaryOperator<Mailer> wrap,
+                              java.util.function.Consumer<java.time.Instant> due, String node) {
         EmailConfig e = cfg.email();
         Router router = new Router(e, Regions.loadDefault());
         OutboxStore outbox = new OutboxStore(db);
@@ -122,8 +145,8 @@ public final class Pipelines {
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
         DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());
-        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, new MessageBuilder(session, e.from()),
-                mailer, digest, e.retryInitial(), e.retryMax(), clock);
+        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, digest, new EmailDelivery.Sending(mailer,
+                new MessageBuilder(session, e.from()), e.retryInitial(), e.retryMax(), node), clock);
         OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
                 outbox, e, clock, due);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
@@ -144,6 +167,20 @@ public final class Pipelines {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads same-day order from reports ("hours after Iran struck, Pakistan retaliated"), knowing each country by the
+     * names, adjectives and capitals of the actor catalog.
+     */
+    public static AnswerReader answers(ActorCatalog catalog) {
+        return new AnswerReader(code -> catalog.byCode(code).map(c -> {
+            List<String> forms = new ArrayList<>(c.names());
+            forms.add(c.name());
+            forms.addAll(c.adjectives());
+            forms.addAll(c.capitals());
+            return forms;
+        }).orElse(List.of()));
     }
 
     /** Country names and adjectives for alert titles, from the actor catalog. */

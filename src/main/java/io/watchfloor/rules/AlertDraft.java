@@ -13,6 +13,7 @@ import java.util.List;
 public final class AlertDraft {
     private final String rule;
     private String severity = "WARNING";
+    private String whenStale = "INFO";
     private String category;
     private String type;
     private final List<SignalFact> matched;
@@ -28,6 +29,11 @@ public final class AlertDraft {
     }
 
     public AlertDraft severity(String severity) { this.severity = severity; return this; }
+    /**
+     * The severity when the alert is not news (the newest report it rests on came more than the freshness window
+     * after its event): INFO unless the rule says otherwise; never above {@link #severity(String)}.
+     */
+    public AlertDraft whenStale(String severity) { this.whenStale = severity; return this; }
     public AlertDraft category(String category) { this.category = category; return this; }
     public AlertDraft type(String type) { this.type = type; return this; }
     public AlertDraft evidence(SignalFact... facts) { evidence.addAll(Arrays.asList(facts)); return this; }
@@ -39,8 +45,11 @@ public final class AlertDraft {
 
     public String rule() { return rule; }
     public String severity() { return severity; }
+    public String whenStale() { return whenStale; }
     public String category() { return category; }
     public String type() { return type; }
+    /** The signals the rule's conditions matched: what the alert rests on. */
+    public List<SignalFact> matched() { return matched; }
     /** The evidence the rule named, or else every signal its conditions matched. */
     public List<SignalFact> evidence() { return List.copyOf(evidence.isEmpty() ? matched : evidence); }
     public List<String> actors() { return actors; }

@@ -1,6 +1,7 @@
 package io.watchfloor.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -10,8 +11,9 @@ public final class AlertSink {
 
     /**
      * Starts an alert named after the rule that fires. Unless the rule names its evidence, the evidence is every
-     * signal the rule's conditions matched, earliest event first (the order a watch officer reads a story in, and
-     * whatever order the rule's patterns are written in for speed).
+     * signal the rule's conditions matched, earliest event first (the order a watch officer reads a story in), and
+     * signals of the same day in the order the rule's patterns name them ("a STRIKE by A on B is followed by a STRIKE
+     * by B on A": A's first), never in the order they happened to arrive.
      */
     public AlertDraft raise(RuleContext ctx) {
         List<SignalFact> matched = new ArrayList<>();
@@ -20,10 +22,21 @@ public final class AlertSink {
                 matched.add(f);
             }
         }
-        matched.sort(java.util.Comparator.comparingLong(SignalFact::getEventTime).thenComparingLong(SignalFact::getSeq));
+        matched.sort(Comparator.comparingLong(SignalFact::getEventTime)); // stable: patterns' order within a day
         AlertDraft d = new AlertDraft(ctx.getRule().getName(), matched);
         drafts.add(d);
         return d;
+    }
+
+    int size() {
+        return drafts.size();
+    }
+
+    /** Forgets the drafts raised after the first {@code size}. */
+    void truncate(int size) {
+        while (drafts.size() > size) {
+            drafts.remove(drafts.size() - 1);
+        }
     }
 
     /** The drafts raised since the last call, which clears them. */

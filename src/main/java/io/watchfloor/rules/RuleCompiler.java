@@ -40,10 +40,13 @@ public final class RuleCompiler {
     private static final String FACTS_DRL = """
             package io.watchfloor.rules.internal;
             import io.watchfloor.rules.SignalFact;
-            // Signals are events stamped with when they happened, so temporal operators run on event time.
+            // Signals are events stamped with when they happened, so temporal operators run on event time. They are
+            // never modified, so property reactivity buys nothing; class reactivity also spares the warning Drools
+            // gives for each constraint that reads another pattern's fact ($second.firstReport).
             declare SignalFact
                 @role(event)
                 @timestamp(eventTime)
+                @classReactive
             end
             """;
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -137,7 +140,7 @@ public final class RuleCompiler {
         }
         names.sort(null);
         return new CompileResult(Optional.of(new CompiledRules(base, List.copyOf(sources.keySet()), names,
-                Instant.now())), problems);
+                RuleLocations.of(sources), Instant.now())), problems);
     }
 
     private KieModuleModel kmodule() {

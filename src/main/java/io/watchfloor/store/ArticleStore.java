@@ -82,14 +82,30 @@ public final class ArticleStore {
      * (or an earlier run) recorded.
      */
     public List<Processed> processedAfter(java.time.Instant after, LocalDate publishedSince) {
+        return processed("a.processed_at > ? AND a.published >= ?", "cannot read articles processed after " + after,
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(after));
+                    ps.setDate(2, Date.valueOf(publishedSince));
+                });
+    }
+
+    /** One article on record with its signals (without its body), if it is on record. */
+    public Optional<Processed> processed(String articleId) {
+        return processed("a.id = ?", "cannot read article " + articleId, ps -> ps.setString(1, articleId)).stream()
+                .findFirst();
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<Processed> processed(String where, String what, Parameters parameters) {
         String sql = "SELECT a.id, a.title, a.published, a.link, a.source, a.processed_at, s.type, s.actor, s.target,"
                 + " s.event_date, s.planned, s.confidence, s.evidence FROM article a LEFT JOIN signal s"
-                + " ON s.article_id = a.id WHERE a.processed_at > ? AND a.published >= ?"
-                + " ORDER BY a.processed_at, a.id, s.id";
+                + " ON s.article_id = a.id WHERE " + where + " ORDER BY a.processed_at, a.id, s.id";
         List<Processed> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(after));
-            ps.setDate(2, Date.valueOf(publishedSince));
+            parameters.set(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 Article current = null;
                 java.time.Instant at = null;
@@ -116,7 +132,7 @@ public final class ArticleStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read articles processed after " + after, e);
+            throw new StoreException(what, e);
         }
         return out;
     }

@@ -27,8 +27,30 @@ public final class Database implements AutoCloseable {
         this.closer = closer;
     }
 
-    /** Opens (creating if needed) and migrates the database at {@code url}. */
+    /**
+     * Opens (creating if needed) and migrates the database at {@code url}. Its commits are on disk when they return:
+     * PostgreSQL's are; an H2 file's are made so (see {@link DurableCommits}).
+     */
     public static Database open(String url, String user, String password) {
+        return open(url, user, password, true);
+    }
+
+    /** A scratch database (a replay's): deleted when done, so its commits need not reach the disk one by one. */
+    public static Database scratch(String url) {
+        return open(url, "sa", "", false);
+    }
+
+    private static Database open(String url, String user, String password, boolean durable) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        if (h2File && durable && !has(url, "RETENTION_TIME")) {
+            // Chunks freed by newer commits may be overwritten after this long (H2's default, 45 s, lets the file
+            // grow by every commit of the last 45 s). Safe because each commit is forced to the disk at once.
+            url = url + ";RETENTION_TIME=1000";
+        }
+        if (url.startsWith("jdbc:h2:") && !has(url, "LOCK_TIMEOUT")) {
+            // Queueing an alert waits for a message being claimed by the delivery (rendering it takes a moment).
+            url = url + ";LOCK_TIMEOUT=10000";
+        }
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             // The daemon's ordered shutdown closes the store last; H2's own exit hook would close it too early.
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -43,7 +65,7 @@ public final class Database implements AutoCloseable {
             if (url.startsWith("jdbc:h2:")) {
                 JdbcConnectionPool h2 = JdbcConnectionPool.create(url, user == null ? "" : user,
                         password == null ? "" : password);
-                pool = h2;
+                pool = h2File && durable ? DurableCommits.wrap(h2) : h2;
                 closer = h2::dispose;
             } else {
                 HikariConfig hc = new HikariConfig();
@@ -74,7 +96,11 @@ public final class Database implements AutoCloseable {
 
     /** A private in-memory database: replays and tests get a real store that vanishes with them. */
     public static Database inMemory(String name) {
-        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return scratch("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private static boolean has(String url, String setting) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";" + setting + "=");
     }
 
     /** Work on one connection inside a transaction. */
@@ -167,12 +193,12 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private interface Call {
+    interface Call {
         Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
     }
 
     /** {@code target} seen through {@code call}; the target's own exceptions pass through unwrapped. */
-    private static <T> T proxy(Class<T> type, T target, Call call) {
+    static <T> T proxy(Class<T> type, Object target, Call call) {
         return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (p, method, args) -> {
                     try {

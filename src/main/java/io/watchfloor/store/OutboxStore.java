@@ -10,20 +10,40 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * The email outbox: messages waiting to be sent (each for one recipient), the alerts they carry, and what each
- * recipient was last told about each alert.
+ * recipient was told about each alert. A message is open (PENDING) until it is first claimed for sending; then it is
+ * FROZEN: its alerts and its content no longer change, and alerts that come later go into the next message. Its
+ * Message-ID is given when it is created and never changes, so a repeat (a crash between the SMTP server's
+ * acceptance and the record of it) is the same message to any mail client.
  */
 public final class OutboxStore {
     public static final String ALERTS = "ALERTS";
     public static final String DIGEST = "DIGEST";
 
-    /** A message due for delivery. */
-    public record Pending(long id, String kind, String recipient, String groupKey, int attempts, Instant createdAt) { }
+    /** What a recipient was last told about an alert: sent, or frozen in a message on its way (then {@code at} now). */
+    public record Told(String severity, int sources, Instant at) { }
 
-    /** What a recipient was last sent about an alert. */
-    public record Delivery(String severity, int sources, Instant sentAt) { }
+    /** A message as created, before its content is fixed. */
+    public record Message(long id, String kind, String recipient, String groupKey, String messageId) { }
+
+    /** What a frozen message tells of one alert. */
+    public record Carried(String alertId, String severity, int sources) { }
+
+    /** A message's content, fixed the first time it is claimed: the RFC 5322 bytes, its subject, its alerts. */
+    public record Frozen(byte[] content, String subject, List<Carried> carried) { }
+
+    /** A message claimed for sending, with its frozen content. */
+    public record Claimed(Message message, Frozen frozen) { }
+
+    /** Renders a message the first time it is claimed, from the alerts it holds then (empty: nothing left to say). */
+    public interface Freezer {
+        Optional<Frozen> freeze(Message message, List<String> alertIds);
+    }
 
     private final Database db;
 
@@ -32,44 +52,97 @@ public final class OutboxStore {
     }
 
     /**
-     * Puts an alert in the recipient's pending message for its group (the pair), or starts one due at
-     * {@code dueAt}: alerts of a pair that arrive within the group wait go out together.
+     * Queues an alert for a recipient: into the open message of its group (the pair), or a new one due at
+     * {@code dueAt}. Nothing is queued when an open message already carries the alert (it carries it as it is when
+     * claimed) or when {@code worth} judges what the recipient was last told enough. Runs in the caller's
+     * transaction (the one that records the alert change); the group's open messages are locked first, so one being
+     * claimed at the same moment is either frozen before the alert joins it, and the alert starts the next message,
+     * or frozen after, with the alert.
+     *
+     * @return whether the alert was queued
      */
-    public void enqueueAlert(String recipient, String groupKey, String alertId, Instant now, Instant dueAt) {
-        db.inTransaction("cannot queue alert " + alertId + " for " + recipient, c -> {
-            Long id = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_message WHERE recipient = ?"
-                    + " AND group_key = ? AND kind = ? AND status = 'PENDING' AND attempts = 0 ORDER BY id")) {
-                ps.setString(1, recipient);
-                ps.setString(2, groupKey);
-                ps.setString(3, ALERTS);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        id = rs.getLong(1);
-                    }
-                }
+    public boolean queueAlert(String recipient, String groupKey, String alertId, Instant now, Instant dueAt,
+                              Predicate<Optional<Told>> worth) {
+        return db.inTransaction("cannot queue alert " + alertId + " for " + recipient, c -> {
+            List<Long> open = lockOpen(c, recipient, groupKey);
+            if (awaits(c, alertId, recipient) || !worth.test(told(c, alertId, recipient, now))) {
+                return false;
             }
-            if (id == null) {
-                id = insertMessage(c, ALERTS, recipient, groupKey, now, dueAt);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM outbox_alert WHERE message_id = ? AND alert_id = ?")) {
-                ps.setLong(1, id);
-                ps.setString(2, alertId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return null;
-                    }
-                }
-            }
+            long id = open.isEmpty() ? insertMessage(c, ALERTS, recipient, groupKey, now, dueAt) : open.get(0);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO outbox_alert (message_id, alert_id) VALUES (?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, alertId);
                 ps.executeUpdate();
             }
-            return null;
+            return true;
         });
+    }
+
+    /** The group's open messages, locked until the transaction ends, oldest first. */
+    private static List<Long> lockOpen(Connection c, String recipient, String groupKey) throws SQLException {
+        List<Long> locked = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_message WHERE recipient = ?"
+                + " AND group_key = ? AND kind = ? AND status = 'PENDING' ORDER BY id FOR UPDATE")) {
+            ps.setString(1, recipient);
+            ps.setString(2, groupKey);
+            ps.setString(3, ALERTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(rs.getLong(1));
+                }
+            }
+        }
+        // Read again now that the locks are held: a claim that committed while this waited has frozen the message,
+        // whichever way the database re-checks a locked row against the query.
+        List<Long> open = new ArrayList<>();
+        for (long id : locked) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM outbox_message WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getString(1).equals("PENDING")) {
+                        open.add(id);
+                    }
+                }
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Whether a message will carry the alert as it is when that message is rendered: an open one (still open now
+     * that its lock is held), or one frozen before this version, which has no content yet.
+     */
+    private static boolean awaits(Connection c, String alertId, String recipient) throws SQLException {
+        return firstRow(c, "SELECT 1 FROM outbox_alert a JOIN outbox_message m ON m.id = a.message_id"
+                + " WHERE a.alert_id = ? AND m.recipient = ? AND (m.status = 'PENDING'"
+                + " OR m.status = 'FROZEN' AND m.content IS NULL)", alertId, recipient, rs -> true).isPresent();
+    }
+
+    /** What the recipient was last told about the alert: a frozen message on its way counts as told now. */
+    private static Optional<Told> told(Connection c, String alertId, String recipient, Instant now)
+            throws SQLException {
+        Optional<Told> onItsWay = firstRow(c, "SELECT a.severity, a.sources FROM outbox_alert a"
+                + " JOIN outbox_message m ON m.id = a.message_id WHERE a.alert_id = ? AND m.recipient = ?"
+                + " AND m.status = 'FROZEN' AND a.severity IS NOT NULL ORDER BY m.id DESC", alertId, recipient,
+                rs -> new Told(rs.getString(1), rs.getInt(2), now));
+        return onItsWay.isPresent() ? onItsWay : delivery(c, alertId, recipient);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row {@code sql} finds for an alert and a recipient (its two parameters), read by {@code row}. */
+    private static <T> Optional<T> firstRow(Connection c, String sql, String alertId, String recipient, Row<T> row)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, alertId);
+            ps.setString(2, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        }
     }
 
     /** Queues a digest unless one for the same recipient and period exists. */
@@ -94,14 +167,15 @@ public final class OutboxStore {
     private static long insertMessage(Connection c, String kind, String recipient, String groupKey, Instant now,
                                       Instant dueAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (kind, recipient, group_key,"
-                + " status, due_at, next_attempt_at, attempts, created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                + " status, due_at, next_attempt_at, attempts, created_at, message_id)"
+                + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind);
             ps.setString(2, recipient);
             ps.setString(3, groupKey);
             ps.setTimestamp(4, Timestamp.from(dueAt));
             ps.setTimestamp(5, Timestamp.from(dueAt));
             ps.setTimestamp(6, Timestamp.from(now));
+            ps.setString(7, newMessageId(kind, groupKey));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -110,43 +184,66 @@ public final class OutboxStore {
         }
     }
 
-    /**
-     * Claims messages whose group wait and retry delay have passed by {@code when}, oldest first, for
-     * {@code lease}: rows another node holds are skipped (SELECT ... FOR UPDATE SKIP LOCKED), and a claimed row is
-     * not due again until the lease ends, so each message is sent by one node; if that node dies mid-send, another
-     * takes the message over after the lease.
-     */
-    public List<Pending> claimDue(Instant when, int limit, Instant leaseUntil) {
-        return db.inTransaction("cannot claim outbox messages", c -> {
-            List<Pending> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, kind, recipient, group_key, attempts, created_at FROM outbox_message"
-                            + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id"
-                            + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                ps.setTimestamp(1, Timestamp.from(when));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getInt(5), rs.getTimestamp(6).toInstant()));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox_message SET next_attempt_at = ? WHERE id = ?")) {
-                for (Pending p : out) {
-                    ps.setTimestamp(1, Timestamp.from(leaseUntil));
-                    ps.setLong(2, p.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return out;
-        });
+    /** A Message-ID for a new message: its kind and group for people reading headers, and a random part. */
+    static String newMessageId(String kind, String groupKey) {
+        String group = groupKey.replaceAll("[^A-Za-z0-9-]", "-");
+        return "<" + (kind.equals(ALERTS) ? "alert" : "digest") + "." + group + "." + UUID.randomUUID()
+                + "@watchfloor>";
     }
 
-    public List<String> alertIds(long messageId) {
+    /**
+     * Claims the oldest message due by {@code when} for {@code node} until {@code leaseUntil}, skipping rows another
+     * transaction holds (SELECT ... FOR UPDATE SKIP LOCKED: with several nodes each message goes to one of them; if
+     * the node dies, another takes the message over when the lease ends, or the node itself when it restarts). The
+     * first claim freezes the message: {@code freezer} renders it from the alerts it holds, in the same transaction.
+     */
+    public Optional<Claimed> claimNext(String node, Instant when, Instant leaseUntil, Freezer freezer) {
+        return Optional.ofNullable(db.inTransaction("cannot claim an outbox message", c -> {
+            while (true) {
+                Message m;
+                byte[] content;
+                String subject;
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, recipient, group_key, message_id,"
+                        + " content, subject FROM outbox_message WHERE status IN ('PENDING', 'FROZEN')"
+                        + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                    ps.setTimestamp(1, Timestamp.from(when));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return null;
+                        }
+                        m = new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5));
+                        content = rs.getBytes(6);
+                        subject = rs.getString(7);
+                    }
+                }
+                Frozen frozen;
+                if (content != null) {
+                    frozen = new Frozen(content, subject, carried(c, m.id()));
+                } else {
+                    Optional<Frozen> f = freezer.freeze(m, alertIds(c, m.id()));
+                    if (f.isEmpty()) {
+                        close(c, m.id(), "(nothing left to send)", Instant.now());
+                        continue; // its alerts were deleted: the next one
+                    }
+                    frozen = f.get();
+                    fix(c, m.id(), frozen);
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'FROZEN',"
+                        + " claimed_by = ?, next_attempt_at = ? WHERE id = ?")) {
+                    ps.setString(1, node);
+                    ps.setTimestamp(2, Timestamp.from(leaseUntil));
+                    ps.setLong(3, m.id());
+                    ps.executeUpdate();
+                }
+                return new Claimed(m, frozen);
+            }
+        }));
+    }
+
+    private static List<String> alertIds(Connection c, long messageId) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT alert_id FROM outbox_alert WHERE message_id = ? ORDER BY alert_id")) {
             ps.setLong(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -154,103 +251,153 @@ public final class OutboxStore {
                     out.add(rs.getString(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read outbox message " + messageId, e);
         }
         return out;
     }
 
-    /** The first thing done once the SMTP server accepted a message: it must never be sent again. */
-    public void markSent(long id, String messageIdHeader, String subject, Instant at) {
-        update("UPDATE outbox_message SET status = 'SENT', sent_at = ?, message_id = ?, subject = ?, last_error = NULL"
-                + " WHERE id = ?", "cannot mark message " + id + " sent", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(at));
-                    ps.setString(2, messageIdHeader);
-                    ps.setString(3, Text.clip(subject, 1000));
-                    ps.setLong(4, id);
-                });
-    }
-
-    /** Records a failed attempt and when to try again. */
-    public void markFailed(long id, int attempts, String error, Instant nextAttempt) {
-        update("UPDATE outbox_message SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                "cannot record failure of message " + id, ps -> {
-                    ps.setInt(1, attempts);
-                    ps.setString(2, Text.clip(error, 2000));
-                    ps.setTimestamp(3, Timestamp.from(nextAttempt));
-                    ps.setLong(4, id);
-                });
-    }
-
-    public void recordDelivery(String alertId, String recipient, String severity, int sources, Instant at) {
-        db.inTransaction("cannot record delivery of " + alertId, c -> {
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ?")) {
-                del.setString(1, alertId);
-                del.setString(2, recipient);
-                del.executeUpdate();
+    private static List<Carried> carried(Connection c, long messageId) throws SQLException {
+        List<Carried> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT alert_id, severity, sources FROM outbox_alert"
+                + " WHERE message_id = ? AND severity IS NOT NULL ORDER BY alert_id")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Carried(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO alert_delivery (alert_id, recipient,"
-                    + " severity, sources, sent_at) VALUES (?, ?, ?, ?, ?)")) {
-                ins.setString(1, alertId);
-                ins.setString(2, recipient);
-                ins.setString(3, severity);
-                ins.setInt(4, sources);
-                ins.setTimestamp(5, Timestamp.from(at));
-                ins.executeUpdate();
+        }
+        return out;
+    }
+
+    /** Writes a message's content and what it tells of each alert. */
+    private static void fix(Connection c, long messageId, Frozen f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_message SET content = ?, subject = ? WHERE id = ?")) {
+            ps.setBytes(1, f.content());
+            ps.setString(2, Text.clip(f.subject(), 1000));
+            ps.setLong(3, messageId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_alert SET severity = ?, sources = ? WHERE message_id = ? AND alert_id = ?")) {
+            for (Carried a : f.carried()) {
+                ps.setString(1, a.severity());
+                ps.setInt(2, a.sources());
+                ps.setLong(3, messageId);
+                ps.setString(4, a.alertId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The first thing done once the SMTP server accepted a message: it is never sent again, and its recipient is
+     * recorded as told what it carried. One transaction.
+     */
+    public void markSent(Claimed m, Instant at) {
+        db.inTransaction("cannot mark message " + m.message().id() + " sent", c -> {
+            close(c, m.message().id(), m.frozen().subject(), at);
+            for (Carried a : m.frozen().carried()) {
+                recordDelivery(c, a, m.message().recipient(), at);
             }
             return null;
         });
     }
 
-    public Optional<Delivery> lastDelivery(String alertId, String recipient) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT severity, sources, sent_at FROM alert_delivery WHERE alert_id = ? AND recipient = ?")) {
-            ps.setString(1, alertId);
-            ps.setString(2, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Delivery(rs.getString(1), rs.getInt(2),
-                        rs.getTimestamp(3).toInstant())) : Optional.empty();
+    private static void close(Connection c, long id, String subject, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'SENT', sent_at = ?,"
+                + " subject = ?, claimed_by = NULL, last_error = NULL WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, Text.clip(subject, 1000));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void recordDelivery(Connection c, Carried a, String recipient, Instant at) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement(
+                "DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ?")) {
+            del.setString(1, a.alertId());
+            del.setString(2, recipient);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO alert_delivery (alert_id, recipient,"
+                + " severity, sources, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+            ins.setString(1, a.alertId());
+            ins.setString(2, recipient);
+            ins.setString(3, a.severity());
+            ins.setInt(4, a.sources());
+            ins.setTimestamp(5, Timestamp.from(at));
+            ins.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a failed attempt and when to try again ({@code nextAttempt} of the number of attempts so far); the
+     * message is released and keeps its content.
+     *
+     * @return the number of attempts so far
+     */
+    public int markFailed(long id, String error, IntFunction<Instant> nextAttempt) {
+        return db.inTransaction("cannot record failure of message " + id, c -> {
+            int attempts;
+            try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM outbox_message WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    attempts = rs.next() ? rs.getInt(1) + 1 : 1;
+                }
             }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET attempts = ?,"
+                    + " last_error = ?, next_attempt_at = ?, claimed_by = NULL WHERE id = ?")) {
+                ps.setInt(1, attempts);
+                ps.setString(2, Text.clip(error, 2000));
+                ps.setTimestamp(3, Timestamp.from(nextAttempt.apply(attempts)));
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            return attempts;
+        });
+    }
+
+    /**
+     * Releases the messages {@code node} had claimed and not finished (it died sending them): due again at
+     * {@code now}, for any node, rather than when their lease ends. Claims of other nodes are left alone.
+     *
+     * @return how many were released
+     */
+    public int releaseClaims(String node, Instant now) {
+        return db.inTransaction("cannot release the claims of " + node, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET claimed_by = NULL,"
+                    + " next_attempt_at = ? WHERE claimed_by = ? AND status <> 'SENT'")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** What the recipient was last sent about the alert. */
+    public Optional<Told> lastDelivery(String alertId, String recipient) {
+        try (Connection c = db.connection()) {
+            return delivery(c, alertId, recipient);
         } catch (SQLException e) {
             throw new StoreException("cannot read deliveries of " + alertId, e);
         }
     }
 
-    /** Whether the alert waits in an unsent message for this recipient. */
-    public boolean pendingFor(String alertId, String recipient) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM outbox_alert a JOIN outbox_message m ON m.id = a.message_id WHERE a.alert_id = ?"
-                        + " AND m.recipient = ? AND m.status = 'PENDING'")) {
-            ps.setString(1, alertId);
-            ps.setString(2, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the outbox", e);
-        }
+    private static Optional<Told> delivery(Connection c, String alertId, String recipient) throws SQLException {
+        return firstRow(c, "SELECT severity, sources, sent_at FROM alert_delivery WHERE alert_id = ? AND recipient = ?",
+                alertId, recipient, rs -> new Told(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()));
     }
 
+    /** Messages not yet accepted by an SMTP server (open or frozen). */
     public int countPending() {
-        return db.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'PENDING'", "cannot count the outbox");
+        return db.count("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", "cannot count the outbox");
     }
 
     /** Messages sent, for tests and status. */
     public int countSent() {
         return db.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'", "cannot count the outbox");
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(String sql, String what, Binder binder) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
-        }
     }
 }

@@ -64,6 +64,19 @@ class BadUsageTest {
     }
 
     @Test
+    void portsOutOfRangeAreRefusedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nemail:\n  smtp:\n    port: -1\n"
+                + "http:\n  port: 70000\n");
+        CliRunner r = CliRunner.run("run", "--config", cfg.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly(
+                "watchfloor: " + cfg + ":4: key 'email.smtp.port': must be 1 or more",
+                cfg + ":6: key 'http.port': must be 65535 or less");
+        assertThat(dir.resolve("var")).doesNotExist();
+    }
+
+    @Test
     void unknownConfigKeyNamesTheKeyAndLine(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("watchfloor.yaml");
         Files.writeString(cfg, """

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class ClusterIT {
             System.out.println(Files.readString(logs.get(1)));
             Set<String> mailed = new HashSet<>();
             for (MimeMessage m : mail.getReceivedMessages()) {
-                for (String id : m.getHeader("X-Watchfloor-Alerts")[0].split(" ")) {
+                for (String id : MimeUtility.unfold(m.getHeader("X-Watchfloor-Alerts")[0]).split(" ")) {
                     assertThat(mailed.add(id)).as("alert %s mailed once", id).isTrue();
                 }
             }
@@ -105,7 +106,7 @@ class ClusterIT {
             waitUntil(() -> {
                 Set<String> now = new HashSet<>();
                 for (MimeMessage m : mail.getReceivedMessages()) {
-                    now.addAll(List.of(m.getHeader("X-Watchfloor-Alerts")[0].split(" ")));
+                    now.addAll(List.of(MimeUtility.unfold(m.getHeader("X-Watchfloor-Alerts")[0]).split(" ")));
                 }
                 return now.containsAll(stored);
             }, nodes.get(1), logs.get(1));

@@ -50,7 +50,7 @@ class CrashRecoveryIT {
             assertThat(again.exitValue()).as(Files.readString(dir.resolve("again.txt"))).isZero();
             MimeMessage[] got = mail.getReceivedMessages();
             assertThat(got).hasSize(1);
-            assertThat(got[0].getSubject()).startsWith("[CRITICAL] ESCALATION IRN-PAK: Pakistan strikes Iran");
+            assertThat(got[0].getSubject()).startsWith("[WARNING] DEESCALATION IRN-PAK: ");
 
             Process third = new ProcessBuilder(Daemons.command("run", "--once", "--config", cfg.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("third.txt").toFile()).start();
             assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -49,7 +49,7 @@ class DaemonIT {
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("watchfloor_articles_ingested_total 2.0")
-                    .contains("watchfloor_alerts_total{severity=\"CRITICAL\"}");
+                    .contains("watchfloor_alerts_total{severity=\"WARNING\"}");
         } finally {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();

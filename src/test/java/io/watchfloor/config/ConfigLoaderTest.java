@@ -99,4 +99,69 @@ class ConfigLoaderTest {
             assertThat(e.getMessage()).contains(f + ":5: unknown key 'sources.folder'");
         });
     }
+
+    @Test
+    void portsDurationsAndSizesAreCheckedAgainstTheirRanges(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, """
+                sources:
+                  fetch:
+                    maxBytes: 2GB
+                    connectTimeout: 1ms
+                    concurrency: 0
+                rules:
+                  evaluationTimeout: 1h
+                email:
+                  smtp:
+                    port: -1
+                  retryInitial: 2h
+                  retryMax: 1h
+                http:
+                  port: 70000
+                  diskFreeMin: lots
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(java.util.Map.of()).read(f)).satisfies(e -> {
+            assertThat(e.getMessage().lines()).contains(
+                    f + ":15: key 'http.diskFreeMin': not a size (write e.g. 500MB, 2GB, or a number of bytes)",
+                    f + ":3: key 'sources.fetch.maxBytes': must be 1GB or less",
+                    f + ":4: key 'sources.fetch.connectTimeout': must be 100ms or more",
+                    f + ":5: key 'sources.fetch.concurrency': must be 1 or more",
+                    f + ":7: key 'rules.evaluationTimeout': must be 10m or less",
+                    f + ":10: key 'email.smtp.port': must be 1 or more",
+                    f + ":12: key 'email.retryMax': must not be shorter than retryInitial",
+                    f + ":14: key 'http.port': must be 65535 or less");
+        });
+    }
+
+    @Test
+    void sizesTakeUnitsAndTheNewKeysHaveDefaults(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "sources:\n  fetch:\n    maxBytes: 512KB\nhttp:\n  diskFreeMin: 2GB\n"
+                + "  stallAfter: 30s\nrules:\n  evaluationTimeout: 2s\n");
+        WatchfloorConfig c = new ConfigLoader().read(f);
+        assertThat(c.sources().fetch().maxBytes()).isEqualTo(512 * 1024);
+        assertThat(c.http().diskFreeMin()).isEqualTo(2L << 30);
+        assertThat(c.rules().evaluationTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(WatchfloorConfig.defaults().rules().evaluationTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(WatchfloorConfig.defaults().http().deliveryFailureWindow()).isEqualTo(Duration.ofMinutes(5));
+
+        Files.writeString(f, "http:\n  stallAfter: 10s\nrules:\n  evaluationTimeout: 20s\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f))
+                .hasMessage(f + ":2: key 'http.stallAfter': must be longer than rules.evaluationTimeout (20s)");
+    }
+
+    @Test
+    void allowedFeedAddressesAreRanges(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "sources:\n  fetch:\n    allowAddresses: [10.20.0.0/16, \"fd00::/8\"]\n");
+        assertThat(new ConfigLoader().read(f).sources().fetch().allowAddresses()).containsExactly("10.20.0.0/16",
+                "fd00::/8");
+        Files.writeString(f, "sources:\n  fetch:\n    allowAddresses:\n      - 10.0.0.0/33\n      - intranet\n");
+        assertThatThrownBy(() -> new ConfigLoader(java.util.Map.of()).read(f)).satisfies(e ->
+                assertThat(e.getMessage().lines()).containsExactly(
+                        f + ":3: key 'sources.fetch.allowAddresses[0]': '10.0.0.0/33': the prefix length must be 0"
+                                + " to 32",
+                        f + ":3: key 'sources.fetch.allowAddresses[1]': 'intranet' is not an address range (write e.g."
+                                + " 10.0.0.0/8, 192.168.1.20 or fd00::/8)"));
+    }
 }

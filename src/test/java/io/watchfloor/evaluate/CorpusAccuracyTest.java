@@ -17,7 +17,7 @@ class CorpusAccuracyTest {
 
     @BeforeAll
     static void evaluate() {
-        report = EvaluationHarness.evaluate(CORPUS, LabelsLoader.defaultFiles(CORPUS));
+        report = EvaluationHarness.evaluate(CORPUS, LabelFiles.defaultFiles(CORPUS));
         text = EvaluationHarness.text(report);
     }
 

@@ -2,15 +2,20 @@ package io.watchfloor.evaluate;
 
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.SignalExtractor;
+import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
-/** Evaluates a folder against labels files the way {@code watchfloor evaluate} does, with the shipped lexicon. */
+/**
+ * Scores the signals the shipped lexicon extracts from a folder against labels files, article by article (no rules:
+ * the alerts that {@code watchfloor evaluate} also checks are not needed here).
+ */
 final class EvaluationHarness {
     private static SignalExtractor extractor;
 
@@ -24,16 +29,21 @@ final class EvaluationHarness {
     }
 
     static Report evaluate(Path dir, List<Path> labelFiles) {
-        List<ArticleLabels> labels = new ArrayList<>();
-        LabelsLoader loader = new LabelsLoader();
-        labelFiles.forEach(f -> labels.addAll(loader.load(f)));
+        List<ArticleLabel> labels = new ArrayList<>();
+        labelFiles.forEach(f -> labels.addAll(LabelFiles.load(f)));
         FolderSource.ScanResult scan = new FolderSource(List.of(dir), ZoneId.of("UTC")).scan();
-        return Evaluation.run(extractor(), dir, scan.articles(), labels);
+        List<ReplayedArticle> replayed = new ArrayList<>();
+        for (FileArticle f : scan.articles()) {
+            String name = dir.relativize(f.path()).toString().replace('\\', '/');
+            replayed.add(new ReplayedArticle(f.article().id(), name, extractor().extract(f.article()), List.of()));
+        }
+        List<String> present = replayed.stream().map(ReplayedArticle::name).toList();
+        return Evaluation.score(dir.toString(), labels, present, replayed, StreamExpectations.NONE);
     }
 
     static String text(Report r) {
         StringWriter w = new StringWriter();
-        r.print(new PrintWriter(w, true));
+        r.print(new PrintWriter(w, true), EnumSet.allOf(Report.Section.class));
         return w.toString();
     }
 }

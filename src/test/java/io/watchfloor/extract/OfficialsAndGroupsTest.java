@@ -45,7 +45,8 @@ class OfficialsAndGroupsTest {
 
     @Test
     void anOfficialNamedByTitleAloneStaysUnknownWithoutAPair() {
-        assertThat(signals("Visit", "Prime Minister Narendra Modi spoke on Friday. Modi will travel to Tianjin on "
-                + "March 31.")).noneMatch(s -> s.startsWith("VISIT"));
+        // A name the catalogue does not know (written for this test).
+        assertThat(signals("Visit", "Prime Minister Arvel Tonnaquist spoke on Friday. Tonnaquist will travel to "
+                + "Tianjin on March 31.")).noneMatch(s -> s.startsWith("VISIT"));
     }
 }

@@ -48,7 +48,7 @@ class DigestTest {
             assertThat(mailing.delivery().deliverDue()).isEqualTo(1);
         }
         MimeMessage m = MAIL.getReceivedMessages()[0];
-        assertThat(m.getSubject()).startsWith("watchfloor daily digest ").contains("7 alert(s) on 1 pair(s)");
+        assertThat(m.getSubject()).startsWith("watchfloor daily digest ").contains("9 alert(s) on 1 pair(s)");
         MimeMultipart alt = (MimeMultipart) m.getContent();
         String plain = (String) alt.getBodyPart(0).getContent();
         assertThat(plain).contains("== IRN-PAK:").contains("tit-for-tat");

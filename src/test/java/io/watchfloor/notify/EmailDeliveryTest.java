@@ -9,6 +9,7 @@ import io.watchfloor.config.EmailConfig;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
+import io.watchfloor.model.Alert;
 import io.watchfloor.model.Article;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
@@ -83,8 +84,14 @@ class EmailDeliveryTest {
                 db);
     }
 
+    /**
+     * The seeds, and the report of Pakistan's answer published the day after it: the seeds alone came eleven days
+     * late, and their alerts are background; with it the tit-for-tat is CRITICAL news.
+     */
     private static void processSeeds(ArticlePipeline p) {
-        for (FileArticle f : new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles()) {
+        for (FileArticle f : new FolderSource(List.of(Path.of("seeds"),
+                Path.of("src/test/resources/corpus/001_iran_pakistan_tit_for_tat.txt")), ZoneOffset.UTC).scan()
+                .articles()) {
             p.process(f.article(), f.sha256());
         }
     }
@@ -133,9 +140,12 @@ class EmailDeliveryTest {
         assertThat(got).hasSize(1);
         MimeMessage m = got[0];
         assertThat(m.getSubject()).isEqualTo(
-                "[CRITICAL] ESCALATION IRN-PAK: Pakistan strikes Iran two days after Iranian strike (+6 more)");
+                "[CRITICAL] ESCALATION IRN-PAK: Iranian strike on Pakistan (+10 more)");
         assertThat(Arrays.stream(m.getAllRecipients()).map(Address::toString)).containsExactly("duty@example.org");
-        assertThat(m.getMessageID()).matches("<alert-fa7ec8c05b4d276d-\\d+@watchfloor>");
+        // Given when the message was created (the pair names it) and kept: a repeat would carry the same.
+        assertThat(m.getMessageID()).matches("<alert\\.IRN-PAK\\.[0-9a-f-]{36}@watchfloor>");
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(m.getHeader("X-Watchfloor-Alerts")[0]).split(" "))
+                .as("every alert of the message, whole").hasSize(11).contains("200b820dce0b9461");
         assertThat(m.isMimeType("multipart/alternative")).isTrue();
         String plain = text(m, "text/plain");
         assertThat(plain).contains("Rule: tit-for-tat").contains("Independent sources: 2")
@@ -144,6 +154,91 @@ class EmailDeliveryTest {
                 .contains("Recent history of IRN-PAK");
         String html = text(m, "text/html");
         assertThat(html).contains("<code>tit-for-tat</code>").contains("Pakistan strikes Iran two days after");
+    }
+
+    @Test
+    void alertsQueuedWhileTheirGroupsMessageIsBeingSentGoIntoTheNextMessage() throws Exception {
+        TestClock clock = new TestClock();
+        WatchfloorConfig cfg = config(email(MAIL.getSmtp().getPort(), List.of(), "duty@example.org", List.of()));
+        List<FileArticle> seeds = new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles();
+        try (Database db = Database.inMemory("race-" + UUID.randomUUID())) {
+            AtomicReference<ArticlePipeline> pipeline = new AtomicReference<>();
+            // The second article arrives while the first message is with the SMTP server: the moment of the race.
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Pipelines.Email email = Pipelines.email(cfg, db, clock, smtp -> new Mailer() {
+                @Override
+                public void send(MimeMessage m) throws jakarta.mail.MessagingException {
+                    if (first.getAndSet(false)) {
+                        pipeline.get().process(seeds.get(1).article(), seeds.get(1).sha256());
+                    }
+                    smtp.send(m);
+                }
+
+                @Override
+                public String describe() {
+                    return smtp.describe();
+                }
+            });
+            pipeline.set(Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(email.notifier())));
+            pipeline.get().process(seeds.get(0).article(), seeds.get(0).sha256());
+            List<String> beforeSend = new AlertStore(db).all().stream().map(Alert::id).toList();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(email.delivery().deliverDue()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(email.delivery().deliverDue()).as("the next message").isEqualTo(1);
+
+            MimeMessage[] got = MAIL.getReceivedMessages();
+            assertThat(got).hasSize(2);
+            assertThat(alertIds(got[0])).as("frozen when claimed").containsExactlyInAnyOrderElementsOf(beforeSend);
+            List<String> mailed = new ArrayList<>(alertIds(got[0]));
+            mailed.addAll(alertIds(got[1]));
+            assertThat(mailed).as("every alert on record, each once")
+                    .containsExactlyInAnyOrderElementsOf(new AlertStore(db).all().stream().map(Alert::id).toList());
+            assertThat(got[1].getMessageID()).isNotEqualTo(got[0].getMessageID());
+        }
+    }
+
+    @Test
+    void aMessageRetriedAfterAFailureIsTheSameMessageFrozenWhenFirstClaimed() throws Exception {
+        TestClock clock = new TestClock();
+        WatchfloorConfig cfg = config(email(freePort(), List.of(), "duty@example.org", List.of()));
+        com.icegreen.greenmail.util.GreenMail mail = serverDownFor(cfg);
+        List<FileArticle> seeds = new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles();
+        try (Database db = Database.inMemory("retry-" + UUID.randomUUID())) {
+            Setup s = setup(cfg, db, clock);
+            s.pipeline().process(seeds.get(0).article(), seeds.get(0).sha256());
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(s.email().delivery().deliverDue()).as("the server is down").isZero();
+            String frozenId;
+            try (var c = db.connection(); var rs = c.createStatement().executeQuery(
+                    "SELECT message_id FROM outbox_message")) {
+                rs.next();
+                frozenId = rs.getString(1);
+            }
+            // The second report corroborates the alerts of the frozen message: they do not join it.
+            s.pipeline().process(seeds.get(1).article(), seeds.get(1).sha256());
+            mail.start();
+            clock.advance(Duration.ofMinutes(5));
+            s.email().delivery().deliverDue();
+            MimeMessage first = Arrays.stream(mail.getReceivedMessages())
+                    .filter(m -> messageId(m).equals(frozenId)).findFirst().orElseThrow();
+            assertThat(text(first, "text/plain")).as("as it was when first claimed")
+                    .contains("Independent sources: 1").doesNotContain("Independent sources: 2");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static List<String> alertIds(MimeMessage m) throws jakarta.mail.MessagingException {
+        return List.of(jakarta.mail.internet.MimeUtility.unfold(m.getHeader("X-Watchfloor-Alerts")[0]).split(" "));
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -184,14 +279,17 @@ class EmailDeliveryTest {
         }
     }
 
+    /** A server of the test's own on a fixed port, not started yet: until it is, SMTP is down. */
+    private static com.icegreen.greenmail.util.GreenMail serverDownFor(WatchfloorConfig cfg) {
+        return new com.icegreen.greenmail.util.GreenMail(new ServerSetup(cfg.email().smtp().port(), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+    }
+
     @Test
     void smtpDownThenBackDeliversEveryMessageOnce() throws Exception {
         TestClock clock = new TestClock();
-        int port = freePort();
-        // This test's own server, on a fixed port, started only after the outage.
-        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
-                new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        WatchfloorConfig cfg = config(email(port, List.of(), "duty@example.org", List.of()));
+        WatchfloorConfig cfg = config(email(freePort(), List.of(), "duty@example.org", List.of()));
+        com.icegreen.greenmail.util.GreenMail mail = serverDownFor(cfg);
         try (Database db = Database.inMemory("down-" + UUID.randomUUID())) {
             Setup s = setup(cfg, db, clock);
             processSeeds(s.pipeline());

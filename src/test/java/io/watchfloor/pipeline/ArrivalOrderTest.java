@@ -62,12 +62,13 @@ class ArrivalOrderTest {
     }
 
     private static String key(Alert a) {
-        // A spiral shows the first report of each move known when it is raised, and an earlier-dated report may
-        // arrive later: its evidence may hold one more report when articles come one by one. Everything else must
-        // not depend on the order of arrival.
-        String evidence = a.type().equals("SPIRAL") ? "" : " evidence=" + a.evidence().size();
+        // A spiral cites the first report of each move that the rules held when it was judged: after a restart the
+        // rules hold only the recent articles again, so its reports (and their sources) may be others. Everything
+        // else must not depend on the order of arrival.
+        String counts = a.type().equals("SPIRAL") ? ""
+                : " sources=" + a.sources() + " evidence=" + a.evidence().size();
         return a.id() + " " + a.rule() + " " + a.type() + " " + a.severity() + " " + a.actors() + " " + a.eventDate()
-                + " sources=" + a.sources() + evidence;
+                + counts;
     }
 
     private static FolderPass pass(Path inbox, Database db, ArticlePipeline p) {

@@ -2,12 +2,45 @@ package io.watchfloor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchfloor.model.Article;
+import io.watchfloor.model.Signal;
+import io.watchfloor.model.SignalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuleCompilerTest {
+    /** The README shows tit-for-tat in DRL; it must compile, and find what the shipped near-English rule finds. */
+    @Test
+    void theReadmesDrlTitForTatCompilesAndFindsWhatTheShippedRuleFinds() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("```drl\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).isTrue();
+        CompiledRules fromReadme = new RuleCompiler().compile(Map.of("readme.drl", block.group(1))).rules()
+                .orElseThrow();
+        CompiledRules shipped = new RuleCompiler().compile(Path.of("rules")).rules().orElseThrow();
+        Article a = new Article("a1", "t", "", LocalDate.parse("2019-02-27"), null, null);
+        List<Signal> strikes = List.of(
+                new Signal(SignalType.STRIKE, "IND", "PAK", LocalDate.parse("2019-02-26"), false, "e1", a, 0.9),
+                new Signal(SignalType.STRIKE, "PAK", "IND", LocalDate.parse("2019-02-27"), false, "e2", a, 0.9));
+        List<List<String>> found = new ArrayList<>();
+        for (CompiledRules rules : List.of(fromReadme, shipped)) {
+            try (RuleEngine engine = new RuleEngine(rules, RuleSettings.DEFAULTS)) {
+                found.add(engine.evaluate(strikes, LocalDate.parse("2019-02-27")).stream()
+                        .filter(d -> d.rule().equals("tit-for-tat"))
+                        .map(d -> d.severity() + " " + d.type() + " " + d.evidence()).toList());
+            }
+        }
+        assertThat(found.get(0)).hasSize(1).isEqualTo(found.get(1));
+    }
+
     @Test
     void shippedRulesCompile() {
         CompileResult r = new RuleCompiler().compile(Path.of("rules"));

@@ -64,4 +64,27 @@ class PostgresStoreTest {
             assertThat(eml.filter(f -> f.toString().endsWith(".eml"))).hasSize(1);
         }
     }
+
+    @Test
+    void anAlertQueuedWhileItsGroupsMessageIsBeingClaimedStartsTheNextMessage() throws Exception {
+        try (Database db = Database.open(fresh(), "postgres", "")) {
+            OutboxStoreTest.queuedDuringAClaimStartsTheNextMessage(db);
+        }
+    }
+
+    @Test
+    void aRestartedNodeReleasesItsOwnClaimsAtOnceAndNoOtherNodes() throws Exception {
+        try (Database db = Database.open(fresh(), "postgres", "")) {
+            OutboxStoreTest.restartReleasesOnlyOwnClaims(db);
+        }
+    }
+
+    /** A database of its own on the shared server. */
+    private static String fresh() throws Exception {
+        String name = "t" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return pg.getJdbcUrl("postgres", name);
+    }
 }

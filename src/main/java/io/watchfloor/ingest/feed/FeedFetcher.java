@@ -1,45 +1,47 @@
 package io.watchfloor.ingest.feed;
 
+import static io.watchfloor.config.DurationDeserializer.human;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
 
 /**
- * Fetches feeds politely with the JDK HTTP client: conditional GET (If-None-Match, If-Modified-Since), gzip,
- * redirects followed up to a bound, a connect timeout and a deadline for the whole response, a size cap enforced
- * while the body streams in (and again after decompression), a User-Agent naming watchfloor. Never throws for a
- * feed's problems: they come back as {@link FetchResult.Failed}. Thread-safe; one instance serves every feed.
+ * Fetches feeds politely: conditional GET (If-None-Match, If-Modified-Since), gzip, redirects followed up to a
+ * bound, a connect timeout and a deadline for the whole response, a size cap enforced while the body streams in (and
+ * again after decompression), a User-Agent naming watchfloor. Every address it connects to, on every hop, is one it
+ * resolved and checked itself ({@link AddressPolicy}): internal addresses are refused unless allowed, or unless the
+ * feed's own configured host is one. Never throws for a feed's problems: they come back as
+ * {@link FetchResult.Failed}. Thread-safe; one instance serves every feed.
  */
 public final class FeedFetcher {
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
+            + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+
     private final FetchSettings settings;
-    private final HttpClient client;
+    private final GuardedConnector connector;
     private final Clock clock;
 
     public FeedFetcher(FetchSettings settings) {
@@ -47,13 +49,13 @@ public final class FeedFetcher {
     }
 
     public FeedFetcher(FetchSettings settings, Clock clock) {
+        this(settings, clock, AddressPolicy.defaults(), HostResolver.SYSTEM);
+    }
+
+    public FeedFetcher(FetchSettings settings, Clock clock, AddressPolicy policy, HostResolver resolver) {
         this.settings = settings;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)   // followed here, bounded, scheme-checked
-                .connectTimeout(settings.connectTimeout())
-                .build();
+        this.connector = new GuardedConnector(resolver, policy, settings.connectTimeout());
     }
 
     public FetchSettings settings() {
@@ -74,43 +76,32 @@ public final class FeedFetcher {
             return new FetchResult.Failed(0, "bad URL: " + e.getMessage(), null);
         }
         long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+        // The configured host's own addresses may be internal ones (a feed on 127.0.0.1): those, and only those.
+        Set<InetAddress> trusted = isHttp(uri) ? connector.policy().trustedFor(GuardedConnector.hostOf(uri),
+                connector.resolver()) : Set.of();
         for (int hop = 0; ; hop++) {
             if (!isHttp(uri)) {
                 return new FetchResult.Failed(0, "not an http(s) URL: " + uri, null);
             }
-            HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                    .GET()
-                    .timeout(remaining(deadline))
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
-                            + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
-                    .header("Accept-Encoding", "gzip");
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", settings.userAgent());
+            headers.put("Accept", ACCEPT);
+            headers.put("Accept-Encoding", "gzip");
             if (etag != null && !etag.isBlank()) {
-                rb.header("If-None-Match", etag);
+                headers.put("If-None-Match", etag);
             }
             if (lastModified != null && !lastModified.isBlank()) {
-                rb.header("If-Modified-Since", lastModified);
+                headers.put("If-Modified-Since", lastModified);
             }
-            HttpResponse<byte[]> r;
-            CompletableFuture<HttpResponse<byte[]>> future =
-                    client.sendAsync(rb.build(), info -> new CappedBody(info, settings.maxBytes()));
-            try {
-                long left = deadline - System.nanoTime();
-                r = future.get(Math.max(1, left), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return new FetchResult.Failed(0, "timed out after " + human(settings.readTimeout())
-                        + " (readTimeout)", null);
-            } catch (InterruptedException e) {
-                future.cancel(true);
-                Thread.currentThread().interrupt();
-                return new FetchResult.Failed(0, "interrupted", null);
-            } catch (ExecutionException | CancellationException e) {
-                return new FetchResult.Failed(0, describe(e.getCause() == null ? e : e.getCause()), null);
+            HttpGet.Response r;
+            try (Socket socket = connector.open(uri, trusted, deadline)) {
+                r = HttpGet.send(socket, uri, headers, settings.maxBytes(), deadline);
+            } catch (IOException e) {
+                return new FetchResult.Failed(0, describe(e, uri), null);
             }
-            int status = r.statusCode();
+            int status = r.status();
             if (isRedirect(status)) {
-                Optional<String> location = r.headers().firstValue("Location");
+                Optional<String> location = r.header("Location");
                 if (location.isEmpty()) {
                     return new FetchResult.Failed(status, "HTTP " + status + " without a Location header", null);
                 }
@@ -129,7 +120,7 @@ public final class FeedFetcher {
                 return new FetchResult.NotModified(uri);
             }
             if (status == 429 || status == 503) {
-                Duration retry = retryAfter(r.headers().firstValue("Retry-After").orElse(null));
+                Duration retry = retryAfter(r.header("Retry-After").orElse(null));
                 return new FetchResult.Failed(status, "HTTP " + status + (status == 429 ? " Too Many Requests"
                         : " Service Unavailable") + (retry != null ? " (Retry-After " + human(retry) + ")" : ""),
                         retry);
@@ -138,7 +129,7 @@ public final class FeedFetcher {
                 return new FetchResult.Failed(status, "HTTP " + status, null);
             }
             byte[] body = r.body();
-            String encoding = r.headers().firstValue("Content-Encoding").orElse("identity").strip()
+            String encoding = r.header("Content-Encoding").orElse("identity").strip()
                     .toLowerCase(Locale.ROOT);
             try {
                 body = decode(body, encoding);
@@ -148,9 +139,9 @@ public final class FeedFetcher {
                 return new FetchResult.Failed(status, "cannot decompress (" + encoding + "): " + e.getMessage(),
                         null);
             }
-            return new FetchResult.Fetched(status, body, uri, r.headers().firstValue("ETag").orElse(null),
-                    r.headers().firstValue("Last-Modified").orElse(null),
-                    r.headers().firstValue("Content-Type").orElse(null));
+            return new FetchResult.Fetched(status, body, uri, r.header("ETag").orElse(null),
+                    r.header("Last-Modified").orElse(null),
+                    r.header("Content-Type").orElse(null));
         }
     }
 
@@ -190,11 +181,6 @@ public final class FeedFetcher {
         return s != null && (s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https")) && uri.getHost() != null;
     }
 
-    private static Duration remaining(long deadline) {
-        long left = deadline - System.nanoTime();
-        return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
-    }
-
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
     Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
@@ -216,43 +202,26 @@ public final class FeedFetcher {
         }
     }
 
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms + "ms";
+    private String describe(IOException e, URI uri) {
+        if (e instanceof TooLargeException || e instanceof AddressRefusedException) {
+            return e.getMessage();
         }
-        long s = ms / 1000;
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
+        if (e instanceof GuardedConnector.DeadlineException) {
+            return "timed out after " + human(settings.readTimeout()) + " (readTimeout)";
         }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof TooLargeException) {
-            return t.getMessage();
-        }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return "connect timed out (connectTimeout)";
         }
-        if (t instanceof HttpTimeoutException) {
-            return "timed out (readTimeout)";
-        }
-        if (t instanceof ConnectException) {
+        if (e instanceof ConnectException) {
             return "connection refused";
         }
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c && c.getMessage() == null) {
-            c = c.getCause();
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + uri.getHost();
         }
-        if (c.getCause() instanceof TooLargeException tl) {
-            return tl.getMessage();
+        if (e instanceof SSLException) {
+            return "TLS: " + e.getMessage();
         }
-        String m = c.getMessage();
-        return c.getClass().getSimpleName() + (m != null ? ": " + m : "");
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
     /** A body over the size cap. */
@@ -261,74 +230,6 @@ public final class FeedFetcher {
 
         TooLargeException(String message) {
             super(message);
-        }
-    }
-
-    /**
-     * Collects a body up to the cap; past it (or when Content-Length already says so) it cancels the stream so the
-     * rest is never read. Bodies of statuses other than 2xx are drained without being kept.
-     */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private final long max;
-        private final boolean keep;
-        private final long declared;
-        private Flow.Subscription subscription;
-        private long received;
-
-        CappedBody(HttpResponse.ResponseInfo info, long max) {
-            this.max = max;
-            this.keep = info.statusCode() >= 200 && info.statusCode() <= 299;
-            this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (keep && declared > max) {
-                s.cancel();
-                result.completeExceptionally(new TooLargeException("feed too large: Content-Length " + declared
-                        + " bytes, limit " + max + " (maxBytes)"));
-                return;
-            }
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : items) {
-                received += b.remaining();
-                if (received > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLargeException("feed too large: more than " + max
-                            + " bytes (maxBytes)"));
-                    return;
-                }
-                if (keep) {
-                    byte[] chunk = new byte[b.remaining()];
-                    b.get(chunk);
-                    buffer.write(chunk, 0, chunk.length);
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(buffer.toByteArray());
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
         }
     }
 }

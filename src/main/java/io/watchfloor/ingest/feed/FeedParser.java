@@ -7,6 +7,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.watchfloor.ingest.BinaryFileException;
+import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.DecodedText;
 import io.watchfloor.ingest.TextDecoder;
 import java.io.ByteArrayInputStream;
@@ -18,12 +19,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -192,9 +190,9 @@ public final class FeedParser {
             published = date.toInstant();
         }
 
-        String key = guid != null ? "guid:" + guid : link != null ? "link:" + link : "sha:" + sha256(title + "\n" + body);
+        String key = guid != null ? "guid:" + guid : link != null ? "link:" + link : "sha:" + ContentHash.sha256(title + "\n" + body);
         if (key.length() > 900) {
-            key = key.substring(0, 5) + "sha:" + sha256(key);
+            key = key.substring(0, 5) + "sha:" + ContentHash.sha256(key);
         }
         return new FeedItem(key, guid, link, title, body, published);
     }
@@ -321,12 +319,4 @@ public final class FeedParser {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package io.watchfloor.ingest.feed;
 
+import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.dedup.StoryClusterer;
 import io.watchfloor.model.Article;
 import io.watchfloor.store.FeedItemStore;
 import io.watchfloor.store.FeedStateStore;
 import io.watchfloor.store.FeedStateStore.FeedState;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,7 +150,7 @@ public final class FeedPoller {
         String itemError = null;
         for (FeedItem item : fresh) {
             Article article = article(feed, item);
-            String sha = sha256(article);
+            String sha = ContentHash.of(article);
             try {
                 if (stories != null) {
                     if (stories.assign(article).joined()) {
@@ -199,22 +196,10 @@ public final class FeedPoller {
         String key = item.guid() != null ? item.guid() : item.link() != null ? item.link() : item.key();
         String id = feed.name() + "/" + key;
         if (id.length() > 900) {
-            id = feed.name() + "/sha:" + sha256(key);
+            id = feed.name() + "/sha:" + ContentHash.sha256(key);
         }
         LocalDate published = LocalDate.ofInstant(item.published(), zone);
         return new Article(id, item.title(), item.body(), published, item.link(), feed.outlet());
     }
 
-    static String sha256(Article a) {
-        return sha256(a.title() + "\n" + a.body() + "\n" + a.link() + "\n" + a.published());
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -59,7 +59,9 @@ public final class FeedSources implements AutoCloseable {
             return new FeedSources(List.of(), null, stories);   // nothing to poll: no HTTP client, no threads
         }
         LOG.info("{} feeds configured; {} recent stories restored", specs.size(), restored);
-        FeedPoller poller = new FeedPoller(new FeedFetcher(settings, clock), new FeedStateStore(db),
+        AddressPolicy policy = new AddressPolicy(f.allowAddresses().stream().map(Cidr::parse).toList());
+        FeedPoller poller = new FeedPoller(new FeedFetcher(settings, clock, policy, HostResolver.SYSTEM),
+                new FeedStateStore(db),
                 new FeedItemStore(db), stories, sink, cfg.zone(), clock);
         return new FeedSources(specs, new FeedRound(poller, Math.min(f.concurrency(), specs.size())), stories);
     }

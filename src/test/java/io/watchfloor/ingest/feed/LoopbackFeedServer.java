@@ -38,7 +38,12 @@ public final class LoopbackFeedServer implements AutoCloseable {
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
 
     public LoopbackFeedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address (127.0.0.2 ...), for tests of where a feed may connect. */
+    public LoopbackFeedServer(InetAddress bind) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(bind, 0), 512);
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
             hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
@@ -59,7 +64,11 @@ public final class LoopbackFeedServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public int hits(String path) {

@@ -52,12 +52,13 @@ public class AlertsBench {
     @Setup(Level.Trial)
     public void setup() {
         SignalExtractor extractor = Inputs.extractor();
-        assembler = new AlertAssembler(Pipelines.names(extractor.catalog()));
+        assembler = new AlertAssembler(Pipelines.names(extractor.catalog()), Inputs.settings().freshnessDays());
         corroborationDays = Inputs.config().rules().corroborationDays();
         List<FileArticle> stream = Inputs.byPublication(Inputs.read(Inputs.GENERATED));
         List<List<Signal>> signals = Inputs.extractAll(extractor, stream);
         drafts = new ArrayList<>(stream.size());
-        try (RuleEngine engine = new RuleEngine(Inputs.rules(), Inputs.settings())) {
+        try (RuleEngine engine = new RuleEngine(Inputs.rules(), Inputs.settings(),
+                Pipelines.answers(extractor.catalog()))) {
             for (int k = 0; k < stream.size(); k++) {
                 drafts.add(List.copyOf(engine.evaluate(signals.get(k), stream.get(k).article().published())));
             }

@@ -1,0 +1,192 @@
+package io.watchfloor.cli;
+
+import io.watchfloor.config.WatchfloorConfig;
+import io.watchfloor.extract.Extractor;
+import io.watchfloor.ingest.ContentHash;
+import io.watchfloor.ingest.FileArticle;
+import io.watchfloor.ingest.FolderSource;
+import io.watchfloor.model.Article;
+import io.watchfloor.model.Signal;
+import io.watchfloor.pipeline.ArticleOutcome;
+import io.watchfloor.pipeline.ArticlePipeline;
+import io.watchfloor.pipeline.InOrder;
+import io.watchfloor.pipeline.Pipelines;
+import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replay: articles in publication order (then id) through a fresh pipeline (extraction, rules, alert decisions)
+ * on a private scratch store in the system's temporary folder, deleted when the replay closes or the JVM stops.
+ * Sends nothing. What {@code replay} prints and what {@code evaluate} scores come from here, so both see the same
+ * signals and alerts.
+ */
+final class Replayer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+    private static final int PROGRESS_EVERY = 100_000;
+    private static final int AHEAD = 256;
+
+    /** One article's signals and what they did to alerts, with the time its extraction took. */
+    record Replayed(ArticleOutcome outcome, long extractNanos) { }
+
+    private final WatchfloorConfig cfg;
+    private final Supplier<CompiledRules> rules;
+    private final Path scratch;
+    private final Thread cleanup;
+
+    /**
+     * @param rules asked for once the articles are dated (they may compile meanwhile on another thread)
+     */
+    Replayer(WatchfloorConfig cfg, Supplier<CompiledRules> rules) {
+        this.cfg = cfg;
+        this.rules = rules;
+        this.scratch = scratchFolder();
+        // Interrupted (Ctrl-C, SIGTERM), the replay still leaves no scratch store behind.
+        this.cleanup = new Thread(() -> deleteQuietly(scratch), "replay-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** The rules of the configuration, compiled on another thread while the caller goes on. */
+    static Supplier<CompiledRules> compileInBackground(WatchfloorConfig cfg) {
+        CompletableFuture<CompiledRules> f = CompletableFuture.supplyAsync(() -> Pipelines.compileRules(cfg));
+        return () -> {
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                // The compiler's own error (a rule error is a config error).
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Article folders or files: each article's publication date is noted first (on every core, into an index on
+     * disk, so folders of any size replay in bounded memory), then the articles are replayed in that order while the
+     * other cores read and extract the next ones.
+     */
+    void replayFiles(List<Path> inputs, Consumer<Replayed> then) {
+        long started = System.nanoTime();
+        try (Database db = open()) {
+            ReplayOrder order = new ReplayOrder(db);
+            FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());
+            try (InOrder all = new InOrder(Runtime.getRuntime().availableProcessors(), AHEAD)) {
+                InOrder.Feed<Path, Optional<FileArticle>> dating =
+                        all.feed(f -> source.read(f, new ArrayList<>()), r -> r.ifPresent(order::add));
+                source.visit(dating, new ArrayList<>());
+                dating.finish();
+            }
+            order.flush();
+            LOG.info("dated {} articles in {} ms; replaying them in publication order", order.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            FolderSource again = source.quiet();
+            try (ReplayOrder.Cursor cursor = order.inPublicationOrder()) {
+                replay(db, cursor, path -> again.read(path, new ArrayList<>())
+                        .map(f -> new Readable(f.article(), f.sha256())), then);
+            }
+        }
+    }
+
+    /** Articles already in memory (converted records, not files): replayed in publication order, then id. */
+    void replayArticles(List<Article> articles, Consumer<Replayed> then) {
+        List<Article> ordered = new ArrayList<>(articles);
+        ordered.sort(Comparator.comparing(Article::published).thenComparing(Article::id));
+        try (Database db = open()) {
+            replay(db, ordered.iterator(), a -> Optional.of(new Readable(a, ContentHash.of(a))), then);
+        }
+    }
+
+    private record Readable(Article article, String sha256) { }
+
+    private record Extracted(Readable in, List<Signal> signals, long nanos) { }
+
+    private <I> void replay(Database db, Iterator<I> inOrder, Function<I, Optional<Readable>> read,
+                            Consumer<Replayed> then) {
+        ArticlePipeline pipeline = Pipelines.create(cfg, db, rules.get(), List.of());
+        Extractor extractor = pipeline.extractor();
+        long[] done = {0};
+        try (InOrder workers = new InOrder(InOrder.defaultThreads(), AHEAD)) {
+            workers.run(inOrder, item -> read.apply(item).map(r -> {
+                long t0 = System.nanoTime();
+                List<Signal> signals = extractor.extract(r.article());
+                return new Extracted(r, signals, System.nanoTime() - t0);
+            }), e -> e.ifPresent(x -> {
+                then.accept(new Replayed(pipeline.process(x.in().article(), x.in().sha256(), x.signals()),
+                        x.nanos()));
+                if (++done[0] % PROGRESS_EVERY == 0) {
+                    LOG.info("replayed {} articles; heap in use after the last collection: {} MB", done[0],
+                            heapAfterLastCollection() >> 20);
+                }
+            }));
+        }
+    }
+
+    /** On disk, not in memory: a replay of a million articles must not hold them all. */
+    private Database open() {
+        return Database.scratch("jdbc:h2:file:" + scratch.resolve("replay").toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(scratch);
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway; the folder is gone already
+        }
+    }
+
+    /** What the heap held after the last garbage collection: the live data, not the garbage since. */
+    private static long heapAfterLastCollection() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage u = p.getCollectionUsage();
+            if (p.getType() == MemoryType.HEAP && u != null) {
+                sum += u.getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static Path scratchFolder() {
+        try {
+            return Files.createTempDirectory("watchfloor-replay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the replay store", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete the replay scratch folder {}: {}", folder, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.watchfloor.health;
+
+import java.util.List;
+
+/**
+ * The JDK HTTP server's time limits: a client has {@value #SECONDS} seconds to send its request and as long to take
+ * the response, then its connection is closed and its worker freed. They are system properties that the JDK reads
+ * once, when the first server of the process is made, so the launcher sets them before anything else; given with
+ * -D (JAVA_OPTS), they are left as given.
+ */
+public final class RequestTimeLimits {
+    static final int SECONDS = 10;
+    private static final List<String> KEYS = List.of("sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime");
+
+    private RequestTimeLimits() { }
+
+    public static void apply() {
+        for (String key : KEYS) {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, Integer.toString(SECONDS));
+            }
+        }
+    }
+}
