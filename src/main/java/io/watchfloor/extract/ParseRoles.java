@@ -101,6 +101,9 @@ final class ParseRoles {
         List<Party> parties = type.directed()
                 ? directed(f, type, byToken, dominant, ms, t)
                 : joint(f, byToken, dominant);
+        if (parties.isEmpty() && type == SignalType.PLEDGE) {
+            parties = joint(f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
+        }
         if (parties.isEmpty() && headline && f.bare()) {
             // Headlines ("Saudi expels Canadian envoy") are often misparsed: when the parser attached nothing to
             // the trigger, read them by word order instead.
@@ -220,19 +223,26 @@ final class ParseRoles {
      * in Doha": Qatar's territory; "Iran's consulate": Iran).
      */
     private static Set<String> struck(ParsedSentence p, List<Integer> aims, Map<Integer, List<Mention>> byToken) {
-        Set<String> all = codes(p, aims, byToken, true);
-        Set<String> owners = codes(p, aims, byToken, false);
-        Set<String> places = new LinkedHashSet<>(all);
-        places.removeAll(owners);
-        Set<String> direct = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
+        Set<String> places = new LinkedHashSet<>();
+        Set<String> owners = new LinkedHashSet<>();
         for (int a : aims) {
-            byToken.getOrDefault(a, List.of()).forEach(m -> direct.add(m.code())); // "struck Iran"
+            List<Mention> here = byToken.get(a);
+            if (here != null) {
+                for (Mention m : here) {
+                    (m.kind() == Mention.Kind.PLACE || m.kind() == Mention.Kind.CAPITAL ? places : named)
+                            .add(m.code()); // "struck Iran", "struck Doha"
+                }
+                continue;
+            }
+            Set<String> own = codes(p, List.of(a), byToken, false);
+            Set<String> where = codes(p, List.of(a), byToken, true);
+            where.removeAll(own);
+            owners.addAll(own);
+            places.addAll(where);
         }
-        if (places.isEmpty()) {
-            return all;
-        }
-        places.addAll(direct);
-        return places;
+        named.addAll(places.isEmpty() ? owners : places);
+        return named;
     }
 
     private static List<Party> allPairs(List<String> codes) {
