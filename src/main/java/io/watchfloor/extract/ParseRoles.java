@@ -26,19 +26,24 @@ final class ParseRoles {
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
     private static final Set<String> SHARED = Set.of("border", "frontier", "boundary", "line");
     /** How a place hangs on what was struck: "bases in southwestern Pakistan". */
-    private static final Set<String> PLACE = Set.of("nmod:in", "nmod:inside", "nmod:at", "nmod:near", "nmod:along",
-            "nmod:on", "nmod:across", "nmod:within");
+    private static final Set<String> PLACE = Set.of("nmod:in", "nmod:inside", "nmod:at", "nmod:on", "nmod:across",
+            "nmod:within");
     /** Types whose host is named by "in" and "to": "arrived in Islamabad", "a trip to China". */
     private static final Set<String> HOSTING = Set.of("host", "welcome", "receive");
     /** Words for the article's two countries: "both sides", "the two countries", "the neighbours". */
     private static final Set<String> PAIR_NOUNS = Set.of("side", "country", "nation", "neighbour", "neighbor",
             "government", "leader", "minister", "delegation", "rival", "party", "president", "counterpart", "army",
-            "military", "force");
+            "military", "force", "korea", "sudan", "congo"); // "the two Koreas"
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
 
     /** Acts two states commonly do to each other at once: swaps of prisoners, expulsions of each other's envoys. */
+    /**
+     * Joint acts of two armies that a sentence naming only the article's two countries tells without saying whose
+     * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire").
+     */
+    private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
     private final EventLexicon lexicon;
@@ -92,21 +97,22 @@ final class ParseRoles {
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
                 // illegitimate" is no Taiwanese drill.
-                Set<String> doers = doers(f, byToken(parse, ms));
+                Set<String> doers = doers(f, byToken(parse, parties(ms)));
                 parties = parties.stream().filter(p -> doers.contains(p.actor())).toList();
             }
             return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
         }
-        Map<Integer, List<Mention>> byToken = byToken(parse, ms);
+        Map<Integer, List<Mention>> byToken = byToken(parse, parties(ms));
+        Map<Integer, List<Mention>> all = byToken(parse, ms);
         List<Party> parties = type.directed()
-                ? directed(f, type, byToken, dominant, ms, t)
-                : joint(f, byToken, dominant);
+                ? directed(f, type, byToken, all, dominant, ms, t)
+                : joint(type, f, byToken, dominant);
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
-            parties = joint(f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
+            parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
         }
-        if (parties.isEmpty() && headline && f.bare()) {
-            // Headlines ("Saudi expels Canadian envoy") are often misparsed: when the parser attached nothing to
-            // the trigger, read them by word order instead.
+        if (parties.isEmpty() && f.bare() && (headline || parse.token(f.head).isVerb())) {
+            // Headlines ("Saudi expels Canadian envoy") are often misparsed, and a verb with no subject or object
+            // at all is a parse gone wrong ("Russia and Ukraine each freed 303 soldiers"): read them by word order.
             Reading r = window.read(parse.text(), List.of(), t, type, headline, ms, dominant);
             if (r != null) {
                 note(trace, "no party in the parse: read by word order");
@@ -117,6 +123,17 @@ final class ParseRoles {
             parties = parties.stream().filter(p -> !p.inferred()).toList();
         }
         return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
+    }
+
+    /** The dates of {@code ds} in the trigger's own clause; null when the parse has no word at the trigger. */
+    ParseDates.Owned dates(ParsedSentence parse, PhraseMatch<Cue> t, List<DateMention> ds) {
+        EventFrame f = EventFrame.of(parse, t.start(), t.end(), t.phrase(), lexicon.supportVerbs());
+        return f == null ? null : ParseDates.own(f, ds);
+    }
+
+    /** The mentions that may be a party: not armed groups. */
+    private static List<Mention> parties(List<Mention> ms) {
+        return ms.stream().filter(m -> m.kind() != Mention.Kind.GROUP).toList();
     }
 
     /** The mentions by the word that heads them ("Thai-Cambodian" is one word for two countries). */
@@ -146,8 +163,13 @@ final class ParseRoles {
         }
     }
 
+    /**
+     * @param byToken the mentions that may be parties; {@code all} adds armed groups, which name where they fight:
+     *                a strike on a group's positions is a strike on that country, a group's act is no state's
+     */
     private List<Party> directed(EventFrame f, SignalType type, Map<Integer, List<Mention>> byToken,
-                                 List<String> dominant, List<Mention> ms, PhraseMatch<Cue> t) {
+                                 Map<Integer, List<Mention>> all, List<String> dominant, List<Mention> ms,
+                                 PhraseMatch<Cue> t) {
         List<Integer> aims = new ArrayList<>(f.objects);
         Set<String> doers;
         if (type == SignalType.VISIT && !f.modifiers.isEmpty()) {
@@ -167,8 +189,8 @@ final class ParseRoles {
         if (type == SignalType.THREAT) {
             aims.addAll(clauseObjects(f)); // "threatened to strike Iran", "warned that it would hit Israel"
         }
-        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, byToken)
-                : codes(f.parse, aims, byToken, true);
+        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, all)
+                : codes(f.parse, aims, all, true);
         if (type == SignalType.VISIT && HOSTING.contains(f.parse.token(f.head).lemma())) {
             Set<String> swap = doers;
             doers = targets;
@@ -306,7 +328,8 @@ final class ParseRoles {
      * Joint acts: the two sides named by "between"; else the doers together and each doer with each partner; never
      * the places; the article's pair for "the two sides".
      */
-    private List<Party> joint(EventFrame f, Map<Integer, List<Mention>> byToken, List<String> dominant) {
+    private List<Party> joint(SignalType type, EventFrame f, Map<Integer, List<Mention>> byToken,
+                              List<String> dominant) {
         List<Integer> sides = new ArrayList<>(resolved(f, f.doers, byToken));
         sides.addAll(f.partners);
         sides.addAll(f.objects);
@@ -341,7 +364,7 @@ final class ParseRoles {
             out.addAll(allPairs(List.copyOf(withWhom)));
         }
         codes.addAll(withWhom);
-        boolean aboutThePair = dominant != null && codes.isEmpty() && byToken.values().stream().flatMap(List::stream)
+        boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type) && byToken.values().stream().flatMap(List::stream)
                 .filter(Mention::canAct).map(Mention::code).distinct().sorted().toList()
                 .equals(dominant.stream().sorted().toList());
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))

@@ -187,6 +187,13 @@ public final class SignalExtractor implements Extractor {
                 List<Party> parties = reading.parties();
                 List<DateMention> ds = planned
                         ? dates.findAll(s.text(), article.published(), Tense.FUTURE, sentenceAnchor) : pastDates;
+                if (parse.isPresent()) {
+                    // Only the dates of the trigger's own clause; none there: the story's time, as below.
+                    ParseDates.Owned owned = parsed.dates(parse.get(), t, ds);
+                    if (owned != null && (owned.elsewhere() || !owned.dates().isEmpty())) {
+                        ds = owned.dates();
+                    }
+                }
                 DateMention when = TriggerDates.nearestDate(s.text(), t, triggers, article.published(), planned, ds);
                 if (((Cue.Trigger) t.payload()).dated()
                         && (when == null || when.precision() != DatePrecision.YEAR || planned)) {
