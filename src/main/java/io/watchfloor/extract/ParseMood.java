@@ -21,7 +21,7 @@ final class ParseMood {
     private static final Set<String> GOVERNED_OBLIQUE = Set.of("for", "of", "to");
     /** Words attached to a verb or noun that set its mood. */
     private static final Set<String> ATTACHED = Set.of("aux", "advmod", "det", "amod", "mark", "case", "cop",
-            "compound", "xcomp", "dep", "obl:tmod", "nmod:tmod", "obl:npmod");
+            "compound", "obl:tmod", "nmod:tmod", "obl:npmod");
     /** Verbs that report what was said or agreed: "would" under them tells what is to come, not a condition. */
     private static final Set<String> REPORTING = Set.of("say", "agree", "announce", "decide", "confirm", "tell",
             "state", "report", "add", "declare", "promise", "pledge", "vow", "expect");
@@ -40,7 +40,7 @@ final class ParseMood {
         chain.addAll(f.nodes);
         Cue.Mood result = null;
         for (PhraseMatch<Cue> m : cues) {
-            if (!(m.payload() instanceof Cue.Modality mod) || !bears(p, m, chain)) {
+            if (!(m.payload() instanceof Cue.Modality mod) || f.covers(m.start(), m.end()) || !bears(p, m, chain)) {
                 continue;
             }
             switch (mod.mood()) {

@@ -34,6 +34,8 @@ final class ParseRoles {
     private static final Set<String> PAIR_NOUNS = Set.of("side", "country", "nation", "neighbour", "neighbor",
             "government", "leader", "minister", "delegation", "rival", "party", "president", "counterpart", "army",
             "military", "force", "korea", "sudan", "congo"); // "the two Koreas"
+    /** Plurals that with "the" alone stand for the article's two countries: "the neighbours fought a war". */
+    private static final Set<String> THE_PAIR = Set.of("neighbour", "neighbor", "rival", "side", "country", "nation");
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
@@ -364,9 +366,10 @@ final class ParseRoles {
             out.addAll(allPairs(List.copyOf(withWhom)));
         }
         codes.addAll(withWhom);
-        boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type) && byToken.values().stream().flatMap(List::stream)
-                .filter(Mention::canAct).map(Mention::code).distinct().sorted().toList()
-                .equals(dominant.stream().sorted().toList());
+        List<String> named = byToken.values().stream().flatMap(List::stream).filter(Mention::canAct)
+                .map(Mention::code).distinct().toList();
+        boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type)
+                && !named.isEmpty() && dominant.containsAll(named);
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
                 && (pairWords(f.parse, sides) || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
@@ -484,11 +487,12 @@ final class ParseRoles {
             if (lemma.equals("other") || lemma.equals("both")) {
                 return true; // "each other", "both"
             }
+            boolean plural = p.token(w).tag().equals("NNS") || p.token(w).tag().equals("NNPS");
             if (PAIR_NOUNS.contains(lemma) && p.dependents(w).stream().anyMatch(a -> {
                 String d = p.token(a.dependent()).lemma();
-                return d.equals("both") || d.equals("two");
+                return d.equals("both") || d.equals("two") || plural && d.equals("the") && THE_PAIR.contains(lemma);
             })) {
-                return true;
+                return true; // "both sides", "the two countries", "the neighbours"
             }
         }
         return false;
