@@ -29,7 +29,7 @@ import java.util.Set;
 final class EventFrame {
     /** Prepositions of the place an act is aimed at: "strikes on", "attack against", "fired into". */
     private static final Set<String> AIMED = Set.of("on", "upon", "against", "inside", "into", "at", "across",
-            "near", "along", "toward", "towards", "to", "from", "of", "in", "within", "onto");
+            "toward", "towards", "to", "from", "of", "in", "within", "onto");
     /** Prepositions of where a joint act took place. */
     private static final Set<String> WHERE = Set.of("in", "at", "inside", "on", "during", "near");
     private static final Set<String> WITH = Set.of("with", "between", "among", "alongside");

@@ -44,8 +44,8 @@ final class ParseMood {
                 continue;
             }
             switch (mod.mood()) {
-                case NEGATION -> {
-                    return Cue.Mood.NEGATION;
+                case NEGATION, BACKGROUND -> {
+                    return mod.mood();
                 }
                 case HYPOTHETICAL -> {
                     if (threat) {

@@ -42,8 +42,9 @@ final class ParseRoles {
 
     /** Acts two states commonly do to each other at once: swaps of prisoners, expulsions of each other's envoys. */
     /**
-     * Joint acts of two armies that a sentence naming only the article's two countries tells without saying whose
-     * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire").
+     * Joint acts of two armies: a sentence naming only the article's two countries tells them without saying whose
+     * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire"); an armed group
+     * fights or agrees a truce for the country where it fights ("Israel and Hezbollah agreed to a ceasefire").
      */
     private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
@@ -77,7 +78,7 @@ final class ParseRoles {
         if (mood != null) {
             note(trace, "mood " + mood);
         }
-        if (mood == Cue.Mood.NEGATION) {
+        if (mood == Cue.Mood.NEGATION || mood == Cue.Mood.BACKGROUND) {
             return null;
         }
         SignalType as = type;
@@ -108,7 +109,7 @@ final class ParseRoles {
         Map<Integer, List<Mention>> all = byToken(parse, ms);
         List<Party> parties = type.directed()
                 ? directed(f, type, byToken, all, dominant, ms, t)
-                : joint(type, f, byToken, dominant);
+                : joint(type, f, FIGHTING.contains(type) ? all : byToken, dominant);
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
             parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
         }
@@ -369,7 +370,7 @@ final class ParseRoles {
         List<String> named = byToken.values().stream().flatMap(List::stream).filter(Mention::canAct)
                 .map(Mention::code).distinct().toList();
         boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type)
-                && !named.isEmpty() && dominant.containsAll(named);
+                && named.size() == 2 && dominant.containsAll(named);
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
                 && (pairWords(f.parse, sides) || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
