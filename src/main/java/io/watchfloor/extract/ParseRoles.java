@@ -223,6 +223,17 @@ final class ParseRoles {
                 targets = Set.of(next);
             }
         }
+        if (doers.isEmpty() && type == SignalType.VISIT && f.doers.isEmpty() && !f.parse.token(f.head).isVerb()) {
+            // "Rubio warned Venezuela during a visit to Georgetown": who speaks during a visit is the visitor.
+            int up = f.parse.heads(f.head).stream().filter(a -> a.head() >= 0 && a.base().equals("obl"))
+                    .map(Arc::head).findFirst().orElse(-1);
+            if (up >= 0) {
+                List<Integer> subjects = f.parse.dependents(up).stream()
+                        .filter(a -> a.base().equals("nsubj") && !a.relation().equals("nsubj:pass"))
+                        .map(Arc::dependent).toList();
+                doers = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
+            }
+        }
         if (doers.isEmpty() && type == SignalType.VISIT && dominant != null && targets.size() == 1
                 && names(f.parse, f.doers, OFFICIALS)) {
             // "The foreign minister arrived in Islamabad": in an article about two countries, the other one's.
@@ -371,8 +382,13 @@ final class ParseRoles {
                 .map(Mention::code).distinct().toList();
         boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type)
                 && named.size() == 2 && dominant.containsAll(named);
+        boolean pair = pairWords(f.parse, sides);
+        if (out.isEmpty() && pair && codes.isEmpty() && named.size() == 2) {
+            // "Rubio said at a news conference with Guyana's president, after the two held talks": the sentence's two
+            return List.of(WindowRoles.sorted(named.get(0), named.get(1), true));
+        }
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
-                && (pairWords(f.parse, sides) || aboutThePair)) {
+                && (pair || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
             out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
         }
@@ -485,8 +501,9 @@ final class ParseRoles {
     private static boolean pairWords(ParsedSentence p, List<Integer> words) {
         for (int w : words) {
             String lemma = p.token(w).lemma();
-            if (lemma.equals("other") || lemma.equals("both")) {
-                return true; // "each other", "both"
+            if (lemma.equals("other") || lemma.equals("both")
+                    || lemma.equals("two") && p.token(w).tag().equals("CD")) {
+                return true; // "each other", "both", "the two held talks"
             }
             boolean plural = p.token(w).tag().equals("NNS") || p.token(w).tag().equals("NNPS");
             if (PAIR_NOUNS.contains(lemma) && p.dependents(w).stream().anyMatch(a -> {
