@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class ParseMood {
     /** How a trigger hangs on the verb that governs it, for that verb's mood to carry over. */
-    private static final Set<String> GOVERNED = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
+    private static final Set<String> GOVERNED = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass", "dep");
     /** Obliques and noun modifiers that carry a mood: "called <u>for</u> talks", "fears <u>of</u> war". */
     private static final Set<String> GOVERNED_OBLIQUE = Set.of("for", "of", "to");
     /** Words attached to a verb or noun that set its mood. */

@@ -102,14 +102,14 @@ public final class SignalExtractor implements Extractor {
             cues.add(c);
         }
         // An article that is mostly about sport, business or weather does not report war in passing: its words of
-        // that world come three times or more and at least as often as words of events (a war story that mentions a
-        // cancelled cricket tournament is still a war story).
+        // that world come three times or more and at least half as often as words of events (a war story that mentions
+        // a cancelled cricket tournament is still a war story; a match report's "struck" and "meeting" are sport).
         int eventWords = events;
-        boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3 && n >= eventWords);
+        boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3 && 2 * n >= eventWords);
         // A match report or a concert tour is no diplomacy either; a quake or a strike by dockworkers may come with a
         // minister's visit.
         boolean otherWorld = contextCounts.entrySet().stream()
-                .anyMatch(e -> e.getValue() >= 3 && e.getValue() >= eventWords && OTHER_WORLDS.contains(e.getKey()));
+                .anyMatch(e -> e.getValue() >= 3 && 2 * e.getValue() >= eventWords && OTHER_WORLDS.contains(e.getKey()));
 
         Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
