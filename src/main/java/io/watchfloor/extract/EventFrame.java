@@ -110,10 +110,13 @@ final class EventFrame {
                 }
             }
             for (Arc down : parse.dependents(head)) {
-                // "the first strikes the United States has carried out": the noun is what the clause carried out.
-                if (down.relation().equals("acl:relcl")
-                        && supportVerbs.contains(parse.token(down.dependent()).lemma())) {
-                    f.nodes.add(down.dependent());
+                // "the first strikes the United States has carried out": the noun is what the clause carried out;
+                // not "talks that had not been announced in advance", where the clause only tells of the talks.
+                int verb = down.dependent();
+                if (down.relation().equals("acl:relcl") && supportVerbs.contains(parse.token(verb).lemma())
+                        && parse.dependents(verb).stream().anyMatch(a -> a.dependent() == head
+                        && a.base().equals("obj"))) {
+                    f.nodes.add(verb);
                 }
             }
         }
@@ -140,10 +143,12 @@ final class EventFrame {
 
     private void collect(int n) {
         Token t = parse.token(n);
-        // "Kyiv hospital hit in Russian attack": a participle with no auxiliary is a passive too.
+        // "Kyiv hospital hit in Russian attack": a participle with no auxiliary is a passive too, unless it has an
+        // object ("Pakistan on Wednesday expelled India's envoy", tagged as a participle).
         boolean passive = parse.dependents(n).stream().anyMatch(a -> a.relation().equals("nsubj:pass")
                 || a.relation().equals("aux:pass"))
-                || t.tag().equals("VBN") && parse.dependents(n).stream().noneMatch(a -> a.base().equals("aux"));
+                || t.tag().equals("VBN") && parse.dependents(n).stream().noneMatch(a -> a.base().equals("aux")
+                        || a.base().equals("obj"));
         // The object word of a split trigger ("summoned Iran's envoy"): its owner is whom the act addresses.
         boolean acted = n != head && parse.heads(n).stream().anyMatch(a -> nodes.contains(a.head())
                 && (a.base().equals("obj") || a.base().equals("obl") || a.relation().equals("nsubj:pass")));

@@ -180,10 +180,8 @@ final class ParseRoles {
             aims.addAll(f.modifiers);
             List<Integer> visitors = new ArrayList<>(f.doers);
             visitors.removeAll(f.modifiers);
-            if (visitors.isEmpty()) {
-                visitors = governingSubject(f);
-            }
-            doers = codes(f.parse, resolved(f, visitors, byToken), byToken, false);
+            doers = visitors.isEmpty() ? governingSubject(f, byToken)
+                    : codes(f.parse, resolved(f, visitors, byToken), byToken, false);
         } else {
             doers = doers(f, byToken);
         }
@@ -310,8 +308,12 @@ final class ParseRoles {
         return out;
     }
 
-    /** The subject of the nearest verb above a noun trigger: "X came for talks", "X welcomed the truce". */
-    private static List<Integer> governingSubject(EventFrame f) {
+    /**
+     * The countries of the subject of the nearest verb above a noun trigger that names any: "X came for talks", "X
+     * welcomed the truce", "X and Y accepted a proposal to normalise relations after talks" (the proposal, subject
+     * of "normalise", names no one).
+     */
+    private static Set<String> governingSubject(EventFrame f, Map<Integer, List<Mention>> byToken) {
         List<Integer> chain = ParseMood.governors(f.parse, f.head);
         for (int i = 1; i < chain.size(); i++) {
             List<Integer> subjects = new ArrayList<>();
@@ -320,11 +322,12 @@ final class ParseRoles {
                     subjects.add(a.dependent());
                 }
             }
-            if (!subjects.isEmpty()) {
-                return subjects;
+            Set<String> codes = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
+            if (!codes.isEmpty()) {
+                return codes;
             }
         }
-        return List.of();
+        return new LinkedHashSet<>();
     }
 
     /** The first country named after the trigger in its clause, other than the doers'. */
@@ -358,7 +361,7 @@ final class ParseRoles {
         Set<String> doers = codes(f.parse, resolved(f, f.doers, byToken), byToken, false);
         if (doers.isEmpty()) {
             // "Maduro landed ... for talks with Guyana's President": the one who came for them is a side.
-            doers = codes(f.parse, resolved(f, governingSubject(f), byToken), byToken, false);
+            doers = governingSubject(f, byToken);
         }
         List<Integer> others = new ArrayList<>(f.partners);
         others.addAll(f.objects);

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -171,7 +172,7 @@ public final class SignalExtractor implements Extractor {
                 if (parse == null) {
                     boolean candidate = !mentions.get(i).isEmpty()
                             || dominant != null && PAIR_WORDS.matcher(s.text()).find();
-                    parse = candidate ? parser.parse(s.text()) : Optional.empty();
+                    parse = candidate ? parser.parse(withoutDateline(s)) : Optional.empty();
                     if (trace.on()) {
                         trace.note(parse.map(p -> "    parse:\n" + p.toString().indent(8).stripTrailing())
                                 .orElse("    not parsed: read by word order"));
@@ -303,7 +304,7 @@ public final class SignalExtractor implements Extractor {
                                                          List<List<Mention>> mentions) {
         List<List<Mention>> out = new ArrayList<>(mentions);
         for (int i = 0; i < sentences.size(); i++) {
-            java.util.regex.Matcher m = DATELINE.matcher(sentences.get(i).text());
+            Matcher m = DATELINE.matcher(sentences.get(i).text());
             if (sentences.get(i).paragraph() == 0 || !m.find()) {
                 continue;
             }
@@ -312,6 +313,18 @@ public final class SignalExtractor implements Extractor {
                     ? new Mention(x.start(), x.end(), x.code(), Mention.Kind.PLACE, true, false) : x).toList());
         }
         return out;
+    }
+
+    /**
+     * The sentence with its dateline blanked out, so that offsets stay: the parser takes "ISLAMABAD: Pakistan on
+     * Wednesday expelled ..." for a phrase of its own and loses the subject.
+     */
+    private static String withoutDateline(SentenceSplitter.Sentence s) {
+        Matcher m = DATELINE.matcher(s.text());
+        if (s.paragraph() == 0 || !m.find()) {
+            return s.text();
+        }
+        return " ".repeat(m.end()) + s.text().substring(m.end());
     }
 
     private static void trace(Trace trace, String why) {
