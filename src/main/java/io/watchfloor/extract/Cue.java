@@ -20,7 +20,11 @@ public sealed interface Cue {
     /** Denied, hypothetical or planned. */
     record Modality(Mood mood) implements Cue { }
 
-    enum Mood { NEGATION, HYPOTHETICAL, PLANNED }
+    /**
+     * NEGATION: denied, refused, cancelled; HYPOTHETICAL: conditional, proposed, feared; PLANNED: announced, to come;
+     * BACKGROUND: told as the setting of the news ("amid the war"), not as news.
+     */
+    enum Mood { NEGATION, HYPOTHETICAL, PLANNED, BACKGROUND }
 
     /**
      * One end of a split trigger ("fired ... missiles"): the head and the tail are matched on their own and joined

@@ -29,7 +29,7 @@ import java.util.Set;
 final class EventFrame {
     /** Prepositions of the place an act is aimed at: "strikes on", "attack against", "fired into". */
     private static final Set<String> AIMED = Set.of("on", "upon", "against", "inside", "into", "at", "across",
-            "near", "along", "toward", "towards", "to", "from", "of", "in", "within", "onto");
+            "toward", "towards", "to", "from", "of", "in", "within", "onto");
     /** Prepositions of where a joint act took place. */
     private static final Set<String> WHERE = Set.of("in", "at", "inside", "on", "during", "near");
     private static final Set<String> WITH = Set.of("with", "between", "among", "alongside");
@@ -53,9 +53,20 @@ final class EventFrame {
     /** A noun trigger that is the subject of a verb ("Israeli strikes killed 12 in Gaza"): that verb. */
     int subjectOf = -1;
 
-    private EventFrame(ParsedSentence parse, int head) {
+    /** The trigger's chars in the sentence. */
+    private final int begin;
+    private final int end;
+
+    private EventFrame(ParsedSentence parse, int head, int begin, int end) {
         this.parse = parse;
         this.head = head;
+        this.begin = begin;
+        this.end = end;
+    }
+
+    /** Whether [from, to) lies within the trigger's words ("no intention of invading" is one trigger). */
+    boolean covers(int from, int to) {
+        return from >= begin && to <= end;
     }
 
     /** The frame of the trigger spanning [begin, end); null when the parse has no word there. */
@@ -72,7 +83,7 @@ final class EventFrame {
         if (head < 0) {
             return null;
         }
-        EventFrame f = new EventFrame(parse, head);
+        EventFrame f = new EventFrame(parse, head, begin, end);
         Set<String> words = phrase == null ? null
                 : new HashSet<>(Arrays.asList(phrase.toLowerCase(Locale.ROOT).split("[\\s.]+")));
         for (Token t : parse.tokensIn(begin, end)) {
@@ -217,8 +228,8 @@ final class EventFrame {
     List<Integer> inheritedDoers() {
         List<Integer> out = new ArrayList<>();
         for (int n : nodes) {
-            if (!parse.token(n).isVerb()) {
-                continue;
+            if (!parse.token(n).isVerb() && !parse.token(n).tag().startsWith("JJ")) {
+                continue; // a verb or an adjective: "Nairobi remained committed to ..."
             }
             int at = n;
             for (int step = 0; step < 3 && out.isEmpty(); step++) {

@@ -134,7 +134,7 @@ public final class EventLexicon {
                     mood = Cue.Mood.valueOf(e.getKey().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException(source + ": modality." + e.getKey()
-                            + ": expected negation, hypothetical or planned");
+                            + ": expected negation, hypothetical, planned or background");
                 }
                 for (String p : orEmpty(e.getValue())) {
                     b.add(p, new Cue.Modality(mood));

@@ -16,12 +16,12 @@ import java.util.Set;
  */
 final class ParseMood {
     /** How a trigger hangs on the verb that governs it, for that verb's mood to carry over. */
-    private static final Set<String> GOVERNED = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
+    private static final Set<String> GOVERNED = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass", "dep");
     /** Obliques and noun modifiers that carry a mood: "called <u>for</u> talks", "fears <u>of</u> war". */
     private static final Set<String> GOVERNED_OBLIQUE = Set.of("for", "of", "to");
     /** Words attached to a verb or noun that set its mood. */
     private static final Set<String> ATTACHED = Set.of("aux", "advmod", "det", "amod", "mark", "case", "cop",
-            "compound", "xcomp", "dep", "obl:tmod", "nmod:tmod", "obl:npmod");
+            "compound", "obl:tmod", "nmod:tmod", "obl:npmod");
     /** Verbs that report what was said or agreed: "would" under them tells what is to come, not a condition. */
     private static final Set<String> REPORTING = Set.of("say", "agree", "announce", "decide", "confirm", "tell",
             "state", "report", "add", "declare", "promise", "pledge", "vow", "expect");
@@ -40,12 +40,12 @@ final class ParseMood {
         chain.addAll(f.nodes);
         Cue.Mood result = null;
         for (PhraseMatch<Cue> m : cues) {
-            if (!(m.payload() instanceof Cue.Modality mod) || !bears(p, m, chain)) {
+            if (!(m.payload() instanceof Cue.Modality mod) || f.covers(m.start(), m.end()) || !bears(p, m, chain)) {
                 continue;
             }
             switch (mod.mood()) {
-                case NEGATION -> {
-                    return Cue.Mood.NEGATION;
+                case NEGATION, BACKGROUND -> {
+                    return mod.mood();
                 }
                 case HYPOTHETICAL -> {
                     if (threat) {

@@ -26,19 +26,27 @@ final class ParseRoles {
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
     private static final Set<String> SHARED = Set.of("border", "frontier", "boundary", "line");
     /** How a place hangs on what was struck: "bases in southwestern Pakistan". */
-    private static final Set<String> PLACE = Set.of("nmod:in", "nmod:inside", "nmod:at", "nmod:near", "nmod:along",
-            "nmod:on", "nmod:across", "nmod:within");
+    private static final Set<String> PLACE = Set.of("nmod:in", "nmod:inside", "nmod:at", "nmod:on", "nmod:across",
+            "nmod:within");
     /** Types whose host is named by "in" and "to": "arrived in Islamabad", "a trip to China". */
     private static final Set<String> HOSTING = Set.of("host", "welcome", "receive");
     /** Words for the article's two countries: "both sides", "the two countries", "the neighbours". */
     private static final Set<String> PAIR_NOUNS = Set.of("side", "country", "nation", "neighbour", "neighbor",
             "government", "leader", "minister", "delegation", "rival", "party", "president", "counterpart", "army",
-            "military", "force");
+            "military", "force", "korea", "sudan", "congo"); // "the two Koreas"
+    /** Plurals that with "the" alone stand for the article's two countries: "the neighbours fought a war". */
+    private static final Set<String> THE_PAIR = Set.of("neighbour", "neighbor", "rival", "side", "country", "nation");
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
 
     /** Acts two states commonly do to each other at once: swaps of prisoners, expulsions of each other's envoys. */
+    /**
+     * Joint acts of two armies: a sentence naming only the article's two countries tells them without saying whose
+     * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire"); an armed group
+     * fights or agrees a truce for the country where it fights ("Israel and Hezbollah agreed to a ceasefire").
+     */
+    private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
     private final EventLexicon lexicon;
@@ -70,7 +78,7 @@ final class ParseRoles {
         if (mood != null) {
             note(trace, "mood " + mood);
         }
-        if (mood == Cue.Mood.NEGATION) {
+        if (mood == Cue.Mood.NEGATION || mood == Cue.Mood.BACKGROUND) {
             return null;
         }
         SignalType as = type;
@@ -92,21 +100,22 @@ final class ParseRoles {
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
                 // illegitimate" is no Taiwanese drill.
-                Set<String> doers = doers(f, byToken(parse, ms));
+                Set<String> doers = doers(f, byToken(parse, parties(ms)));
                 parties = parties.stream().filter(p -> doers.contains(p.actor())).toList();
             }
             return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
         }
-        Map<Integer, List<Mention>> byToken = byToken(parse, ms);
+        Map<Integer, List<Mention>> byToken = byToken(parse, parties(ms));
+        Map<Integer, List<Mention>> all = byToken(parse, ms);
         List<Party> parties = type.directed()
-                ? directed(f, type, byToken, dominant, ms, t)
-                : joint(f, byToken, dominant);
+                ? directed(f, type, byToken, all, dominant, ms, t)
+                : joint(type, f, FIGHTING.contains(type) ? all : byToken, dominant);
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
-            parties = joint(f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
+            parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
         }
-        if (parties.isEmpty() && headline && f.bare()) {
-            // Headlines ("Saudi expels Canadian envoy") are often misparsed: when the parser attached nothing to
-            // the trigger, read them by word order instead.
+        if (parties.isEmpty() && f.bare() && (headline || parse.token(f.head).isVerb())) {
+            // Headlines ("Saudi expels Canadian envoy") are often misparsed, and a verb with no subject or object
+            // at all is a parse gone wrong ("Russia and Ukraine each freed 303 soldiers"): read them by word order.
             Reading r = window.read(parse.text(), List.of(), t, type, headline, ms, dominant);
             if (r != null) {
                 note(trace, "no party in the parse: read by word order");
@@ -117,6 +126,17 @@ final class ParseRoles {
             parties = parties.stream().filter(p -> !p.inferred()).toList();
         }
         return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
+    }
+
+    /** The dates of {@code ds} in the trigger's own clause; null when the parse has no word at the trigger. */
+    ParseDates.Owned dates(ParsedSentence parse, PhraseMatch<Cue> t, List<DateMention> ds) {
+        EventFrame f = EventFrame.of(parse, t.start(), t.end(), t.phrase(), lexicon.supportVerbs());
+        return f == null ? null : ParseDates.own(f, ds);
+    }
+
+    /** The mentions that may be a party: not armed groups. */
+    private static List<Mention> parties(List<Mention> ms) {
+        return ms.stream().filter(m -> m.kind() != Mention.Kind.GROUP).toList();
     }
 
     /** The mentions by the word that heads them ("Thai-Cambodian" is one word for two countries). */
@@ -146,8 +166,13 @@ final class ParseRoles {
         }
     }
 
+    /**
+     * @param byToken the mentions that may be parties; {@code all} adds armed groups, which name where they fight:
+     *                a strike on a group's positions is a strike on that country, a group's act is no state's
+     */
     private List<Party> directed(EventFrame f, SignalType type, Map<Integer, List<Mention>> byToken,
-                                 List<String> dominant, List<Mention> ms, PhraseMatch<Cue> t) {
+                                 Map<Integer, List<Mention>> all, List<String> dominant, List<Mention> ms,
+                                 PhraseMatch<Cue> t) {
         List<Integer> aims = new ArrayList<>(f.objects);
         Set<String> doers;
         if (type == SignalType.VISIT && !f.modifiers.isEmpty()) {
@@ -167,8 +192,8 @@ final class ParseRoles {
         if (type == SignalType.THREAT) {
             aims.addAll(clauseObjects(f)); // "threatened to strike Iran", "warned that it would hit Israel"
         }
-        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, byToken)
-                : codes(f.parse, aims, byToken, true);
+        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, all)
+                : codes(f.parse, aims, all, true);
         if (type == SignalType.VISIT && HOSTING.contains(f.parse.token(f.head).lemma())) {
             Set<String> swap = doers;
             doers = targets;
@@ -196,6 +221,17 @@ final class ParseRoles {
             String next = nextInClause(f.parse.text(), ms, t, doers);
             if (next != null) {
                 targets = Set.of(next);
+            }
+        }
+        if (doers.isEmpty() && type == SignalType.VISIT && f.doers.isEmpty() && !f.parse.token(f.head).isVerb()) {
+            // "Rubio warned Venezuela during a visit to Georgetown": who speaks during a visit is the visitor.
+            int up = f.parse.heads(f.head).stream().filter(a -> a.head() >= 0 && a.base().equals("obl"))
+                    .map(Arc::head).findFirst().orElse(-1);
+            if (up >= 0) {
+                List<Integer> subjects = f.parse.dependents(up).stream()
+                        .filter(a -> a.base().equals("nsubj") && !a.relation().equals("nsubj:pass"))
+                        .map(Arc::dependent).toList();
+                doers = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
             }
         }
         if (doers.isEmpty() && type == SignalType.VISIT && dominant != null && targets.size() == 1
@@ -306,7 +342,8 @@ final class ParseRoles {
      * Joint acts: the two sides named by "between"; else the doers together and each doer with each partner; never
      * the places; the article's pair for "the two sides".
      */
-    private List<Party> joint(EventFrame f, Map<Integer, List<Mention>> byToken, List<String> dominant) {
+    private List<Party> joint(SignalType type, EventFrame f, Map<Integer, List<Mention>> byToken,
+                              List<String> dominant) {
         List<Integer> sides = new ArrayList<>(resolved(f, f.doers, byToken));
         sides.addAll(f.partners);
         sides.addAll(f.objects);
@@ -341,11 +378,17 @@ final class ParseRoles {
             out.addAll(allPairs(List.copyOf(withWhom)));
         }
         codes.addAll(withWhom);
-        boolean aboutThePair = dominant != null && codes.isEmpty() && byToken.values().stream().flatMap(List::stream)
-                .filter(Mention::canAct).map(Mention::code).distinct().sorted().toList()
-                .equals(dominant.stream().sorted().toList());
+        List<String> named = byToken.values().stream().flatMap(List::stream).filter(Mention::canAct)
+                .map(Mention::code).distinct().toList();
+        boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type)
+                && named.size() == 2 && dominant.containsAll(named);
+        boolean pair = pairWords(f.parse, sides);
+        if (out.isEmpty() && pair && codes.isEmpty() && named.size() == 2) {
+            // "Rubio said at a news conference with Guyana's president, after the two held talks": the sentence's two
+            return List.of(WindowRoles.sorted(named.get(0), named.get(1), true));
+        }
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
-                && (pairWords(f.parse, sides) || aboutThePair)) {
+                && (pair || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
             out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
         }
@@ -458,14 +501,16 @@ final class ParseRoles {
     private static boolean pairWords(ParsedSentence p, List<Integer> words) {
         for (int w : words) {
             String lemma = p.token(w).lemma();
-            if (lemma.equals("other") || lemma.equals("both")) {
-                return true; // "each other", "both"
+            if (lemma.equals("other") || lemma.equals("both")
+                    || lemma.equals("two") && p.token(w).tag().equals("CD")) {
+                return true; // "each other", "both", "the two held talks"
             }
+            boolean plural = p.token(w).tag().equals("NNS") || p.token(w).tag().equals("NNPS");
             if (PAIR_NOUNS.contains(lemma) && p.dependents(w).stream().anyMatch(a -> {
                 String d = p.token(a.dependent()).lemma();
-                return d.equals("both") || d.equals("two");
+                return d.equals("both") || d.equals("two") || plural && d.equals("the") && THE_PAIR.contains(lemma);
             })) {
-                return true;
+                return true; // "both sides", "the two countries", "the neighbours"
             }
         }
         return false;

@@ -93,18 +93,23 @@ public final class SignalExtractor implements Extractor {
         List<String> dominant = named.dominant();
         Map<String, Integer> contextCounts = new HashMap<>();
         List<List<PhraseMatch<Cue>>> cues = new ArrayList<>();
+        int events = 0;
         for (SentenceSplitter.Sentence s : sentences) {
             List<PhraseMatch<Cue>> c = lexicon.scan(s.text());
             c.stream().filter(m -> m.payload() instanceof Cue.Context).forEach(m ->
                     contextCounts.merge(((Cue.Context) m.payload()).name(), 1, Integer::sum));
+            events += triggers(c).size();
             cues.add(c);
         }
-        // An article that is mostly about sport, business or weather does not report war in passing.
-        boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3);
+        // An article that is mostly about sport, business or weather does not report war in passing: its words of
+        // that world come three times or more and at least half as often as words of events (a war story that mentions
+        // a cancelled cricket tournament is still a war story; a match report's "struck" and "meeting" are sport).
+        int eventWords = events;
+        boolean offTopicArticle = contextCounts.values().stream().anyMatch(n -> n >= 3 && 2 * n >= eventWords);
         // A match report or a concert tour is no diplomacy either; a quake or a strike by dockworkers may come with a
         // minister's visit.
         boolean otherWorld = contextCounts.entrySet().stream()
-                .anyMatch(e -> e.getValue() >= 3 && OTHER_WORLDS.contains(e.getKey()));
+                .anyMatch(e -> e.getValue() >= 3 && 2 * e.getValue() >= eventWords && OTHER_WORLDS.contains(e.getKey()));
 
         Map<String, Found> found = new LinkedHashMap<>();
         Map<Integer, Map<Category, LocalDate>> narrative = new HashMap<>();
@@ -187,6 +192,13 @@ public final class SignalExtractor implements Extractor {
                 List<Party> parties = reading.parties();
                 List<DateMention> ds = planned
                         ? dates.findAll(s.text(), article.published(), Tense.FUTURE, sentenceAnchor) : pastDates;
+                if (parse.isPresent()) {
+                    // Only the dates of the trigger's own clause; none there: the story's time, as below.
+                    ParseDates.Owned owned = parsed.dates(parse.get(), t, ds);
+                    if (owned != null && (owned.elsewhere() || !owned.dates().isEmpty())) {
+                        ds = owned.dates();
+                    }
+                }
                 DateMention when = TriggerDates.nearestDate(s.text(), t, triggers, article.published(), planned, ds);
                 if (((Cue.Trigger) t.payload()).dated()
                         && (when == null || when.precision() != DatePrecision.YEAR || planned)) {

@@ -99,7 +99,7 @@ final class WindowRoles {
                 continue;
             }
             switch (mod.mood()) {
-                case NEGATION -> {
+                case NEGATION, BACKGROUND -> {
                     return Cue.Mood.NEGATION;
                 }
                 case HYPOTHETICAL -> {
