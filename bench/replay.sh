@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Replay throughput and memory: N synthetic articles through the whole pipeline (parse, extract, rules, alert
-# decisions, the store: H2 on disk), with a 512 MB heap; then the grep floor: every trigger phrase of the event
-# lexicon (rules/lexicon/events.yaml) counted by grep -c -E over the same files.
+# Replay throughput and memory: N synthetic articles through the whole pipeline (parse, extract with the dependency
+# parse, rules, alert decisions, the store: H2 on disk), with a 1 GB heap (the parser's models take about 350 MB);
+# then the grep floor: every trigger phrase of the event lexicon (rules/lexicon/events.yaml) counted by grep -c -E
+# over the same files.
 # usage: bench/replay.sh [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven and python3
+#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java
+#        (e.g. JAVA_OPTS=-Dwatchfloor.extract.parser=none, or WATCHFLOOR_EXTRACT_PARSER=none for the word-order reading)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-10000}"
@@ -22,7 +25,9 @@ mkfifo "$work/out"
 (cut -c1-16 < "$work/out" | sort | uniq -c > "$work/kinds.txt") &
 counter=$!
 start=$(date +%s.%N)
-java -Xmx512m -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml \
+heap="${HEAP:-1g}"
+# shellcheck disable=SC2086
+java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
   -jar target/watchfloor.jar replay "$work/articles" --format jsonl > "$work/out" &
 pid=$!
 while kill -0 "$pid" 2> /dev/null; do
@@ -36,7 +41,7 @@ t=$(python3 -c "print(round($end - $start, 2))")
 signals=$(awk '/signal/ {print $1}' "$work/kinds.txt")
 alerts=$(awk '/alert/ {print $1}' "$work/kinds.txt")
 echo "watchfloor replay: ${t}s  ($(python3 -c "print(round($n / $t))") articles/s, ${signals:-0} signals, ${alerts:-0} alert lines)"
-python3 bench/gc_summary.py "$work/gc.log"
+python3 bench/gc_summary.py "$work/gc.log" "$heap"
 
 # The floor: the same lexicon's trigger phrases (a "head ... tail" trigger as head.{0,40}tail), case-insensitive,
 # whole words, no understanding.

@@ -55,7 +55,7 @@ for f in logback.xml logback-json.xml logback-file.xml; do keep "$here/config/$f
 (cd "$here/config/templates" && find . -type f) | while read -r f; do
   keep "$here/config/templates/$f" "$dest/etc/watchfloor/templates/$f"
 done
-printf '# Environment of the watchfloor service.\nJAVA_OPTS="-Xmx512m"\n# WATCHFLOOR_SMTP_PASSWORD=...\n# Logs: the journal (default); JSON lines: LOGBACK=/etc/watchfloor/logback-json.xml; rolling files in\n# /var/log/watchfloor: LOGBACK=/etc/watchfloor/logback-file.xml\n' \
+printf '# Environment of the watchfloor service.\n# The dependency parser'"'"'s models take about 350 MB of heap (with extract.parser: none, -Xmx512m is enough).\nJAVA_OPTS="-Xmx1g"\n# WATCHFLOOR_SMTP_PASSWORD=...\n# Logs: the journal (default); JSON lines: LOGBACK=/etc/watchfloor/logback-json.xml; rolling files in\n# /var/log/watchfloor: LOGBACK=/etc/watchfloor/logback-file.xml\n' \
   > "$tmp/default"
 keep "$tmp/default" "$dest/etc/default/watchfloor"
 install -m 0644 "$here/config/watchfloor.service" "$dest/etc/systemd/system/watchfloor.service"

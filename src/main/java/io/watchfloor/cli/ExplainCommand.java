@@ -1,5 +1,7 @@
 package io.watchfloor.cli;
 
+import io.watchfloor.config.ConfigLoader;
+import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.extract.Trace;
@@ -7,6 +9,7 @@ import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
+import io.watchfloor.pipeline.Pipelines;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +49,12 @@ final class ExplainCommand implements Callable<Integer> {
     String date;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder holding lexicon/ (default: ${DEFAULT-VALUE}).")
-    Path rules = Path.of("rules");
+            description = "Rules folder holding lexicon/ (default: the config's rulesDir, rules).")
+    Path rules;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file: its rulesDir and extract.parser (default: config/watchfloor.yaml if present).")
+    Path config;
 
     @Override
     public Integer call() {
@@ -70,9 +77,11 @@ final class ExplainCommand implements Callable<Integer> {
             }
             articles.add(a.get().article());
         }
+        WatchfloorConfig cfg = new ConfigLoader().load(config);
+        Path lexicon = (rules != null ? rules : cfg.rulesPath()).resolve("lexicon");
         SignalExtractor extractor;
         try {
-            extractor = SignalExtractor.load(ActorCatalog.withAdditions(rules.resolve("lexicon")), rules.resolve("lexicon"));
+            extractor = Pipelines.extractor(ActorCatalog.withAdditions(lexicon), lexicon, Pipelines.parser(cfg));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

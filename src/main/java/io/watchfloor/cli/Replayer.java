@@ -2,6 +2,8 @@ package io.watchfloor.cli;
 
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.Extractor;
+import io.watchfloor.extract.parse.ParseStats;
+import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
@@ -19,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +50,7 @@ final class Replayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
     private static final int PROGRESS_EVERY = 100_000;
     private static final int AHEAD = 256;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** One article's signals and what they did to alerts, with the time its extraction took. */
     record Replayed(ArticleOutcome outcome, long extractNanos) { }
@@ -127,21 +132,35 @@ final class Replayer implements AutoCloseable {
                             Consumer<Replayed> then) {
         ArticlePipeline pipeline = Pipelines.create(cfg, db, rules.get(), List.of());
         Extractor extractor = pipeline.extractor();
+        SentenceParser parser = Pipelines.parser(cfg);
+        ParseStats parsedBefore = parser.stats();
+        long started = System.nanoTime();
+        LongAdder extracting = new LongAdder();
         long[] done = {0};
-        try (InOrder workers = new InOrder(InOrder.defaultThreads(), AHEAD)) {
+        long[] ordered = {0};
+        // Reading and extracting (the parse above all) on every core; the ordered stage mostly waits for them.
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (InOrder workers = new InOrder(threads, AHEAD)) {
             workers.run(inOrder, item -> read.apply(item).map(r -> {
                 long t0 = System.nanoTime();
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 List<Signal> signals = extractor.extract(r.article());
+                extracting.add(CPU.getCurrentThreadCpuTime() - cpu0);
                 return new Extracted(r, signals, System.nanoTime() - t0);
             }), e -> e.ifPresent(x -> {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 then.accept(new Replayed(pipeline.process(x.in().article(), x.in().sha256(), x.signals()),
                         x.nanos()));
+                ordered[0] += CPU.getCurrentThreadCpuTime() - cpu0;
                 if (++done[0] % PROGRESS_EVERY == 0) {
                     LOG.info("replayed {} articles; heap in use after the last collection: {} MB", done[0],
                             heapAfterLastCollection() >> 20);
                 }
             }));
         }
+        LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), rules, alerts and the"
+                        + " store {} ms; parser: {}", done[0], (System.nanoTime() - started) / 1_000_000,
+                extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000, parser.stats().since(parsedBefore));
     }
 
     /** On disk, not in memory: a replay of a million articles must not hold them all. */

@@ -184,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
                 return Main.OK;
             }
             RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
-                    Clock.systemUTC());
+                    Pipelines.parser(cfg), Clock.systemUTC());
             metrics.rulesReload(reload::lastReloadSuccessful, reload::lastSuccess);
             String running = "running (pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
             Path snapshot = cfg.dataPath().resolve(StatusCommand.SNAPSHOT);
@@ -285,8 +285,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         running = new WatchfloorConfig(current.dataDir(), current.rulesDir(), current.timezone(), current.sources(),
-                current.rules(), current.database(), current.alerts(), next.email(), current.http(),
-                current.cluster());
+                current.rules(), current.extract(), current.database(), current.alerts(), next.email(),
+                current.http(), current.cluster());
     }
 
     private static String describe(CompiledRules rules) {

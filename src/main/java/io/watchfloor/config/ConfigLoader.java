@@ -242,6 +242,9 @@ public final class ConfigLoader {
             problems.add("key 'cluster.nodeId': '" + c.cluster().nodeId() + "' is not 1 to 100 letters, digits, '.',"
                     + " '_' or '-'");
         }
+        if (!WatchfloorConfig.Extract.PARSERS.contains(c.extract().parser())) {
+            problems.add("key 'extract.parser': '" + c.extract().parser() + "' is not corenlp or none");
+        }
         EmailConfig e = c.email();
         if (!List.of("starttls", "tls", "none").contains(e.smtp().security())) {
             problems.add("key 'email.smtp.security': '" + e.smtp().security() + "' is not starttls, tls or none");

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The whole configuration, with the embedded defaults filled in for whatever the file leaves out.
  * Relative paths are resolved against the working directory.
  */
 public record WatchfloorConfig(String dataDir, String rulesDir, String timezone, Sources sources, Rules rules,
-                               Database database, Alerts alerts, EmailConfig email, Http http, Cluster cluster) {
+                               Extract extract, Database database, Alerts alerts, EmailConfig email, Http http,
+                               Cluster cluster) {
 
     public WatchfloorConfig {
         dataDir = orDefault(dataDir, "var");
@@ -19,6 +21,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         timezone = orDefault(timezone, "UTC");
         sources = sources == null ? new Sources(null, null, null, null, null, null, null) : sources;
         rules = rules == null ? new Rules(null, null, null, null, null) : rules;
+        extract = extract == null ? new Extract(null) : extract;
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
@@ -63,17 +66,18 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
 
     /** A configuration that differs from the defaults only in its rules folder. */
     public static WatchfloorConfig withRules(String rulesDir) {
-        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, rulesDir, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with another rules folder. */
     public WatchfloorConfig withRulesDir(String dir) {
-        return new WatchfloorConfig(dataDir, dir, timezone, sources, rules, database, alerts, email, http, cluster);
+        return new WatchfloorConfig(dataDir, dir, timezone, sources, rules, extract, database, alerts, email, http,
+                cluster);
     }
 
     /** The embedded defaults: the seeds folder, data under ./var. */
     public static WatchfloorConfig defaults() {
-        return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null);
+        return new WatchfloorConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -172,6 +176,26 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             freshnessDays = freshnessDays == null ? 3 : freshnessDays;
             corroborationDays = corroborationDays == null ? 2 : corroborationDays;
             retentionDays = retentionDays == null ? 45 : retentionDays;
+        }
+    }
+
+    /**
+     * Signal extraction. {@code parser} reads the grammar of the sentences that name an event and a country:
+     * {@code corenlp} (Stanford CoreNLP's dependency parse: who did what to whom; its models take about 350 MB of heap
+     * and load in the background at start) or {@code none} (roles from the order of words, as before the parse: for
+     * machines that cannot spare the memory).
+     */
+    public record Extract(String parser) {
+        /** The parsers {@code parser} may name. */
+        public static final List<String> PARSERS = List.of("corenlp", "none");
+
+        public Extract {
+            parser = orDefault(parser == null ? null : parser.strip().toLowerCase(Locale.ROOT), "corenlp");
+        }
+
+        /** Whether sentences are parsed (by CoreNLP) at all. */
+        public boolean parses() {
+            return !parser.equals("none");
         }
     }
 

@@ -29,6 +29,8 @@ import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.Country;
 import io.watchfloor.extract.SignalExtractor;
+import io.watchfloor.extract.parse.CoreNlpParser;
+import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.notify.Notifier;
 import io.watchfloor.rules.AnswerReader;
 import io.watchfloor.rules.CompileResult;
@@ -86,7 +88,7 @@ public final class Pipelines {
         SignalExtractor extractor;
         try {
             catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
-            extractor = SignalExtractor.load(catalog, cfg.rulesPath().resolve("lexicon"));
+            extractor = extractor(catalog, cfg.rulesPath().resolve("lexicon"), parser(cfg));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -96,6 +98,24 @@ public final class Pipelines {
                 new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
                 new SetAsideStore(db), announcer, observer);
+    }
+
+    /**
+     * The sentence parser {@code extract.parser} names: the process's CoreNLP parser (its models start loading now, in
+     * the background), or none (roles from the order of words).
+     */
+    public static SentenceParser parser(WatchfloorConfig cfg) {
+        return cfg.extract().parses() ? CoreNlpParser.shared() : SentenceParser.NONE;
+    }
+
+    /**
+     * The extractor of the event lexicon in {@code lexiconDir} reading with {@code parser}: how the daemon, a rule
+     * reload, replay, evaluate and explain each make theirs.
+     *
+     * @throws IllegalArgumentException when the lexicon is missing or broken (the message names the file)
+     */
+    public static SignalExtractor extractor(ActorCatalog catalog, Path lexiconDir, SentenceParser parser) {
+        return SignalExtractor.load(catalog, lexiconDir, parser);
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */

@@ -2,6 +2,7 @@ package io.watchfloor.pipeline;
 
 import io.watchfloor.extract.ActorCatalog;
 import io.watchfloor.extract.SignalExtractor;
+import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.notify.AdminNotice;
 import io.watchfloor.rules.CompileResult;
 import io.watchfloor.rules.CompiledRules;
@@ -31,16 +32,20 @@ public final class RuleReload {
     private final Path rulesDir;
     private final ArticlePipeline pipeline;
     private final ActorCatalog catalog;
+    private final SentenceParser parser;
     private final Clock clock;
     private final AtomicInteger good = new AtomicInteger();
     private final AtomicInteger broken = new AtomicInteger();
     private volatile String problem;
     private volatile Instant lastSuccess;
 
-    public RuleReload(Path rulesDir, ArticlePipeline pipeline, ActorCatalog catalog, Clock clock) {
+    /** @param parser what the reloaded extractor parses with: the one the pipeline's extractor uses */
+    public RuleReload(Path rulesDir, ArticlePipeline pipeline, ActorCatalog catalog, SentenceParser parser,
+                      Clock clock) {
         this.rulesDir = rulesDir;
         this.pipeline = pipeline;
         this.catalog = catalog;
+        this.parser = parser;
         this.clock = clock;
         this.lastSuccess = pipeline.rules().compiledAt();
     }
@@ -54,7 +59,7 @@ public final class RuleReload {
             // The admin's additions to the actor catalogue are reloaded with the lexicon they sit beside.
             ActorCatalog actors = Files.isRegularFile(lexicon.resolve(ActorCatalog.ADDITIONS_FILE))
                     ? ActorCatalog.withAdditions(lexicon) : catalog;
-            extractor = SignalExtractor.load(actors, lexicon);
+            extractor = Pipelines.extractor(actors, lexicon, parser);
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem(rulesDir.resolve("lexicon").toString(), 0, true, e.getMessage()));
         }

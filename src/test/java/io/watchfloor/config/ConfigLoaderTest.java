@@ -65,6 +65,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theParserIsCoreNlpOrNone(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        assertThat(WatchfloorConfig.defaults().extract().parses()).isTrue();
+        Files.writeString(f, "extract:\n  parser: None\n");
+        assertThat(new ConfigLoader().read(f).extract().parser()).isEqualTo("none");
+        assertThat(new ConfigLoader().read(f).extract().parses()).isFalse();
+        Files.writeString(f, "extract:\n  parser: spacy\n");
+        assertThatThrownBy(() -> new ConfigLoader().read(f))
+                .hasMessage(f + ":2: key 'extract.parser': 'spacy' is not corenlp or none");
+    }
+
+    @Test
     void brokenYamlNamesTheLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "dataDir: var\n- oops\n");

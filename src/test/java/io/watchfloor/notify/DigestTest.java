@@ -36,7 +36,8 @@ class DigestTest {
         EmailConfig email = new EmailConfig(new EmailConfig.Smtp("127.0.0.1", MAIL.getSmtp().getPort(), "none", null,
                 null, null, null, Duration.ofSeconds(5)), null, "config/templates", null, null, null, null, null,
                 null, "duty@example.org", null, null);
-        WatchfloorConfig cfg = new WatchfloorConfig(null, null, null, null, null, null, null, email, null, null);
+        WatchfloorConfig cfg = new WatchfloorConfig(null, null, null, null, null, null, null, null, email, null,
+                null);
         try (Database db = Database.inMemory("digest-" + UUID.randomUUID())) {
             Pipelines.Email mailing = Pipelines.email(cfg, db, Clock.systemUTC());
             ArticlePipeline p = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of());

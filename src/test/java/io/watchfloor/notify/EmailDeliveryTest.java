@@ -72,7 +72,7 @@ class EmailDeliveryTest {
     }
 
     private static WatchfloorConfig config(EmailConfig email) {
-        return new WatchfloorConfig(null, null, null, null, null, null, null, email, null, null);
+        return new WatchfloorConfig(null, null, null, null, null, null, null, null, email, null, null);
     }
 
     /** The pipeline with email, and the delivery job. */

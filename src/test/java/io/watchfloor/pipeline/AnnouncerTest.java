@@ -44,8 +44,8 @@ class AnnouncerTest {
                 null, null, null, Duration.ofSeconds(5)), "watchfloor <watchfloor@example.org>", "config/templates",
                 Duration.ZERO, Duration.ofHours(4), null, Duration.ofSeconds(30), Duration.ofHours(1), List.of(),
                 "duty@example.org", null, List.of());
-        return new WatchfloorConfig(dir.resolve("var").toString(), null, null, null, null, null, null, email, null,
-                null);
+        return new WatchfloorConfig(dir.resolve("var").toString(), null, null, null, null, null, null, null, email,
+                null, null);
     }
 
     private static FileArticle seed() {

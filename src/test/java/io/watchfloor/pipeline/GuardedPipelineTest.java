@@ -61,7 +61,8 @@ class GuardedPipelineTest {
         RuleReloadTest.AdminInbox admins = new RuleReloadTest.AdminInbox();
         try (Database db = Database.inMemory("guarded-" + UUID.randomUUID())) {
             ArticlePipeline pipeline = setup.pipeline(db, admins);
-            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(), Clock.systemUTC());
+            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(),
+                    Pipelines.parser(setup.cfg()), Clock.systemUTC());
 
             ArticleOutcome spun = process(pipeline, signal(SignalType.THREAT, "PAK", "IND", "2024-01-10", "threat-1"));
             assertThat(spun.changes()).isEmpty();
@@ -112,7 +113,8 @@ class GuardedPipelineTest {
 
             // Reloading the same rules: the trial over the window meets the threat and the rule throws: refused
             // like a rule that does not compile, and the running rules stay.
-            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(), Clock.systemUTC());
+            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(),
+                    Pipelines.parser(setup.cfg()), Clock.systemUTC());
             admins.notices.clear();
             RuleReload.Outcome refused = reload.reload();
             assertThat(refused.swapped()).isFalse();

@@ -70,7 +70,8 @@ class RuleReloadTest {
         AdminInbox inbox = new AdminInbox();
         try (Database db = Database.inMemory("reload-" + UUID.randomUUID())) {
             ArticlePipeline pipeline = Pipelines.create(cfg, db, Pipelines.compileRules(cfg), List.of(inbox));
-            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(), Clock.systemUTC());
+            RuleReload reload = new RuleReload(rules, pipeline, ActorCatalog.loadDefault(), Pipelines.parser(cfg),
+                    Clock.systemUTC());
             try (RuleFolderWatcher watcher = new RuleFolderWatcher(rules, 200, reload::reload)) {
                 watcher.start();
                 assertThat(downgradeSeverity(pipeline, downgrade("PAK", "IRN", "2024-01-17", "a1")))

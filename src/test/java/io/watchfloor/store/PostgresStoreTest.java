@@ -41,7 +41,7 @@ class PostgresStoreTest {
         String url = pg.getJdbcUrl("postgres", "postgres");
         EmailConfig email = new EmailConfig(null, null, "config/templates", null, null, null, null, null, null,
                 "duty@example.org", null, null);
-        WatchfloorConfig cfg = new WatchfloorConfig(dir.resolve("var").toString(), null, null, null, null,
+        WatchfloorConfig cfg = new WatchfloorConfig(dir.resolve("var").toString(), null, null, null, null, null,
                 new WatchfloorConfig.Database(url, "postgres", null), null, email, null, null);
         List<FileArticle> seeds = new FolderSource(List.of(Path.of("seeds")), ZoneOffset.UTC).scan().articles();
         try (Database db = Database.open(cfg.databaseUrl(), "postgres", "")) {

@@ -2,41 +2,58 @@ package io.watchfloor.extract.parse;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
-import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.CoreMap;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stanford CoreNLP's tokenizer, tagger, lemmatizer and neural dependency parser (Universal Dependencies, enhanced
- * graph) on one sentence at a time. The models take a few seconds and about 300 MB to load: they are loaded once per
- * process, on a thread of their own from the first call of {@link #shared()}, and the first parse waits for them.
- * CoreNLP's annotators are safe to share between threads, so one instance serves every core.
+ * Stanford CoreNLP's tokenizer, tagger, lemmatizer and neural dependency parser (Universal Dependencies, enhanced++
+ * graph) on one sentence at a time. The models take several seconds and about 350 MB of heap to load: they are loaded
+ * once per process, on a thread of their own from the first call of {@link #shared()}, and the first parse waits for
+ * them. One instance serves every core: CoreNLP's tokenizer, tagger and lemmatizer keep no state between sentences,
+ * and the dependencies come from {@link TransitionParser}, which gives CoreNLP's parse faster and only the enhanced++
+ * graph that is read (CoreNLP's annotator builds five). Recent parses are kept by sentence text.
  */
 public final class CoreNlpParser implements SentenceParser {
     /** Longer "sentences" are lists, tables or run-ons that the splitter did not cut: not worth their parse time. */
     static final int MAX_WORDS = 120;
+    /** Recent parses kept: about 5 KB each. */
+    static final int CACHE_SENTENCES = 4096;
+    /** The annotators that run before the dependency parser, as CoreNLP's pipeline runs them. */
+    static final String TAGGING = "tokenize,ssplit,pos,lemma";
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpParser.class);
+    /** Parse time is counted in CPU time: on a busy machine the wall time also counts other threads' turns. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static volatile CoreNlpParser shared;
+    private static CompletableFuture<Models> models;
 
-    private final CompletableFuture<StanfordCoreNLP> pipeline;
+    private final CompletableFuture<Models> loaded;
+    private final ParseCache cache;
+    private final LongAdder parsed = new LongAdder();
+    private final LongAdder cached = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
 
-    private CoreNlpParser() {
-        this.pipeline = CompletableFuture.supplyAsync(CoreNlpParser::load, runnable -> {
-            Thread t = new Thread(runnable, "parser-models");
-            t.setDaemon(true);
-            t.start();
-        });
+    /** @param cacheSentences recent parses to keep (0: none) */
+    CoreNlpParser(int cacheSentences) {
+        this.loaded = models();
+        this.cache = new ParseCache(cacheSentences);
     }
 
     /** The process's parser; its models start loading on the first call. */
@@ -46,7 +63,7 @@ public final class CoreNlpParser implements SentenceParser {
             synchronized (CoreNlpParser.class) {
                 p = shared;
                 if (p == null) {
-                    p = new CoreNlpParser();
+                    p = new CoreNlpParser(CACHE_SENTENCES);
                     shared = p;
                 }
             }
@@ -54,20 +71,64 @@ public final class CoreNlpParser implements SentenceParser {
         return p;
     }
 
-    private static StanfordCoreNLP load() {
-        long t0 = System.nanoTime();
-        Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,depparse");
-        p.setProperty("ssplit.isOneSentence", "true");
-        p.setProperty("tokenize.language", "en");
-        StanfordCoreNLP nlp = new StanfordCoreNLP(p);
-        LOG.info("parser models loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        return nlp;
+    /**
+     * The models, loaded once per process from the first call: the tagger and the dependency parser each on a daemon
+     * thread of its own (on two cores, about half the wall time of one after the other).
+     */
+    private static synchronized CompletableFuture<Models> models() {
+        if (models == null) {
+            long t0 = System.nanoTime();
+            models = load(Models::loadTagging, "parser-models-tagger").thenCombine(
+                    load(Models::loadDependencies, "parser-models-dependencies"), (tagging, dependencies) -> {
+                        Optional<TransitionParser> fast = TransitionParser.of(dependencies);
+                        LOG.info("parser models loaded in {} ms{}", (System.nanoTime() - t0) / 1_000_000,
+                                fast.isPresent() ? "" : " (with CoreNLP's own scoring: this CoreNLP is not 4.5)");
+                        return new Models(tagging, dependencies, fast);
+                    });
+        }
+        return models;
+    }
+
+    private static <T> CompletableFuture<T> load(Supplier<T> model, String thread) {
+        return CompletableFuture.supplyAsync(model, runnable -> {
+            Thread t = new Thread(runnable, thread);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** What the models read with: CoreNLP's pipeline up to the lemmas, and its dependency parser. */
+    private record Models(StanfordCoreNLP tagging, DependencyParser dependencies, Optional<TransitionParser> fast) {
+        static StanfordCoreNLP loadTagging() {
+            Properties p = new Properties();
+            p.setProperty("annotators", TAGGING);
+            p.setProperty("ssplit.isOneSentence", "true");
+            p.setProperty("tokenize.language", "en");
+            return new StanfordCoreNLP(p);
+        }
+
+        static DependencyParser loadDependencies() {
+            return DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, new Properties());
+        }
+
+        GrammaticalStructure dependencies(CoreMap sentence) {
+            return fast.isPresent() ? fast.get().parse(sentence) : dependencies.predict(sentence);
+        }
     }
 
     /** Waits until the models are loaded (for start-up timing and benchmarks). */
     public void awaitModels() {
-        pipeline.join();
+        loaded.join();
+    }
+
+    /** Whether the dependencies come from {@link TransitionParser} rather than CoreNLP's slower scoring. */
+    boolean fast() {
+        return loaded.join().fast().isPresent();
+    }
+
+    @Override
+    public ParseStats stats() {
+        return new ParseStats(parsed.sum(), cached.sum(), nanos.sum());
     }
 
     @Override
@@ -75,9 +136,16 @@ public final class CoreNlpParser implements SentenceParser {
         if (sentence.isBlank() || words(sentence) > MAX_WORDS) {
             return Optional.empty();
         }
+        ParsedSentence kept = cache.get(sentence);
+        if (kept != null) {
+            cached.increment();
+            return Optional.of(kept);
+        }
+        Models m = loaded.join();
+        long t0 = CPU.getCurrentThreadCpuTime();
         Annotation doc = new Annotation(sentence);
         try {
-            pipeline.join().annotate(doc);
+            m.tagging().annotate(doc);
         } catch (IllegalStateException e) {
             return Optional.empty(); // no words the tokenizer keeps
         }
@@ -87,10 +155,20 @@ public final class CoreNlpParser implements SentenceParser {
         }
         CoreMap s = sentences.get(0);
         List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
-        SemanticGraph graph = s.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
-        if (labels == null || labels.isEmpty() || graph == null) {
+        if (labels == null || labels.isEmpty()) {
             return Optional.empty();
         }
+        SemanticGraph graph = SemanticGraphFactory.makeFromTree(m.dependencies(s),
+                SemanticGraphFactory.Mode.ENHANCED_PLUS_PLUS, GrammaticalStructure.Extras.NONE, null);
+        ParsedSentence parse = of(sentence, labels, graph);
+        nanos.add(CPU.getCurrentThreadCpuTime() - t0);
+        parsed.increment();
+        cache.put(sentence, parse);
+        return Optional.of(parse);
+    }
+
+    /** CoreNLP's tokens and graph as the extractor reads them. */
+    static ParsedSentence of(String sentence, List<CoreLabel> labels, SemanticGraph graph) {
         List<Token> tokens = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             CoreLabel l = labels.get(i);
@@ -106,7 +184,7 @@ public final class CoreNlpParser implements SentenceParser {
             arcs.add(new Arc(e.getGovernor().index() - 1, e.getDependent().index() - 1,
                     e.getRelation().toString().toLowerCase(Locale.ROOT)));
         }
-        return Optional.of(new ParsedSentence(sentence, tokens, arcs));
+        return new ParsedSentence(sentence, tokens, arcs);
     }
 
     private static int words(String s) {

@@ -9,4 +9,9 @@ public interface SentenceParser {
 
     /** The parse of {@code sentence}, or empty when it cannot be parsed (no words, too long). */
     Optional<ParsedSentence> parse(String sentence);
+
+    /** What this parser has done since it was made (nothing, for a parser that keeps no count). */
+    default ParseStats stats() {
+        return ParseStats.NONE;
+    }
 }
