@@ -281,7 +281,7 @@ public final class SignalExtractor implements Extractor {
         }
     }
 
-    /** Triggers not covered by a trap, longest first at each place, without overlaps. */
+    /** Triggers that do not begin inside a trap, longest first at each place, without overlaps. */
     private static List<PhraseMatch<Cue>> triggers(List<PhraseMatch<Cue>> cues) {
         List<PhraseMatch<Cue>> traps = cues.stream().filter(m -> m.payload() instanceof Cue.Trap).toList();
         List<PhraseMatch<Cue>> out = new ArrayList<>();
@@ -290,7 +290,9 @@ public final class SignalExtractor implements Extractor {
             if (!(m.payload() instanceof Cue.Trigger) || m.start() < until) {
                 continue;
             }
-            boolean trapped = traps.stream().anyMatch(t -> t.start() < m.end() && m.start() < t.end());
+            // A trap redefines the words it covers: the trigger that begins inside it ("struck a deal"), not one
+            // that begins before it and only ends in it ("exchanged 95 prisoners of war").
+            boolean trapped = traps.stream().anyMatch(t -> t.start() <= m.start() && m.start() < t.end());
             until = m.end();
             if (!trapped) {
                 out.add(m);

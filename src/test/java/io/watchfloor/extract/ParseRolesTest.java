@@ -1,0 +1,127 @@
+package io.watchfloor.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchfloor.extract.parse.SentenceParser;
+import io.watchfloor.model.Article;
+import io.watchfloor.model.Signal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who did what to whom, read from the dependency parse: the sentences are written for these tests, each for one way
+ * real news words an event (or seems to and does not).
+ */
+class ParseRolesTest {
+    private static final ActorCatalog CATALOG = ActorCatalog.loadDefault();
+    private static final SignalExtractor PARSED = SignalExtractor.load(CATALOG, Path.of("rules", "lexicon"));
+    private static final SignalExtractor WORD_ORDER =
+            SignalExtractor.load(CATALOG, Path.of("rules", "lexicon"), SentenceParser.NONE);
+
+    private static List<String> signals(String body) {
+        return keys(PARSED, "Report", body);
+    }
+
+    private static List<String> keys(SignalExtractor extractor, String title, String body) {
+        Article a = new Article("t.txt", title, body, LocalDate.of(2024, 3, 10), null, null);
+        return extractor.extract(a).stream().map(ParseRolesTest::key).toList();
+    }
+
+    private static String key(Signal s) {
+        return s.type() + " " + s.actor() + ">" + s.target() + (s.planned() ? " planned" : "");
+    }
+
+    @Test
+    void theSubjectStrikesTheObjectWhateverTheWordOrder() {
+        assertThat(signals("Jets from Turkey struck Kurdish fighters' positions inside northern Syria on Friday."))
+                .contains("STRIKE TUR>SYR");
+        assertThat(signals("Syrian positions were struck by Turkish jets on Friday."))
+                .contains("STRIKE TUR>SYR").doesNotContain("STRIKE SYR>TUR");
+    }
+
+    @Test
+    void aCountryNamedOnlyAsWhereTalksWereHeldIsNoParty() {
+        assertThat(signals("Armenia and Azerbaijan held talks in Moscow on Friday."))
+                .contains("TALKS ARM>AZE").noneMatch(s -> s.contains("RUS"));
+    }
+
+    @Test
+    void theHostedAreTheVisitorsAndTheHostIsVisited() {
+        assertThat(signals("Islamabad hosted Iran's foreign minister on Monday for talks on border security."))
+                .contains("VISIT IRN>PAK");
+    }
+
+    @Test
+    void threePartiesSigningGiveEveryPairAndNoCountryWithItself() {
+        List<String> got = signals("Armenia, Azerbaijan and Russia signed an agreement on Tuesday to end the war.");
+        assertThat(got).contains("AGREEMENT ARM>AZE", "AGREEMENT ARM>RUS", "AGREEMENT AZE>RUS")
+                .noneMatch(s -> s.matches("\\w+ (\\w+)>\\1.*"));
+    }
+
+    @Test
+    void refusedCancelledAndDeniedActsAreNoEvents() {
+        assertThat(signals("India refused to hold talks with Pakistan on Monday.")).noneMatch(s -> s.startsWith("TALKS"));
+        assertThat(signals("Japan called off the visit of its foreign minister to China on Monday."))
+                .noneMatch(s -> s.startsWith("VISIT"));
+        assertThat(signals("Iran denied that it had struck targets in Iraq on Monday."))
+                .noneMatch(s -> s.startsWith("STRIKE"));
+    }
+
+    @Test
+    void whatWouldHappenIfIsNoEventAndWhatWillHappenIsPlanned() {
+        assertThat(signals("If Venezuela attacked, Guyana would strike back at targets in Venezuela."))
+                .noneMatch(s -> s.startsWith("STRIKE"));
+        assertThat(signals("China's foreign minister will visit India next week, the ministry said on Friday."))
+                .contains("VISIT CHN>IND planned");
+    }
+
+    @Test
+    void aWordInAnotherSenseIsNoEvent() {
+        assertThat(signals("Japan and South Korea struck a deal on fishing rights on Monday."))
+                .noneMatch(s -> s.startsWith("STRIKE"));
+        assertThat(signals("Pakistan released a report on Monday accusing India of funding militants."))
+                .noneMatch(s -> s.startsWith("RELEASE"));
+        assertThat(signals("Pilgrims from Pakistan visited a shrine in India on Monday."))
+                .noneMatch(s -> s.startsWith("VISIT"));
+        assertThat(signals("Cambodia accused Thailand of moving troops near the ceasefire line on Monday."))
+                .noneMatch(s -> s.startsWith("CEASEFIRE"));
+    }
+
+    @Test
+    void theSameWordInItsOwnSenseIsAnEvent() {
+        assertThat(signals("Pakistan released 20 Indian fishermen on Monday.")).contains("RELEASE PAK>IND");
+    }
+
+    @Test
+    void whatWasSaidAboutAnotherActIsNotTheSpeakersAct() {
+        assertThat(signals("Russia accused Ukraine of striking a fuel depot in Belgorod on Sunday."))
+                .doesNotContain("STRIKE RUS>UKR");
+    }
+
+    @Test
+    void aSwapOfPrisonersIsAReleaseByEachSide() {
+        assertThat(signals("Russia and Ukraine exchanged 95 prisoners of war on Friday."))
+                .contains("RELEASE RUS>UKR", "RELEASE UKR>RUS");
+    }
+
+    @Test
+    void aDatelineIsWhereTheStoryWasFiledNotAParty() {
+        List<String> got = keys(PARSED, "Envoy expelled",
+                "ISLAMABAD: Pakistan on Wednesday expelled the Indian high commissioner.");
+        assertThat(got).contains("DIPLOMATIC_DOWNGRADE PAK>IND");
+    }
+
+    @Test
+    void whoCameForTalksIsASide() {
+        assertThat(signals("Venezuela's president landed in Kingstown on Thursday for talks with Guyana's president."))
+                .contains("TALKS GUY>VEN", "VISIT VEN>VCT").noneMatch(s -> s.startsWith("TALKS") && s.contains("VCT"));
+    }
+
+    @Test
+    void aRelativeClauseAboutTalksNeitherCarriesNorNegatesThem() {
+        assertThat(signals("Iran and Saudi Arabia held four days of talks in Beijing that had not been announced in "
+                + "advance.")).contains("TALKS IRN>SAU");
+    }
+}
