@@ -37,7 +37,18 @@ final class ActorIndex {
     private final Map<String, Integer> surnameCount = new HashMap<>();
 
     ActorIndex(ActorCatalog catalog) {
+        this(catalog, true);
+    }
+
+    /**
+     * @param fromWordStarts walk the names from word starts (see {@link PhraseMatcher.Builder#fromWordStarts()}),
+     *                       as the shipped index does; false runs the plain automaton (the same matches, for tests)
+     */
+    ActorIndex(ActorCatalog catalog, boolean fromWordStarts) {
         PhraseMatcher.Builder<Object> b = PhraseMatcher.builder().caseSensitive(true);
+        if (fromWordStarts) {
+            b.fromWordStarts();
+        }
         Set<String> taken = new java.util.HashSet<>();
         for (ActorForm f : catalog.forms()) {
             b.add(f.text(), f);
@@ -131,7 +142,7 @@ final class ActorIndex {
         List<Person> candidates = new ArrayList<>(name.full());
         List<Person> heldBack = new ArrayList<>();
         for (Person p : name.shorts()) {
-            if (!name.full().contains(p)) {
+            if (!containsSame(name.full(), p)) {
                 if (titled || introduced.contains(p) || !needsIntroduction(p, name.text())) {
                     candidates.add(p);
                 } else {
@@ -174,6 +185,16 @@ final class ActorIndex {
                 ? "a common word or surname: needs the article to name the person in full or with a title"
                 : "nobody called so was in office on " + date;
         return new Resolution(null, candidates.isEmpty() ? heldBack : candidates, List.of(), why);
+    }
+
+    /** Whether {@code p} itself is in {@code ps} (a record's equals would compare every name and term). */
+    private static boolean containsSame(List<Person> ps, Person p) {
+        for (Person x : ps) {
+            if (x == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.watchfloor.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +71,9 @@ final class MentionFinder {
         PersonRegistry people = new PersonRegistry();
         List<List<PhraseMatch<Object>>> actorHits = new ArrayList<>(sentences.size());
         Set<String> named = new HashSet<>();
-        Set<Person> introduced = new HashSet<>();
-        Map<Person, String> resolvedPersons = new HashMap<>();
+        // By identity: a person is one entry of the catalogue, and a record's hash walks all its names and terms.
+        Set<Person> introduced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Person, String> resolvedPersons = new IdentityHashMap<>();
         for (SentenceSplitter.Sentence s : sentences) {
             List<PhraseMatch<Object>> hits = index.find(s.text());
             for (PhraseMatch<Object> h : hits) {
