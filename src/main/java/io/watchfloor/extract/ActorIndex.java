@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ActorIndex {
         if (fromWordStarts) {
             b.fromWordStarts();
         }
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (ActorForm f : catalog.forms()) {
             b.add(f.text(), f);
             taken.add(f.text());
@@ -89,7 +90,16 @@ final class ActorIndex {
             }
         }
         // Counted by name: the same person may come from two files.
-        shorts.forEach((s, ps) -> surnameCount.put(s, (int) ps.stream().map(Person::name).distinct().count()));
+        for (Map.Entry<String, List<Person>> e : shorts.entrySet()) {
+            List<Person> ps = e.getValue();
+            int distinct = ps.size();
+            if (distinct > 1) {
+                Set<String> names = new HashSet<>();
+                ps.forEach(p -> names.add(p.name()));
+                distinct = names.size();
+            }
+            surnameCount.put(e.getKey(), distinct);
+        }
         Set<String> texts = new LinkedHashSet<>(full.keySet());
         texts.addAll(shorts.keySet());
         for (String t : texts) {

@@ -143,6 +143,13 @@ class DatedActorsTest {
                 "extra.tsv")).hasMessageContaining("extra.tsv:3").hasMessageContaining("2026-13-01");
         assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe", "x.tsv:1"))
                 .hasMessageContaining("x.tsv:1").hasMessageContaining("3 tab-separated columns");
+        for (String bad : List.of("2026-1-01", "2026/01/01", "20260101", "2026-02-30", "2026-00", "26-01-01",
+                "2026-01-0x")) {
+            assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe\tFRA FM " + bad + "..", "x.tsv:7"))
+                    .as(bad).hasMessageContaining("x.tsv:7").hasMessageContaining("'" + bad + "' is not a date");
+        }
+        assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe\tFR FM 2026-01-01..", "x.tsv:8"))
+                .hasMessageContaining("x.tsv:8").hasMessageContaining("not CODE ROLE FROM..TO");
     }
 
     @Test
