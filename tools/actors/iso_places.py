@@ -18,6 +18,8 @@ error:
   - a form shorter than four letters, or a saint's name ("Saint George": parishes of small island states);
   - a one-word form that is also a person's given name or surname in the people file (people-phoenix.tsv):
     "Herrera", "Flores", "Hidalgo" name people in the news more often than provinces;
+  - a form that news uses for something else (ELSEWHERE): a sea or a river ("the Red Sea" is no Sudanese state's
+    shipping), or a better known place of another state ("Long Island", "Granada");
   - a form that divisions of two countries share ("Punjab" in India and Pakistan) is written as ambiguous (both
     codes), which the extractor resolves per article as it does the catalogue's ambiguous places.
 """
@@ -41,6 +43,11 @@ GENERIC = {"north", "south", "east", "west", "central", "centre", "center", "nor
            "islands", "island", "river", "valley", "mountain", "mountains", "interior", "littoral", "maritime",
            "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
            "southwest", "far north", "greater", "metropolitan", "federal", "national"}
+
+# Division names that news uses for something else, and what.
+ELSEWHERE = {"Red Sea": "the sea", "River Nile": "the river", "Blue Nile": "the river (in Ethiopia too)",
+             "White Nile": "the river (in South Sudan too)", "Long Island": "New York's island",
+             "Granada": "the Spanish city and province"}
 
 
 def fold(s):
@@ -117,6 +124,8 @@ def main():
             why = None if set(by_code) == {owner[form]} else "the catalogue has it (%s)" % owner[form]
             if why is None:
                 continue
+        elif form in ELSEWHERE:
+            why = "news means " + ELSEWHERE[form]
         elif form.lower() in GENERIC or form.lower() in english or any(w.lower() in GENERIC for w in form.split()[:1]) \
                 and len(form.split()) == 1:
             why = "a common word"

@@ -91,14 +91,17 @@ final class RunCommand implements Callable<Integer> {
         WatchfloorConfig cfg = new ConfigLoader().load(config);
         createDataDir(cfg.dataPath());
         clock.mark("config");
-        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates.
-        RuleCompilation compiling = RuleCompilation.start(cfg);
+        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates; the
+        // actor catalogue and the lexicon are read on another (the store's migration mostly waits for the disk).
+        StartStep<CompiledRules> compiling = StartStep.start("watchfloor-rule-compiler",
+                () -> Pipelines.compileRules(cfg));
+        StartStep<SignalExtractor> reading = StartStep.start("watchfloor-lexicon", () -> Pipelines.extractor(cfg));
         Database opened;
         try {
             opened = Database.open(cfg.databaseUrl(), cfg.database().user(),
                     System.getenv(cfg.database().passwordEnv()));
         } catch (RuntimeException e) {
-            compiling.rules(); // a rule error is reported first, as when the steps ran one after the other
+            compiling.get(); // a rule error is reported first, as when the steps ran one after the other
             throw e;
         }
         clock.mark("store");
@@ -122,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
             // and the metrics after it, and the journal remembers what they have not been told yet.
             Announcer announcer = new Announcer(List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
                     new AlertJournal(db), new AlertStore(db), nodeId);
-            ArticlePipeline pipeline = Pipelines.create(cfg, db, compiling::rules, announcer,
+            ArticlePipeline pipeline = Pipelines.create(cfg, db, reading.get(), compiling::get, announcer,
                     new ArticlePipeline.Observer() {
                         @Override
                         public void articleProcessed(int signals, Duration took) {
@@ -140,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
                             metrics.ruleFailed(rule);
                         }
                     });
-            CompiledRules rules = compiling.rules();
+            CompiledRules rules = compiling.get();
             OutboxStore outbox = new OutboxStore(db);
             metrics.outboxSize(outbox::countPending);
             SetAsideStore setAside = new SetAsideStore(db);
@@ -229,8 +232,8 @@ final class RunCommand implements Callable<Integer> {
                 }, () -> reloadConfig(cfg, db, email, metered, pipeline, due), () -> {
                     clock.mark("scheduler");
                     LOG.info("ready: {} rules compiled, first poll scheduled, {} ms after JVM start ({}; rules {} ms"
-                                    + " meanwhile)", rules.ruleNames().size(), clock.uptimeMillis(), clock.phases(),
-                            compiling.millis());
+                                    + " and lexicon {} ms meanwhile)", rules.ruleNames().size(), clock.uptimeMillis(),
+                            clock.phases(), compiling.millis(), reading.millis());
                     LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                             rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
                     // The actor catalogue's people and automaton: built now that the start is over.

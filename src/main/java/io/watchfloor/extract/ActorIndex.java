@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,19 @@ final class ActorIndex {
     private final Map<String, Integer> surnameCount = new HashMap<>();
 
     ActorIndex(ActorCatalog catalog) {
+        this(catalog, true);
+    }
+
+    /**
+     * @param fromWordStarts walk the names from word starts (see {@link PhraseMatcher.Builder#fromWordStarts()}),
+     *                       as the shipped index does; false runs the plain automaton (the same matches, for tests)
+     */
+    ActorIndex(ActorCatalog catalog, boolean fromWordStarts) {
         PhraseMatcher.Builder<Object> b = PhraseMatcher.builder().caseSensitive(true);
-        Set<String> taken = new java.util.HashSet<>();
+        if (fromWordStarts) {
+            b.fromWordStarts();
+        }
+        Set<String> taken = new HashSet<>();
         for (ActorForm f : catalog.forms()) {
             b.add(f.text(), f);
             taken.add(f.text());
@@ -78,7 +90,16 @@ final class ActorIndex {
             }
         }
         // Counted by name: the same person may come from two files.
-        shorts.forEach((s, ps) -> surnameCount.put(s, (int) ps.stream().map(Person::name).distinct().count()));
+        for (Map.Entry<String, List<Person>> e : shorts.entrySet()) {
+            List<Person> ps = e.getValue();
+            int distinct = ps.size();
+            if (distinct > 1) {
+                Set<String> names = new HashSet<>();
+                ps.forEach(p -> names.add(p.name()));
+                distinct = names.size();
+            }
+            surnameCount.put(e.getKey(), distinct);
+        }
         Set<String> texts = new LinkedHashSet<>(full.keySet());
         texts.addAll(shorts.keySet());
         for (String t : texts) {
@@ -131,7 +152,7 @@ final class ActorIndex {
         List<Person> candidates = new ArrayList<>(name.full());
         List<Person> heldBack = new ArrayList<>();
         for (Person p : name.shorts()) {
-            if (!name.full().contains(p)) {
+            if (!containsSame(name.full(), p)) {
                 if (titled || introduced.contains(p) || !needsIntroduction(p, name.text())) {
                     candidates.add(p);
                 } else {
@@ -174,6 +195,16 @@ final class ActorIndex {
                 ? "a common word or surname: needs the article to name the person in full or with a title"
                 : "nobody called so was in office on " + date;
         return new Resolution(null, candidates.isEmpty() ? heldBack : candidates, List.of(), why);
+    }
+
+    /** Whether {@code p} itself is in {@code ps} (a record's equals would compare every name and term). */
+    private static boolean containsSame(List<Person> ps, Person p) {
+        for (Person x : ps) {
+            if (x == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

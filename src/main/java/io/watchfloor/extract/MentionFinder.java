@@ -2,9 +2,11 @@ package io.watchfloor.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +21,31 @@ final class MentionFinder {
     /** "by Israeli jets", "by the Kremlin" (not "by summoning Chinese ...": a means, not a doer). */
     private static final Pattern AGENT_BEFORE = Pattern.compile(
             "(?:^|\\s)by\\s+(?:(?![\\p{L}-]*ing\\s)[a-z][\\p{L}-]*\\s+){0,2}$");
-    /** After an adjective: people of a country who are not its state ("Serb protesters", "Pakistani militants"). */
-    private static final Pattern NOT_STATE_AFTER = Pattern.compile("^\\s+(?:[a-z][\\p{L}-]*\\s+)?(?:protest\\w*|"
-            + "demonstrat\\w*|militan\\w*|rebel\\w*|separatis\\w*|gunm[ae]n|insurgen\\w*|mobs?|rioters|nationalists|"
-            + "fans|supporters|settlers|extremists|jihadists|smugglers|traders|businessmen|investors|guerrill\\w*|"
-            + "opposition|armed groups?)\\b");
+    /**
+     * After an adjective: people of a country who are not its state ("Serb protesters", "Chinese investors"), or armed
+     * men of no stated cause, often abroad ("Ethiopian gunmen" in Sudan): neither the state nor where.
+     */
+    private static final Pattern CROWD_AFTER = Pattern.compile("^\\s+(?:[a-z][\\p{L}-]*\\s+)?(?:protest\\w*|"
+            + "demonstrat\\w*|mobs?|rioters|nationalists|fans|supporters|settlers|smugglers|traders|businessmen|"
+            + "investors|opposition|gunm[ae]n|extremists|jihadists|armed groups?)\\b");
+    /**
+     * After an adjective: fighters against a state, mostly their own ("Kampuchean guerrillas", "Sudanese rebels",
+     * "Baloch militants"): a group that fights in the adjective's country, never the state.
+     */
+    private static final Pattern ARMED_AFTER = Pattern.compile("^\\s+(?:[a-z][\\p{L}-]*\\s+)?(?:militan\\w*|"
+            + "rebel\\w*|separatis\\w*|insurgen\\w*|guerrill\\w*)\\b");
+    /**
+     * After an adjective after "in", up to three words on: a use of force ("in an Israeli air strike", "in Russian
+     * hypersonic missile attack"): the adjective says whose it was, not where it happened.
+     */
+    private static final Pattern FORCE_AFTER = Pattern.compile("^(?:[\\s-]+[a-z][\\p{L}-]*){0,2}?\\s+(?:air\\s*strikes?|"
+            + "strikes?|attacks?|raids?|bombings?|bombardments?|shelling|offensive|assaults?|incursions?|invasion|"
+            + "ambush|missiles?|drones?|rockets?|fire)\\b");
+    /** "in an Israeli ...", "in Russian ...": with {@link #FORCE_AFTER}, a means, not a place. */
+    private static final Pattern IN_BEFORE = Pattern.compile("(?:^|\\s)in\\s+(?:(?:an?|the)\\s+)?$");
+    /** "an airstrike widely attributed to Israel", "blamed on Russia": the doer, as after "by". */
+    private static final Pattern ATTRIBUTED_BEFORE = Pattern.compile("(?:attributed|blamed)\\s+(?:on|to)\\s+"
+            + "(?:the\\s+)?$");
     /** "brokered by China", "hosted by Qatar": the go-between, not a party. */
     private static final Pattern GO_BETWEEN_BEFORE = Pattern.compile("(?i)(?:brokered|mediated|hosted|chaired|"
             + "facilitated|organi[sz]ed|sponsored|convened|backed|supported)\\s+by\\s+(?:the\\s+)?$");
@@ -69,8 +91,9 @@ final class MentionFinder {
         PersonRegistry people = new PersonRegistry();
         List<List<PhraseMatch<Object>>> actorHits = new ArrayList<>(sentences.size());
         Set<String> named = new HashSet<>();
-        Set<Person> introduced = new HashSet<>();
-        Map<Person, String> resolvedPersons = new HashMap<>();
+        // By identity: a person is one entry of the catalogue, and a record's hash walks all its names and terms.
+        Set<Person> introduced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Person, String> resolvedPersons = new IdentityHashMap<>();
         for (SentenceSplitter.Sentence s : sentences) {
             List<PhraseMatch<Object>> hits = index.find(s.text());
             for (PhraseMatch<Object> h : hits) {
@@ -277,19 +300,43 @@ final class MentionFinder {
                     && after.matches("(?s)^\\s+[A-Z].*")) {
                 continue;
             }
-            if (formKind == FormKind.ADJECTIVE && NOT_STATE_AFTER.matcher(
-                    sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40))).find()) {
-                continue; // "Serb protesters clash with troops": people, not the state
+            if (formKind == FormKind.ADJECTIVE) {
+                String next = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40));
+                if (CROWD_AFTER.matcher(next).find()) {
+                    continue; // "Serb protesters clash with troops": people, not the state
+                }
+                if (ARMED_AFTER.matcher(next).find()) {
+                    kind = Mention.Kind.GROUP; // "Kampuchean guerrillas": fighters there, not the state
+                }
             }
             if (kind == null) {
                 kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(formKind);
             }
-            out.add(new Mention(m.start(), m.end(), code, kind,
-                    // "a strike on Hamas": a group or a person is whom it targets, never where
-                    formKind != FormKind.ORGANIZATION && kind != Mention.Kind.PERSON && LocativeBefore.test(before),
-                    by && AGENT_BEFORE.matcher(before).find()));
+            boolean attributed = before.endsWith(" ") && ATTRIBUTED_BEFORE.matcher(before).find();
+            // "a strike on Hamas": a group or a person is whom it targets, never where; "in an Israeli air strike":
+            // whose strike, not where
+            boolean locative = formKind != FormKind.ORGANIZATION && kind != Mention.Kind.PERSON && !attributed
+                    && LocativeBefore.test(before) && !(formKind == FormKind.ADJECTIVE && kind != Mention.Kind.GROUP
+                    && IN_BEFORE.matcher(before).find()
+                    && FORCE_AFTER.matcher(sentence).region(m.end(), sentence.length()).lookingAt())
+                    || placeApposition(sentence, m.start(), code, out);
+            out.add(new Mention(m.start(), m.end(), code, kind, locative,
+                    attributed || by && AGENT_BEFORE.matcher(before).find()));
         }
         return out;
+    }
+
+    /**
+     * Whether a mention of {@code code} right after a place of it and a comma names where that place is ("in Bali,
+     * Indonesia", "Pyongyang, North Korea - "): then it is where too.
+     */
+    private static boolean placeApposition(String sentence, int start, String code, List<Mention> before) {
+        if (before.isEmpty() || start < 2 || sentence.charAt(start - 1) != ' ' || sentence.charAt(start - 2) != ',') {
+            return false;
+        }
+        Mention last = before.get(before.size() - 1);
+        return last.end() == start - 2 && last.code().equals(code)
+                && (last.kind() == Mention.Kind.PLACE || last.kind() == Mention.Kind.CAPITAL || last.locative());
     }
 
     /**

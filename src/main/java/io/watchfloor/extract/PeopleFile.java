@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a people file: tab-separated, one person a line, {@code #} comments.
@@ -30,9 +29,6 @@ import java.util.regex.Pattern;
  * <p>Kept a plain format (not YAML) because the shipped files hold some 18,000 people and are read at every start.
  */
 final class PeopleFile {
-    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
-    private static final Pattern ROLE = Pattern.compile("[A-Z]{2,12}");
-
     private PeopleFile() { }
 
     /**
@@ -62,8 +58,8 @@ final class PeopleFile {
                     + "terms), got " + cols.length);
         }
         List<String> names = forms(cols[0], where);
-        List<String> shorts = new ArrayList<>();
-        Set<String> introduced = new HashSet<>();
+        List<String> shorts = new ArrayList<>(2);
+        Set<String> introduced = Set.of();
         for (String s : forms(cols[1], where)) {
             String form = s.startsWith("~") ? s.substring(1) : s;
             if (form.isEmpty()) {
@@ -71,10 +67,13 @@ final class PeopleFile {
             }
             shorts.add(form);
             if (s.startsWith("~")) {
+                if (introduced.isEmpty()) {
+                    introduced = new HashSet<>();
+                }
                 introduced.add(form);
             }
         }
-        List<Term> terms = new ArrayList<>();
+        List<Term> terms = new ArrayList<>(2);
         for (String t : cols[2].split(",")) {
             terms.add(term(t.strip(), where));
         }
@@ -100,8 +99,7 @@ final class PeopleFile {
 
     private static Term term(String t, String where) {
         String[] parts = t.split(" ");
-        if (parts.length != 3 || !CODE.matcher(parts[0]).matches() || !ROLE.matcher(parts[1]).matches()
-                || !parts[2].contains("..")) {
+        if (parts.length != 3 || !upper(parts[0], 3, 3) || !upper(parts[1], 2, 12) || !parts[2].contains("..")) {
             throw new IllegalArgumentException(where + ": term '" + t + "' is not CODE ROLE FROM..TO");
         }
         int dots = parts[2].indexOf("..");
@@ -116,20 +114,61 @@ final class PeopleFile {
         return new Term(parts[0], parts[1], from, to, uncertain);
     }
 
+    /** The number written by the ASCII digits {@code s[from, to)}, or -1 when one is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n;
+    }
+
     private static String strip(String d) {
         return d.endsWith("?") ? d.substring(0, d.length() - 1) : d;
     }
 
+    /** Whether {@code s} is {@code min} to {@code max} upper-case ASCII letters (a code, a role). */
+    private static boolean upper(String s, int min, int max) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code YYYY-MM-DD}, {@code YYYY-MM} (the first or, for an end, the last day of the month) or empty (null). Read
+     * by hand: the people files hold some 50,000 dates, and reading them with the ISO formatter made reading the
+     * people several times slower (they are read in the background after a start, or by the first article).
+     */
     private static LocalDate date(String d, boolean end, String where, String term) {
         try {
             if (d.isEmpty()) {
                 return null;
             }
-            if (d.length() == 7) {
-                YearMonth m = YearMonth.parse(d);
-                return end ? m.atEndOfMonth() : m.atDay(1);
+            if ((d.length() == 7 || d.length() == 10) && d.charAt(4) == '-' && (d.length() == 7 || d.charAt(7) == '-')) {
+                int y = digits(d, 0, 4);
+                int m = digits(d, 5, 7);
+                if (y >= 0 && m >= 0) {
+                    if (d.length() == 7) {
+                        YearMonth ym = YearMonth.of(y, m);
+                        return end ? ym.atEndOfMonth() : ym.atDay(1);
+                    }
+                    int day = digits(d, 8, 10);
+                    if (day >= 0) {
+                        return LocalDate.of(y, m, day);
+                    }
+                }
             }
-            return LocalDate.parse(d);
+            throw new DateTimeException(d);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(where + ": term '" + term + "': '" + d
                     + "' is not a date (YYYY-MM-DD or YYYY-MM)");

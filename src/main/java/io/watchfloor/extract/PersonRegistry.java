@@ -1,5 +1,6 @@
 package io.watchfloor.extract;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,16 @@ final class PersonRegistry {
             + "((?:(?:[A-Z]\\.\\s*)+)?(?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "On", "In", "At", "And", "But", "This",
             "That", "He", "She", "They", "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr", "Said", "Met", "Held");
+    /** Ranks written before a name: "Lt Gen Ranbir Singh" is Ranbir Singh. */
+    private static final Set<String> RANKS = Set.of("Lt", "Gen", "Col", "Maj", "Capt", "Cpt", "Sgt", "Adm", "Brig",
+            "Cmdr", "Cdr", "Lieutenant", "General", "Colonel", "Major", "Captain", "Admiral", "Brigadier",
+            "Commander", "Marshal", "Air", "Rear", "Field");
+    /** Words of an office, not of a name: "Director General Military Operations" names no one. */
+    private static final Set<String> OFFICE_WORDS = Set.of("Military", "Operations", "Affairs", "Ministry", "Office",
+            "Staff", "Forces", "Force", "Army", "Navy", "Defence", "Defense", "Foreign", "Security", "Intelligence",
+            "Council", "Department", "Police", "Public", "Relations", "Services", "Committee", "Commission",
+            "Government", "Embassy", "Agency", "State", "National", "Interior", "External", "Home", "Affair",
+            "Information", "Command", "Corps", "Guard", "Guards", "Republic", "Assembly", "Parliament", "Cabinet");
 
     /** A title and a name with no country before them: "Prime Minister Narendra Modi". */
     private static final Pattern TITLE_ONLY = Pattern.compile("\\b(?:Prime Minister|President|"
@@ -52,11 +63,12 @@ final class PersonRegistry {
             if (!x.find()) {
                 continue;
             }
-            String[] tokens = x.group(1).split("\\s+");
-            if (NOT_NAMES.contains(tokens[0])) {
+            String name = personal(x.group(1));
+            if (name == null) {
                 continue;
             }
-            put(x.group(1), m.code());
+            String[] tokens = name.split("\\s+");
+            put(name, m.code());
             String surname = tokens[tokens.length - 1];
             if (tokens.length > 1 && surname.length() >= 4) {
                 put(surname, m.code());
@@ -86,8 +98,8 @@ final class PersonRegistry {
                     continue;
                 }
                 from = x.end();
-                String name = x.group(1);
-                if (!NOT_NAMES.contains(name.split("\\s+")[0])) {
+                String name = personal(x.group(1));
+                if (name != null) {
                     titledOnly.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(index);
                 }
                 break;
@@ -135,6 +147,28 @@ final class PersonRegistry {
                 put(surname, code);
             }
         }
+    }
+
+    /**
+     * The person's name in what follows a title ("Lt Gen Ranbir Singh" is "Ranbir Singh"), or null when it names no
+     * one: a common word first ("The"), a rank alone ("Lt"), words of an office ("Military Operations").
+     */
+    static String personal(String words) {
+        String[] tokens = words.split("\\s+");
+        int from = 0;
+        while (from < tokens.length && RANKS.contains(tokens[from].endsWith(".")
+                ? tokens[from].substring(0, tokens[from].length() - 1) : tokens[from])) {
+            from++;
+        }
+        if (from == tokens.length || NOT_NAMES.contains(tokens[from])) {
+            return null;
+        }
+        for (int i = from; i < tokens.length; i++) {
+            if (OFFICE_WORDS.contains(tokens[i])) {
+                return null;
+            }
+        }
+        return from == 0 ? words : String.join(" ", Arrays.copyOfRange(tokens, from, tokens.length));
     }
 
     /** A name that only stands for a person when no one else in the article is known by it. */

@@ -44,6 +44,7 @@ import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Builds the pipeline from the configuration: the one place where the stages are chosen and connected. */
@@ -75,23 +76,26 @@ public final class Pipelines {
      * meanwhile.
      */
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
-                                         java.util.function.Supplier<CompiledRules> rules, List<Notifier> notifiers,
+                                         Supplier<CompiledRules> rules, List<Notifier> notifiers,
                                          ArticlePipeline.Observer observer) {
         return create(cfg, db, rules, Announcer.of(notifiers), observer);
     }
 
     /** The daemon's pipeline: its announcer keeps the journal of changes that a start reconciles. */
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db,
-                                         java.util.function.Supplier<CompiledRules> rules, Announcer announcer,
+                                         Supplier<CompiledRules> rules, Announcer announcer,
                                          ArticlePipeline.Observer observer) {
-        ActorCatalog catalog;
-        SignalExtractor extractor;
-        try {
-            catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
-            extractor = extractor(catalog, cfg.rulesPath().resolve("lexicon"), parser(cfg));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        return create(cfg, db, extractor(cfg), rules, announcer, observer);
+    }
+
+    /**
+     * The daemon's pipeline with an extractor made beforehand ({@link #extractor}): a start reads the actor catalogue
+     * on another thread meanwhile.
+     */
+    public static ArticlePipeline create(WatchfloorConfig cfg, Database db, SignalExtractor extractor,
+                                         Supplier<CompiledRules> rules, Announcer announcer,
+                                         ArticlePipeline.Observer observer) {
+        ActorCatalog catalog = extractor.catalog();
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
                 cfg.rules().evaluationTimeout());
         return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings, answers(catalog)),
@@ -116,6 +120,21 @@ public final class Pipelines {
      */
     public static SignalExtractor extractor(ActorCatalog catalog, Path lexiconDir, SentenceParser parser) {
         return SignalExtractor.load(catalog, lexiconDir, parser);
+    }
+
+    /**
+     * The extractor of the rules' lexicon folder: the shipped actor catalogue with the admin's additions
+     * ({@code actors.yaml}) and the event lexicon, reading with the parser {@code extract.parser} names.
+     *
+     * @throws ConfigException naming the file and the entry when the lexicon or the additions are broken
+     */
+    public static SignalExtractor extractor(WatchfloorConfig cfg) {
+        try {
+            ActorCatalog catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
+            return extractor(catalog, cfg.rulesPath().resolve("lexicon"), parser(cfg));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */

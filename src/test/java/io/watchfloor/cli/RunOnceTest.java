@@ -2,6 +2,7 @@ package io.watchfloor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchfloor.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,5 +52,19 @@ class RunOnceTest {
                 .containsPattern("folder +seeds +last poll \\d{4}-\\d\\d-\\d\\dT.*, ok, 2 articles")
                 .contains("articles: 2 processed")
                 .containsPattern("alerts: +\\d+ on record, 0 emails pending delivery, \\d+ sent");
+    }
+
+    @Test
+    void aBrokenActorFileStopsTheStartNamingItsEntryAndProcessesNothing() throws Exception {
+        Path rules = TestFiles.copy("rules", dir);
+        Files.writeString(rules.resolve("lexicon/actors.yaml"),
+                "people:\n  - {names: [Jane Roe], terms: [\"FRA FM\"]}\n");
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
+                + "\nsources:\n  folders: [seeds]\n");
+        CliRunner r = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("actors.yaml: people[0]").contains("not CODE ROLE FROM..TO");
+        assertThat(dir.resolve("var/alerts.jsonl")).doesNotExist();
     }
 }

@@ -104,8 +104,10 @@ class DatedActorsTest {
     void olderNamesAndDemonymsAreTheirContinuators() {
         assertThat(mentions("1985-03-01", "Kampuchean troops crossed the river. Soviet advisers left Zaire."))
                 .containsExactly("KHM ADJECTIVE", "RUS ADJECTIVE", "COD NAME");
-        // Guerrillas of a country are people of it, not its state (as "Pakistani militants").
-        assertThat(mentions("1985-03-01", "Kampuchean guerrillas crossed the river.")).isEmpty();
+        // Guerrillas of a country are a group that fights there, not its state; protesters and gunmen are neither.
+        assertThat(mentions("1985-03-01", "Kampuchean guerrillas crossed the river.")).containsExactly("KHM GROUP");
+        assertThat(mentions("1985-03-01", "Sudanese rebel fighters crossed the river.")).containsExactly("SDN GROUP");
+        assertThat(mentions("2020-12-01", "Serb protesters and Ethiopian gunmen crossed the river.")).isEmpty();
         assertThat(mentions("1985-03-01", "Filipino peacekeepers and Burmese officials met in Ceylon."))
                 .containsExactly("PHL ADJECTIVE", "MMR ADJECTIVE", "LKA NAME");
         assertThat(mentions("2010-03-01", "The post-Soviet states of the former Soviet Union met.")).isEmpty();
@@ -141,6 +143,13 @@ class DatedActorsTest {
                 "extra.tsv")).hasMessageContaining("extra.tsv:3").hasMessageContaining("2026-13-01");
         assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe", "x.tsv:1"))
                 .hasMessageContaining("x.tsv:1").hasMessageContaining("3 tab-separated columns");
+        for (String bad : List.of("2026-1-01", "2026/01/01", "20260101", "2026-02-30", "2026-00", "26-01-01",
+                "2026-01-0x")) {
+            assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe\tFRA FM " + bad + "..", "x.tsv:7"))
+                    .as(bad).hasMessageContaining("x.tsv:7").hasMessageContaining("'" + bad + "' is not a date");
+        }
+        assertThatThrownBy(() -> PeopleFile.parse("Jane Roe\tRoe\tFR FM 2026-01-01..", "x.tsv:8"))
+                .hasMessageContaining("x.tsv:8").hasMessageContaining("not CODE ROLE FROM..TO");
     }
 
     @Test
@@ -172,5 +181,41 @@ class DatedActorsTest {
                 "admin.yaml");
         assertThatThrownBy(() -> ActorCatalog.loadDefault().merge(extra))
                 .hasMessageContaining("groups ('Pakistan')").hasMessageContaining("PAK");
+    }
+    @Test
+    void anAdjectiveBeforeAUseOfForceSaysWhoseNotWhere() {
+        List<Mention> ms = raw("2024-04-02", "Two officers died in an Israeli air strike on the consulate.");
+        assertThat(ms).singleElement().satisfies(m -> {
+            assertThat(m.code()).isEqualTo("ISR");
+            assertThat(m.isWhere()).isFalse();
+        });
+        assertThat(raw("2024-07-08", "A hospital was hit in Russian hypersonic missile attack."))
+                .singleElement().satisfies(m -> assertThat(m.isWhere()).isFalse());
+        // A place it stays: "in Pakistani territory", "in the Syrian capital".
+        assertThat(raw("2024-01-17", "The drones fell in Pakistani territory.")).singleElement()
+                .satisfies(m -> assertThat(m.isWhere()).isTrue());
+    }
+
+    @Test
+    void aCountryAfterOneOfItsPlacesAndACommaIsWhere() {
+        List<Mention> ms = raw("2024-10-23", "The leaders met in Kazan, Russia, and agreed to talk again.");
+        assertThat(ms).extracting(Mention::code).containsExactly("RUS", "RUS");
+        assertThat(ms).allSatisfy(m -> assertThat(m.isWhere()).isTrue());
+        // A dateline: "Pyongyang, North Korea - Russia signed ...".
+        assertThat(raw("2024-06-19", "Pyongyang, North Korea - Russia and North Korea signed a pact."))
+                .extracting(m -> m.code() + (m.isWhere() ? " where" : ""))
+                .containsExactly("PRK", "PRK where", "RUS", "PRK");
+    }
+
+    @Test
+    void aStrikeAttributedToACountryHasItAsTheDoer() {
+        List<Mention> ms = raw("2024-04-02", "Iran vowed to respond to an airstrike widely attributed to Israel.");
+        assertThat(ms).extracting(m -> m.code() + (m.agent() ? " agent" : "") + (m.isWhere() ? " where" : ""))
+                .containsExactly("IRN", "ISR agent");
+    }
+
+    @Test
+    void theRedSeaIsNoSudaneseState() {
+        assertThat(mentions("2024-01-12", "The Houthis target shipping in the Red Sea.")).containsExactly("YEM NAME");
     }
 }

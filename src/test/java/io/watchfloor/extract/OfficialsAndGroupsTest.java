@@ -36,6 +36,13 @@ class OfficialsAndGroupsTest {
     }
 
     @Test
+    void guerrillasNamedByTheirCountrysAdjectiveAreTargetedThere() {
+        // Before, the adjective was dropped and the strike went to the border's country.
+        assertThat(signals("Border", "Vietnamese forces fired rockets at Kampuchean guerrilla camps near the Thai border on "
+                + "Friday.")).contains("STRIKE VNM>KHM").doesNotContain("STRIKE VNM>THA");
+    }
+
+    @Test
     void anOfficialNamedByTitleAloneIsOfTheOtherCountryOfThePair() {
         assertThat(signals("Visit", "Chinese Foreign Minister Wang Yi met Prime Minister Narendra Modi in New Delhi "
                 + "on Friday. China and India pledged to keep the border calm. Modi will travel to Tianjin on "

@@ -10,11 +10,20 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PhraseMatcherTest {
 
-    private static PhraseMatcher<String> countries() {
-        return PhraseMatcher.<String>builder()
+    /** Both ways to scan (the automaton, the walk from word starts): every test holds for each. */
+    private static final boolean[] WAYS = {false, true};
+
+    private static <T> PhraseMatcher.Builder<T> builder(boolean fromWordStarts) {
+        PhraseMatcher.Builder<T> b = PhraseMatcher.builder();
+        return fromWordStarts ? b.fromWordStarts() : b;
+    }
+
+    private static PhraseMatcher<String> countries(boolean fromWordStarts) {
+        return PhraseMatcherTest.<String>builder(fromWordStarts)
                 .add("Pakistan", "PAK")
                 .add("Iran", "IRN")
                 .add("India", "IND")
@@ -56,7 +65,9 @@ class PhraseMatcherTest {
             Indiana                          |
             """)
     void wordBoundaries(String text, String expected) {
-        assertThat(render(countries().findAll(text))).isEqualTo(orEmpty(expected));
+        for (boolean way : WAYS) {
+            assertThat(render(countries(way).findAll(text))).isEqualTo(orEmpty(expected));
+        }
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -68,24 +79,28 @@ class PhraseMatcherTest {
             AIR STRIKE                    | 0,10,air strike,STRIKE-AIR
             """)
     void longestMatchWins(String text, String expected) {
-        assertThat(render(countries().findLongest(text))).isEqualTo(orEmpty(expected));
+        for (boolean way : WAYS) {
+            assertThat(render(countries(way).findLongest(text))).isEqualTo(orEmpty(expected));
+        }
     }
 
-    @Test
-    void findAllReturnsOverlapsSortedByStartThenLongerFirst() {
-        assertThat(render(countries().findAll("an air strike in New Delhi")))
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void findAllReturnsOverlapsSortedByStartThenLongerFirst(boolean way) {
+        assertThat(render(countries(way).findAll("an air strike in New Delhi")))
                 .isEqualTo("3,13,air strike,STRIKE-AIR;7,13,strike,STRIKE;17,26,New Delhi,IND;21,26,Delhi,IND-CITY");
 
-        PhraseMatcher<Integer> m = PhraseMatcher.<Integer>builder()
+        PhraseMatcher<Integer> m = PhraseMatcherTest.<Integer>builder(way)
                 .add("b c", 2).add("a b", 1).add("a b c", 3).add("c", 4).build();
         assertThat(render(m.findAll("a b c"))).isEqualTo("0,5,a b c,3;0,3,a b,1;2,5,b c,2;4,5,c,4");
         assertThat(render(m.findLongest("a b c"))).isEqualTo("0,5,a b c,3");
         assertThat(render(m.findLongest("a b c c"))).isEqualTo("0,5,a b c,3;6,7,c,4");
     }
 
-    @Test
-    void samePhraseWithSeveralPayloadsGivesOneMatchEach() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder()
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void samePhraseWithSeveralPayloadsGivesOneMatchEach(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way)
                 .add("Georgia", "GEO").add("Georgia", "US-GA").add("georgia", "lower").build();
         assertThat(m.size()).isEqualTo(3);
         assertThat(render(m.findAll("in Georgia.")))
@@ -110,32 +125,37 @@ class PhraseMatcherTest {
             in Cote d'Ivoire                          |
             """)
     void caseInsensitiveOffsetsWithNonAsciiText(String text, String expected) {
-        List<PhraseMatch<String>> ms = countries().findAll(text);
-        assertThat(render(ms)).isEqualTo(orEmpty(expected));
-        for (PhraseMatch<String> m : ms) {
-            assertThat(text.substring(m.start(), m.end()).toLowerCase(java.util.Locale.ROOT).replace('’', '\''))
-                    .isEqualTo(m.phrase().toLowerCase(java.util.Locale.ROOT));
+        for (boolean way : WAYS) {
+            List<PhraseMatch<String>> ms = countries(way).findAll(text);
+            assertThat(render(ms)).isEqualTo(orEmpty(expected));
+            for (PhraseMatch<String> m : ms) {
+                assertThat(text.substring(m.start(), m.end()).toLowerCase(java.util.Locale.ROOT).replace('’', '\''))
+                        .isEqualTo(m.phrase().toLowerCase(java.util.Locale.ROOT));
+            }
         }
     }
 
-    @Test
-    void combiningMarkAfterAPhraseIsNotABoundary() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void combiningMarkAfterAPhraseIsNotABoundary(boolean way) {
         // "Cote" followed by U+0302 (decomposed ô) is not the word "Cote"
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().add("Cote", "x").build();
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).add("Cote", "x").build();
         assertThat(m.findAll("Co\u0302te")).isEmpty();
         assertThat(m.findAll("Cote\u0301")).isEmpty();
         assertThat(m.findAll("Cote!")).hasSize(1);
     }
 
-    @Test
-    void dottedCapitalIIsFoldedCharByChar() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().add("istanbul", "x").build();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void dottedCapitalIIsFoldedCharByChar(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).add("istanbul", "x").build();
         assertThat(render(m.findAll("in İSTANBUL today"))).isEqualTo("3,11,istanbul,x");
     }
 
-    @Test
-    void caseSensitiveWhenAsked() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().caseSensitive(true)
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void caseSensitiveWhenAsked(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).caseSensitive(true)
                 .add("US", "USA").add("Xi’an", "CITY").build();
         assertThat(render(m.findAll("US troops"))).isEqualTo("0,2,US,USA");
         assertThat(m.findAll("let us go")).isEmpty();
@@ -156,24 +176,28 @@ class PhraseMatcherTest {
             """)
     void whitespaceRunsMatchASingleSpace(String escaped, int start, int end) {
         String text = unescape(escaped);
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().add("  air   strike ", "S").build();
-        List<PhraseMatch<String>> ms = m.findLongest(text);
-        assertThat(ms).hasSize(1);
-        assertThat(ms.get(0).start()).isEqualTo(start);
-        assertThat(ms.get(0).end()).isEqualTo(end);
-        assertThat(ms.get(0).phrase()).isEqualTo("  air   strike ");
+        for (boolean way : WAYS) {
+            PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).add("  air   strike ", "S").build();
+            List<PhraseMatch<String>> ms = m.findLongest(text);
+            assertThat(ms).hasSize(1);
+            assertThat(ms.get(0).start()).isEqualTo(start);
+            assertThat(ms.get(0).end()).isEqualTo(end);
+            assertThat(ms.get(0).phrase()).isEqualTo("  air   strike ");
+        }
     }
 
-    @Test
-    void whitespaceIsNotOptional() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().add("air strike", "S").build();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whitespaceIsNotOptional(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).add("air strike", "S").build();
         assertThat(m.findAll("airstrike")).isEmpty();
         assertThat(m.findAll("air-strike")).isEmpty();
     }
 
-    @Test
-    void curlyApostrophesMatchStraightOnesBothWays() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder()
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void curlyApostrophesMatchStraightOnesBothWays(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way)
                 .add("Xi’an", "curly").add("Ras al-Khaimah's", "straight").build();
         assertThat(render(m.findAll("Xi'an and Xi’an"))).isEqualTo("0,5,Xi’an,curly;10,15,Xi’an,curly");
         assertThat(render(m.findAll("Ras al-Khaimah’s port"))).isEqualTo("0,16,Ras al-Khaimah's,straight");
@@ -181,11 +205,13 @@ class PhraseMatcherTest {
 
     @Test
     void emptyAndBlankInputs() {
-        PhraseMatcher<String> empty = PhraseMatcher.<String>builder().build();
-        assertThat(empty.size()).isZero();
-        assertThat(empty.findAll("anything")).isEmpty();
-        assertThat(countries().findAll("")).isEmpty();
-        assertThat(countries().findLongest("   ")).isEmpty();
+        for (boolean way : WAYS) {
+            PhraseMatcher<String> empty = PhraseMatcherTest.<String>builder(way).build();
+            assertThat(empty.size()).isZero();
+            assertThat(empty.findAll("anything")).isEmpty();
+            assertThat(countries(way).findAll("")).isEmpty();
+            assertThat(countries(way).findLongest("   ")).isEmpty();
+        }
         assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("  ", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("", "x"))
@@ -194,15 +220,18 @@ class PhraseMatcherTest {
                 .isInstanceOf(NullPointerException.class);
     }
 
-    @Test
-    void nullPayloadsAreAllowed() {
-        PhraseMatcher<String> m = PhraseMatcher.<String>builder().add("Iran", null).build();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void nullPayloadsAreAllowed(boolean way) {
+        PhraseMatcher<String> m = PhraseMatcherTest.<String>builder(way).add("Iran", null).build();
         assertThat(m.findAll("Iran")).singleElement().extracting(PhraseMatch::payload).isNull();
     }
 
     @Test
     void worksOnAnyCharSequence() {
-        assertThat(render(countries().findAll(new StringBuilder("to Iran")))).isEqualTo("3,7,Iran,IRN");
+        for (boolean way : WAYS) {
+            assertThat(render(countries(way).findAll(new StringBuilder("to Iran")))).isEqualTo("3,7,Iran,IRN");
+        }
     }
 
     // ------------------------------------------------------------------ property test against a naive matcher
@@ -277,11 +306,12 @@ class PhraseMatcherTest {
         return out;
     }
 
-    @Test
-    void twentyThousandRandomPhrasesAgreeWithANaiveMatcher() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twentyThousandRandomPhrasesAgreeWithANaiveMatcher(boolean way) {
         Random r = new Random(20240116L);
         List<String> phrases = new ArrayList<>();
-        PhraseMatcher.Builder<Integer> b = PhraseMatcher.builder();
+        PhraseMatcher.Builder<Integer> b = builder(way);
         for (int i = 0; i < 20_000; i++) {
             String p = randomPhrase(r);
             phrases.add(p);
