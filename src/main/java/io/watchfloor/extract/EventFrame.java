@@ -32,6 +32,9 @@ final class EventFrame {
             "toward", "towards", "to", "from", "of", "in", "within", "onto");
     /** Prepositions of where a joint act took place. */
     private static final Set<String> WHERE = Set.of("in", "at", "inside", "on", "during", "near");
+    /** Nouns for an attack that, after "in", say whose act a strike was: "hit in Russian attack". */
+    private static final Set<String> ATTACKS = Set.of("attack", "strike", "airstrike", "raid", "bombardment",
+            "shelling", "barrage", "assault", "offensive", "bombing");
     private static final Set<String> WITH = Set.of("with", "between", "among", "alongside");
     /** Verbs of a clause that names what an act was aimed at: "launched strikes targeting bases in Iran". */
     private static final Set<String> AIMING = Set.of("target", "hit", "strike", "attack", "aim", "bomb", "destroy");
@@ -149,6 +152,19 @@ final class EventFrame {
                 || a.relation().equals("aux:pass"))
                 || t.tag().equals("VBN") && parse.dependents(n).stream().noneMatch(a -> a.base().equals("aux")
                         || a.base().equals("obj"));
+        // "Kyiv hospital hit in Russian missile attack", "soldiers killed in an Israeli strike": the attack named
+        // after "in" is whose act it was, and what it hit is the target, however the parser took the headline.
+        int attack = -1;
+        for (Arc a : parse.dependents(n)) {
+            if ((a.base().equals("obl") || a.base().equals("nmod")) && a.subtype().equals("in")
+                    && ATTACKS.contains(parse.token(a.dependent()).lemma()) && !nodes.contains(a.dependent())) {
+                // (not the trigger's own word: "aircraft killed 46 civilians in an attack" is the aircraft's act)
+                attack = a.dependent();
+            }
+        }
+        if (attack >= 0) {
+            passive = true;
+        }
         // The object word of a split trigger ("summoned Iran's envoy"): its owner is whom the act addresses.
         boolean acted = n != head && parse.heads(n).stream().anyMatch(a -> nodes.contains(a.head())
                 && (a.base().equals("obj") || a.base().equals("obl") || a.relation().equals("nsubj:pass")));
@@ -166,7 +182,11 @@ final class EventFrame {
                 }
                 case "obj", "iobj" -> objects.add(d);
                 case "obl", "nmod" -> {
-                    if (sub.equals("agent") || sub.equals("by") && (passive || !t.isVerb())) {
+                    if (d == attack) {
+                        doers.add(d);
+                    } else if (attack >= 0 && sub.equals("poss")) {
+                        objects.add(d);
+                    } else if (sub.equals("agent") || sub.equals("by") && (passive || !t.isVerb())) {
                         doers.add(d);
                     } else if (sub.equals("poss")) {
                         (acted ? objects : doers).add(d);
@@ -187,7 +207,7 @@ final class EventFrame {
                     }
                 }
                 case "amod", "compound" -> {
-                    if (acted) {
+                    if (acted || attack >= 0) {
                         objects.add(d); // "expelled Iranian diplomats"
                     } else if (!t.isVerb()) {
                         doers.add(d); // "Israeli strikes", "Indo-Pak talks"

@@ -113,9 +113,11 @@ final class ParseRoles {
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
             parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
         }
-        if (parties.isEmpty() && f.bare() && (headline || parse.token(f.head).isVerb())) {
+        boolean clause = parse.heads(f.head).stream().noneMatch(a -> a.base().equals("dep"));
+        if (parties.isEmpty() && f.bare() && (headline || parse.token(f.head).isVerb() && clause)) {
             // Headlines ("Saudi expels Canadian envoy") are often misparsed, and a verb with no subject or object
-            // at all is a parse gone wrong ("Russia and Ukraine each freed 303 soldiers"): read them by word order.
+            // at all is a parse gone wrong ("Russia and Ukraine each freed 303 soldiers"): read them by word order;
+            // not a verb the parser could not attach ("where the Thai, Cambodian and Lao borders meet").
             Reading r = window.read(parse.text(), List.of(), t, type, headline, ms, dominant);
             if (r != null) {
                 note(trace, "no party in the parse: read by word order");
@@ -314,6 +316,9 @@ final class ParseRoles {
      * of "normalise", names no one).
      */
     private static Set<String> governingSubject(EventFrame f, Map<Integer, List<Mention>> byToken) {
+        if (f.parse.heads(f.head).stream().anyMatch(a -> a.base().equals("dep"))) {
+            return new LinkedHashSet<>(); // a word the parser could not attach: "where the A, B and C borders meet"
+        }
         List<Integer> chain = ParseMood.governors(f.parse, f.head);
         for (int i = 1; i < chain.size(); i++) {
             List<Integer> subjects = new ArrayList<>();

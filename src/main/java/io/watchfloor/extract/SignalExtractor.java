@@ -36,9 +36,13 @@ public final class SignalExtractor implements Extractor {
     private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
     /** Words that may stand for the article's two countries: a sentence without a country is parsed for them. */
     private static final Pattern PAIR_WORDS = Pattern.compile("(?i)\\b(?:both|two|each other|neighbou?rs)\\b");
-    /** A dateline: "CARACAS, Dec 12 (Reuters) -", "SANAA, April 9 (Xinhua) --": where it was filed, not a party. */
+    /**
+     * A dateline: "CARACAS, Dec 12 (Reuters) -", "SANAA, April 9 (Xinhua) --", "ISLAMABAD:", "ISLAMABAD --": where it
+     * was filed, not a party. A place before a dash only in capitals: "Iran — the country's ..." is no dateline.
+     */
     private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,2}"
-            + "(?:,[^,\\n]{1,40}?(?:\\([^)]{1,40}\\))?\\s*(?:--?|—|–)|:)\\s");
+            + "(?:,[^,\\n]{1,40}?(?:\\([^)]{1,40}\\))?\\s*(?:--?|—|–)|:)\\s"
+            + "|^\\p{Lu}[\\p{Lu}.'’-]+(?: \\p{Lu}[\\p{Lu}.'’-]+){0,2} (?:--|—|–)\\s");
     /** Contexts whose articles report no interstate event of any kind. */
     private static final Set<String> OTHER_WORLDS = Set.of("sports", "culture");
 

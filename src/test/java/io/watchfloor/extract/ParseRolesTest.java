@@ -111,6 +111,22 @@ class ParseRolesTest {
         List<String> got = keys(PARSED, "Envoy expelled",
                 "ISLAMABAD: Pakistan on Wednesday expelled the Indian high commissioner.");
         assertThat(got).contains("DIPLOMATIC_DOWNGRADE PAK>IND");
+        assertThat(keys(PARSED, "Protest", "KABUL -- Afghanistan on Friday summoned the Pakistani ambassador and "
+                + "lodged a strong protest.")).contains("PROTEST AFG>PAK").doesNotContain("PROTEST PAK>AFG");
+    }
+
+    @Test
+    void whatWasHitInSomeonesAttackIsTheTarget() {
+        assertThat(keys(PARSED, "Kharkiv school hit in Russian missile attack", "The roof fell in."))
+                .contains("STRIKE RUS>UKR").doesNotContain("STRIKE UKR>RUS");
+        assertThat(signals("Syrian jets killed 12 Turkish soldiers in an attack on a border post on Monday."))
+                .contains("STRIKE SYR>TUR");
+    }
+
+    @Test
+    void bordersThatMeetHoldNoTalks() {
+        assertThat(signals("The clash broke out near the point where the Thai, Cambodian and Lao borders meet, "
+                + "officials said on Monday.")).noneMatch(s -> s.startsWith("TALKS"));
     }
 
     @Test
