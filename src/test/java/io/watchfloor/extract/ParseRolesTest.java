@@ -61,6 +61,13 @@ class ParseRolesTest {
     }
 
     @Test
+    void eachOfSeveralStatesCuttingTiesWithOneIsADowngradeOfItsOwn() {
+        assertThat(signals("Jordan, Egypt and Bahrain cut off relations with Qatar on Monday."))
+                .contains("DIPLOMATIC_DOWNGRADE JOR>QAT", "DIPLOMATIC_DOWNGRADE EGY>QAT", "DIPLOMATIC_DOWNGRADE BHR>QAT")
+                .noneMatch(s -> s.endsWith(">JOR") || s.endsWith(">EGY"));
+    }
+
+    @Test
     void refusedCancelledAndDeniedActsAreNoEvents() {
         assertThat(signals("India refused to hold talks with Pakistan on Monday.")).noneMatch(s -> s.startsWith("TALKS"));
         assertThat(signals("Japan called off the visit of its foreign minister to China on Monday."))
