@@ -23,6 +23,9 @@ final class ParseRoles {
     /** How a country hangs on a word that stands for a party: "Iran's military", "Israeli jets", "forces of Armenia". */
     private static final Set<String> OWNER = Set.of("nmod:poss", "amod", "compound", "appos", "nmod:of", "nmod:from",
             "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent", "dep", "obl:npmod", "nmod:npmod");
+    /** Verbs that say whose a weapon was, on the weapon as a reduced clause: "rockets fired from Lebanon". */
+    private static final Set<String> LAUNCHED = Set.of("belong", "fire", "launch", "shoot", "drop");
+    private static final Set<String> WEAPON_OWNER = Set.of("obl:to", "obl:agent", "obl:by", "obl:from");
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
     private static final Set<String> SHARED = Set.of("border", "frontier", "boundary", "line");
     /** How a place hangs on what was struck: "bases in southwestern Pakistan". */
@@ -498,6 +501,13 @@ final class ParseRoles {
                     boolean owner = OWNER.contains(rel) || OWNER.contains(a.base());
                     if (owner || places && PLACE.contains(rel)) {
                         queue.add(new int[] {a.dependent(), at[1] + 1});
+                    } else if (rel.equals("acl") && LAUNCHED.contains(p.token(a.dependent()).lemma())) {
+                        // "fire belonging to the Syrian forces", "shells fired by the army": whose the weapon was
+                        for (Arc b : p.dependents(a.dependent())) {
+                            if (WEAPON_OWNER.contains(b.relation())) {
+                                queue.add(new int[] {b.dependent(), at[1] + 1});
+                            }
+                        }
                     }
                 }
             }

@@ -131,6 +131,14 @@ class ParseRolesTest {
     }
 
     @Test
+    void whoseWeaponItWasIsTheDoer() {
+        assertThat(signals("A Lebanese village was hit on Sunday by shells fired by the Israeli army."))
+                .contains("STRIKE ISR>LBN").doesNotContain("STRIKE LBN>ISR");
+        assertThat(signals("A Turkish border post was shelled on Monday by fire belonging to Syrian government forces."))
+                .contains("STRIKE SYR>TUR");
+    }
+
+    @Test
     void bordersThatMeetHoldNoTalks() {
         assertThat(signals("The clash broke out near the point where the Thai, Cambodian and Lao borders meet, "
                 + "officials said on Monday.")).noneMatch(s -> s.startsWith("TALKS"));
