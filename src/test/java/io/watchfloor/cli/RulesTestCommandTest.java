@@ -35,7 +35,7 @@ class RulesTestCommandTest {
                   - {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL " + rules.resolve("tests/wrong.yaml") + "  a deliberately wrong expectation")
                 .contains("expected, not raised: {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}")
                 .contains("closest: tit-for-tat RETALIATION ESCALATION CRITICAL [IND, PAK] 2019-02-27")
@@ -53,7 +53,7 @@ class RulesTestCommandTest {
                   - {rule: strike-between-states}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("raised, expected absent: strike-between-states STRIKE ESCALATION CRITICAL");
     }
 
@@ -67,7 +67,7 @@ class RulesTestCommandTest {
                   - {rule: tit-for-tat, severty: CRITICAL}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL " + rules.resolve("tests/broken.yaml"))
                 .contains(rules.resolve("tests/broken.yaml") + ":4: key 'expect[0].severty'");
     }
