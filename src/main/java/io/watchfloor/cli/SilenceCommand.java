@@ -41,7 +41,11 @@ final class SilenceCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Silence alerts matching every option given, until a time.")
+            description = "Silence alerts matching every option given, until a time.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  watchfloor silence add --pair IRN-PAK --for 2h --comment \"exercise\"",
+                    "  watchfloor silence add --rule tit-for-tat --until 2026-12-01T00:00:00Z",
+                    "  watchfloor silence add --type VISIT --for 3d"})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
