@@ -31,7 +31,8 @@ final class ShippedFiles {
             if (folder == null || !Files.isDirectory(folder) || !seen.add(folder.toAbsolutePath().normalize())) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(folder, 4)) {
+            // Absolute, so a file reached from two of the folders (rules under the config's folder) is listed once.
+            try (Stream<Path> files = Files.walk(folder.toAbsolutePath().normalize(), 4)) {
                 files.filter(Files::isRegularFile).sorted().forEach(f -> {
                     String name = f.getFileName().toString();
                     for (String s : SUFFIXES) {
@@ -55,8 +56,8 @@ final class ShippedFiles {
         if (found.isEmpty()) {
             return;
         }
-        out.println("shipped:  " + found.size() + " shipped file" + (found.size() == 1 ? "" : "s")
-                + " differ from yours (yours kept; compare with diff -u, merge, then delete the shipped one):");
+        out.println("shipped:  " + found.size() + " shipped file" + (found.size() == 1 ? " differs" : "s differ")
+                + " from yours (yours kept; compare with diff -u, merge, then delete the shipped one):");
         for (NotTaken n : found) {
             out.println("  " + n.yours() + "  (shipped: " + n.shipped().getFileName() + ")");
         }
