@@ -35,8 +35,12 @@ final class ActorsCommand {
         String date;
 
         @Option(names = "--rules", paramLabel = "DIR",
-                description = "Rules folder whose lexicon/actors.yaml adds to the catalogue (default: ${DEFAULT-VALUE}).")
-        Path rules = Path.of("rules");
+                description = "Rules folder whose lexicon/actors.yaml adds to the catalogue (default: the config's "
+                        + "rulesDir, rules).")
+        Path rules;
+
+        @Option(names = "--config", paramLabel = "FILE", description = ConfigChoice.HELP)
+        Path config;
 
         @Override
         public Integer call() {
@@ -45,6 +49,9 @@ final class ActorsCommand {
                 on = date == null ? LocalDate.now() : LocalDate.parse(date);
             } catch (DateTimeException e) {
                 throw new UsageException("--date: '" + date + "' is not a date (YYYY-MM-DD)");
+            }
+            if (rules == null) {
+                rules = new io.watchfloor.config.ConfigLoader().load(config).rulesPath();
             }
             ActorCatalog catalog;
             try {

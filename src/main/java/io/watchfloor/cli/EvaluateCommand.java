@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Rules folder: rules and lexicon/ (default: the configuration's, rules).")
     Path rules;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (rules folder and rule settings).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file: rules folder and rule settings. " + ConfigChoice.HELP)
     Path config;
 
     @Option(names = "--min-precision", paramLabel = "P", description = "Exit 1 if a set's precision is below P.")

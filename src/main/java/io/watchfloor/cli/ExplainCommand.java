@@ -53,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file: its rulesDir and extract.parser (default: config/watchfloor.yaml if present).")
+            description = "Config file: its rulesDir and extract.parser. " + ConfigChoice.HELP)
     Path config;
 
     @Override

@@ -5,14 +5,26 @@ import io.watchfloor.health.RequestTimeLimits;
 import io.watchfloor.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
 /** The {@code watchfloor} command. Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration. */
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Watches news for escalation and de-escalation between countries and raises alerts.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  watchfloor run --once                               one pass over the sources, then exit",
+                "  watchfloor status                                   is the daemon running and well? (exit 0)",
+                "  watchfloor silence add --pair IRN-PAK --for 2h --comment \"exercise\"",
+                "  watchfloor rules validate && watchfloor rules test  check the rules before a reload",
+                "  watchfloor replay seeds --format jsonl              what the rules make of a folder",
+                "  watchfloor help status                              a command's options and examples",
+                "",
+                "Commands use the config named by --config, else WATCHFLOOR_CONFIG (the installed launcher sets it),",
+                "else config/watchfloor.yaml, else the embedded defaults.",
+                "Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration (status: 3 not running)."},
         subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
                 SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, ActorsCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
@@ -21,7 +33,10 @@ public final class Main {
     public static void main(String[] args) {
         // Before any HTTP server class loads: the JDK reads its request time limits once.
         RequestTimeLimits.apply();
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 
     /** Runs a command line with the given output streams; what tests call. */
@@ -49,7 +64,13 @@ public final class Main {
             ex.printStackTrace(err);
             return CHECK_FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // The writers buffer: what a command printed must be out before the JVM exits, however long it is.
+            out.flush();
+            err.flush();
+        }
     }
 
     private static String commandPath(CommandLine cl) {

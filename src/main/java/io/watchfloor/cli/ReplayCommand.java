@@ -37,7 +37,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or jsonl (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (rules folder and rule settings).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file: rules folder and rule settings. " + ConfigChoice.HELP)
     Path config;
 
     @Override

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: config/watchfloor.yaml if present, else the embedded defaults).")
+            description = ConfigChoice.HELP)
     Path config;
 
     @Option(names = "--once", description = "One pass of every source, then exit.")
@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         clock.mark("store");
         try (Database db = opened) {
             JsonlFileNotifier jsonl = new JsonlFileNotifier(cfg.alertsFile());
-            WatchfloorMetrics metrics = new WatchfloorMetrics();
+            WatchfloorMetrics metrics = new WatchfloorMetrics(Version.number());
             progress = new PipelineProgress(Clock.systemUTC(), cfg.http().stallAfter(), !cfg.cluster().enabled());
             DeliveryWatch deliveries = new DeliveryWatch(Clock.systemUTC(), cfg.http().deliveryFailureWindow());
             java.util.function.UnaryOperator<io.watchfloor.notify.Mailer> metered = m -> new MeteredMailer(m, metrics,
@@ -150,9 +150,9 @@ final class RunCommand implements Callable<Integer> {
             metrics.setAside(setAside::count);
             NodeStateStore node = new NodeStateStore(db);
             node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
-            node.put("daemon.started", Instant.now().toString());
+            node.put("daemon.started", Times.second(Instant.now()));
             node.put("daemon.mode", once ? "once" : "daemon");
-            node.put("rules.loaded", describe(rules));
+            node.put("rules.loaded", StatusReport.describe(rules));
             // What the last run (killed, perhaps) left undone: its unfinished sends, its unannounced alert changes.
             email.releaseClaims();
             announcer.reconcile();
@@ -183,30 +183,35 @@ final class RunCommand implements Callable<Integer> {
                 if (feedSummary != null) {
                     spec.commandLine().getOut().println(feedSummary);
                 }
-                node.put("daemon.stopped", Instant.now().toString());
+                node.put("daemon.stopped", Times.second(Instant.now()));
                 return Main.OK;
             }
             RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
                     Pipelines.parser(cfg), Clock.systemUTC());
             metrics.rulesReload(reload::lastReloadSuccessful, reload::lastSuccess);
-            String running = "running (pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
+            String running = "running (pid " + ProcessHandle.current().pid() + ", started "
+                    + Times.second(Instant.now()) + ")";
             Path snapshot = cfg.dataPath().resolve(StatusCommand.SNAPSHOT);
-            Runnable publish = () -> StatusCommand.writeSnapshot(snapshot, StatusCommand.render(cfg, db, running));
-            publish.run();
+            HealthCheck health = new HealthCheck(List.of(
+                    HealthCheck.sources(new SourceStateStore(db)),
+                    HealthCheck.outbox(outbox, cfg.http().outboxLimit()), deliveries, progress,
+                    new DiskSpace(cfg.dataPath(), cfg.http().diskFreeMin()),
+                    HealthCheck.rules(reload::problem, pipeline.incidents()::problems)));
             HttpEndpoint http = null;
             if (cfg.http().enabled()) {
                 try {
-                    http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), new HealthCheck(List.of(
-                            HealthCheck.sources(new SourceStateStore(db)),
-                            HealthCheck.outbox(outbox, cfg.http().outboxLimit()), deliveries, progress,
-                            new DiskSpace(cfg.dataPath(), cfg.http().diskFreeMin()),
-                            HealthCheck.rules(reload::problem, pipeline.incidents()::problems))), metrics);
+                    http = new HttpEndpoint(cfg.http().bind(), cfg.http().port(), health, metrics);
                 } catch (java.net.SocketException e) {
                     throw new io.watchfloor.config.ConfigException("key 'http.port': cannot listen on "
                             + cfg.http().bind() + ":" + cfg.http().port() + " (" + e.getMessage() + ")");
                 }
                 http.start();
             }
+            String healthUrl = http == null ? null : "http://" + loopbackOr(cfg.http().bind()) + ":" + http.port()
+                    + "/health";
+            Runnable publish = () -> new StatusSnapshot(ProcessHandle.current().pid(), healthUrl, Instant.now(),
+                    health.check(), StatusReport.render(cfg, db, running)).write(snapshot);
+            publish.run();
             try {
                 return runForever(cfg, db.dataSource(), email, group -> {
                     // Other nodes sharing the store may have processed articles since the last poll.
@@ -226,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
                 }, () -> {
                     RuleReload.Outcome o = reload.reload();
                     if (o.swapped()) {
-                        node.put("rules.loaded", describe(o.rules()));
+                        node.put("rules.loaded", StatusReport.describe(o.rules()));
                     }
                     publish.run();
                 }, () -> reloadConfig(cfg, db, email, metered, pipeline, due), () -> {
@@ -245,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
                 if (http != null) {
                     http.close();
                 }
-                node.put("daemon.stopped", Instant.now().toString());
+                node.put("daemon.stopped", Times.second(Instant.now()));
                 Files.deleteIfExists(snapshot);
             }
         }
@@ -292,9 +297,10 @@ final class RunCommand implements Callable<Integer> {
                 current.http(), current.cluster());
     }
 
-    private static String describe(CompiledRules rules) {
-        return rules.ruleNames().size() + " rules from " + rules.files().size() + " files ("
-                + String.join(", ", rules.files()) + ") at " + rules.compiledAt();
+    /** Where {@code status} on this host reaches an endpoint bound to {@code bind}: any address means loopback. */
+    private static String loopbackOr(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.isBlank() ? "127.0.0.1"
+                : bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
     private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, LiveEmail email,

@@ -41,11 +41,15 @@ final class SilenceCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Silence alerts matching every option given, until a time.")
+            description = "Silence alerts matching every option given, until a time.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  watchfloor silence add --pair IRN-PAK --for 2h --comment \"exercise\"",
+                    "  watchfloor silence add --rule tit-for-tat --until 2026-12-01T00:00:00Z",
+                    "  watchfloor silence add --type VISIT --for 3d"})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+        @Option(names = "--config", paramLabel = "FILE", description = ConfigChoice.HELP)
         Path config;
         @Option(names = "--pair", paramLabel = "AAA-BBB", description = "Country pair, e.g. IRN-PAK.")
         String pair;
@@ -88,13 +92,16 @@ final class SilenceCommand implements Runnable {
                         + e.getMessage()));
             }
             WatchfloorConfig cfg = config(config);
+            ConfigChoice.warnIfNoDaemonUses(cfg, new ConfigLoader().chosenFile(config), "the silence is kept",
+                    spec.commandLine().getErr());
             List<Silence> all = new ArrayList<>(SilenceSet.read(cfg.silencesFile()));
             Silence s = new Silence(UUID.randomUUID().toString().substring(0, 8),
                     pair == null ? null : pair.toUpperCase(Locale.ROOT), rule,
                     type == null ? null : type.toUpperCase(Locale.ROOT), end, comment);
             all.add(s);
             SilenceSet.write(cfg.silencesFile(), all);
-            spec.commandLine().getOut().println("silence " + s.id() + " added until " + end);
+            spec.commandLine().getOut().println("silence " + s.id() + " added until " + end + " (kept in "
+                    + cfg.silencesFile().toAbsolutePath().normalize() + ")");
             return Main.OK;
         }
     }
@@ -103,7 +110,7 @@ final class SilenceCommand implements Runnable {
     static final class ListSilences implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+        @Option(names = "--config", paramLabel = "FILE", description = ConfigChoice.HELP)
         Path config;
 
         @Override
@@ -129,7 +136,7 @@ final class SilenceCommand implements Runnable {
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+        @Option(names = "--config", paramLabel = "FILE", description = ConfigChoice.HELP)
         Path config;
         @Parameters(paramLabel = "ID", description = "The id shown by 'silence list'.")
         String id;
@@ -137,6 +144,8 @@ final class SilenceCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             WatchfloorConfig cfg = config(config);
+            ConfigChoice.warnIfNoDaemonUses(cfg, new ConfigLoader().chosenFile(config), "the removal is made",
+                    spec.commandLine().getErr());
             List<Silence> all = new ArrayList<>(SilenceSet.read(cfg.silencesFile()));
             if (!all.removeIf(s -> id.equals(s.id()))) {
                 throw new UsageException("silence remove: no silence with id " + id

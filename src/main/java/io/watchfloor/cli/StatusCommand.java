@@ -1,24 +1,23 @@
 package io.watchfloor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
-import io.watchfloor.store.AlertStore;
-import io.watchfloor.store.ArticleStore;
+import io.watchfloor.health.Health;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.NodeStateStore;
-import io.watchfloor.store.OutboxStore;
-import io.watchfloor.store.SetAsideStore;
-import io.watchfloor.store.SourceStateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,118 +26,98 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code watchfloor status}: sources, last poll, rules loaded, alerts pending delivery. The embedded database is
- * open by one process at a time, so a running daemon keeps a snapshot of this report in the data directory
- * ({@code status.txt}), rewritten after every pass and reload; without a running daemon the store is read directly.
+ * {@code watchfloor status}: sources, last poll, rules loaded, alerts pending delivery, health, and shipped files an
+ * upgrade left beside the admin's. A running daemon keeps its report in the data folder ({@code status.txt}, see
+ * {@link StatusSnapshot}) and its health comes from its {@code /health}; without a daemon the store is read directly.
+ * Exit 0 running and healthy, 1 running but degraded, 3 not running (as {@code systemctl status}).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show sources, last poll, rules loaded and alerts pending delivery.")
+        description = "Show sources, last poll, rules loaded, alerts pending delivery and health. "
+                + "Exit 0 running and healthy, 1 degraded, 3 not running.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  watchfloor status",
+                "  watchfloor status --config /etc/watchfloor/watchfloor.yaml || echo \"needs a look\""})
 final class StatusCommand implements Callable<Integer> {
-    static final String SNAPSHOT = "status.txt";
+    /** Exit code when no daemon runs with this data folder (LSB's "program is not running", as systemctl uses). */
+    static final int NOT_RUNNING = 3;
+    static final String SNAPSHOT = StatusSnapshot.FILE;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+    @Option(names = "--config", paramLabel = "FILE", description = ConfigChoice.HELP)
     Path config;
 
     @Override
     public Integer call() {
-        WatchfloorConfig cfg = new ConfigLoader().load(config);
+        ConfigLoader loader = new ConfigLoader();
+        WatchfloorConfig cfg = loader.load(config);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("config:   " + (config != null ? config
-                : Files.isRegularFile(ConfigLoader.DEFAULT_FILE) ? ConfigLoader.DEFAULT_FILE : "embedded defaults"));
+        Path file = loader.chosenFile(config);
+        out.println("config:   " + (file == null ? "embedded defaults" : file));
         out.println("data:     " + cfg.dataPath().toAbsolutePath().normalize());
-        Optional<List<String>> live = liveSnapshot(cfg.dataPath().resolve(SNAPSHOT));
+        int exit;
+        Optional<StatusSnapshot> live = StatusSnapshot.live(cfg.dataPath().resolve(SNAPSHOT));
         if (live.isPresent()) {
-            live.get().stream().skip(1).forEach(out::println);
-            return Main.OK;
+            StatusSnapshot s = live.get();
+            out.print(s.report());
+            Optional<Health> now = fetch(s.healthUrl());
+            StatusReport.health(now.orElse(s.health()), now.isPresent() ? null : "as of " + Times.second(s.written()),
+                    out);
+            exit = now.orElse(s.health()).ok() ? Main.OK : Main.CHECK_FAILED;
+        } else {
+            notRunning(cfg, out);
+            exit = NOT_RUNNING;
         }
+        ShippedFiles.render(ShippedFiles.find(shippedFolders(file, cfg)), out);
+        out.flush();
+        return exit;
+    }
+
+    private static void notRunning(WatchfloorConfig cfg, PrintWriter out) {
         boolean embedded = cfg.database().url().isBlank();
         if (embedded && !Files.exists(Path.of(cfg.databaseUrl().substring("jdbc:h2:file:".length()) + ".mv.db"))) {
             out.println("daemon:   never run with this data directory (start it with: watchfloor run)");
-            return Main.OK;
-        }
-        try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
-                System.getenv(cfg.database().passwordEnv()))) {
-            out.print(render(cfg, db, daemon(new NodeStateStore(db).all())));
-        }
-        return Main.OK;
-    }
-
-    /** The report body (from the daemon line on), as the daemon writes it and as this command prints it. */
-    static String render(WatchfloorConfig cfg, Database db, String daemon) {
-        StringWriter sw = new StringWriter();
-        PrintWriter out = new PrintWriter(sw);
-        Map<String, String> node = new NodeStateStore(db).all();
-        out.println("daemon:   " + daemon);
-        out.println("rules:    " + node.getOrDefault("rules.loaded", "none loaded yet"));
-        out.println("sources:");
-        var states = new SourceStateStore(db).all();
-        if (states.isEmpty()) {
-            out.println("  (not polled yet)");
-        }
-        for (var s : states) {
-            out.printf("  %-7s %-30s last poll %s, %s, %d articles%n", s.kind(), s.name(),
-                    s.lastPoll() == null ? "never" : s.lastPoll(),
-                    s.lastError() == null ? "ok" : "ERROR " + s.lastError(), s.articlesSeen());
-        }
-        FeedStatusReport.render(cfg, db, out);
-        out.println("articles: " + new ArticleStore(db).count() + " processed");
-        List<SetAsideStore.SetAside> aside = new SetAsideStore(db).all();
-        if (!aside.isEmpty()) {
-            out.println("set aside by the rules: " + aside.size() + " article" + (aside.size() == 1 ? "" : "s")
-                    + " (retried after the next rule change)");
-            for (SetAsideStore.SetAside a : aside) {
-                out.printf("  %s (%s), %s: %s%n", a.articleId(), a.title(), a.at(), a.reason());
+        } else {
+            try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
+                    System.getenv(cfg.database().passwordEnv()))) {
+                out.print(StatusReport.render(cfg, db, StatusReport.stopped(new NodeStateStore(db).all())));
             }
         }
-        OutboxStore outbox = new OutboxStore(db);
-        int pending = outbox.countPending();
-        out.println("alerts:   " + new AlertStore(db).count() + " on record, " + pending + " email"
-                + (pending == 1 ? "" : "s") + " pending delivery, " + outbox.countSent() + " sent ("
-                + (cfg.email().smtp().configured() ? "SMTP " + cfg.email().smtp().host() : ".eml files in "
-                + cfg.outboxDir()) + "; also " + cfg.alertsFile() + ")");
-        out.flush();
-        return sw.toString();
+        out.println("health:   not running");
     }
 
-    /** Writes the snapshot a running daemon leaves for {@code status}: its pid, then the report. */
-    static synchronized void writeSnapshot(Path file, String report) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, "pid " + ProcessHandle.current().pid() + "\n" + report, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+    /** The config file's folder (rules and templates usually live under it), the rules and the templates. */
+    private static List<Path> shippedFolders(Path configFile, WatchfloorConfig cfg) {
+        List<Path> folders = new ArrayList<>();
+        if (configFile != null && configFile.toAbsolutePath().getParent() != null) {
+            folders.add(configFile.toAbsolutePath().getParent());
         }
+        folders.add(cfg.rulesPath());
+        if (cfg.email().templates() != null && !cfg.email().templates().isBlank()) {
+            folders.add(Path.of(cfg.email().templates()));
+        }
+        return folders;
     }
 
-    /** The snapshot's lines when the daemon that wrote it is still running. */
-    private static Optional<List<String>> liveSnapshot(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).startsWith("pid ")) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(lines.get(0).substring(4).trim());
-            boolean alive = pid != ProcessHandle.current().pid()
-                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(lines) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+    /** The daemon's health now, from its endpoint; empty when it serves none or does not answer in time. */
+    private static Optional<Health> fetch(String url) {
+        if (url == null) {
             return Optional.empty();
         }
-    }
-
-    private static String daemon(Map<String, String> node) {
-        String started = node.get("daemon.started");
-        if (started == null) {
-            return "never run";
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = new ObjectMapper().readTree(r.body());
+            List<String> reasons = new ArrayList<>();
+            body.path("reasons").forEach(n -> reasons.add(n.asText()));
+            return Optional.of(new Health(body.path("status").asText("unknown"), reasons));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return "not running (last started " + started + ", stopped " + node.getOrDefault("daemon.stopped", "?")
-                + ")";
     }
 }

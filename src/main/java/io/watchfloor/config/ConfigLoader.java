@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     /** Looked for when no --config is given. */
     public static final Path DEFAULT_FILE = Path.of("config", "watchfloor.yaml");
+    /**
+     * The config file when no --config is given: set by the installed launcher (from /etc/default/watchfloor), so
+     * every command of an installed watchfloor finds the installed config from any folder.
+     */
+    public static final String CONFIG_VARIABLE = "WATCHFLOOR_CONFIG";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
@@ -45,15 +50,31 @@ public final class ConfigLoader {
         this.env = env;
     }
 
-    /** The given file, or config/watchfloor.yaml when present, or the embedded defaults; then the environment. */
+    /**
+     * The given file, else the one WATCHFLOOR_CONFIG names, else config/watchfloor.yaml when present, else the
+     * embedded defaults; then the environment.
+     */
     public WatchfloorConfig load(Path explicit) {
-        if (explicit != null) {
-            return read(explicit);
-        }
-        if (Files.isRegularFile(DEFAULT_FILE)) {
-            return read(DEFAULT_FILE);
+        Path file = chosenFile(explicit);
+        if (file != null) {
+            if (explicit == null && file != DEFAULT_FILE && !Files.exists(file)) {
+                throw new ConfigException(file + ": config file not found (named by " + CONFIG_VARIABLE + ")");
+            }
+            return read(file);
         }
         return withEnvironment(Path.of("(embedded defaults)"), "", WatchfloorConfig.defaults());
+    }
+
+    /** The file {@link #load} reads for {@code explicit} (--config, may be null); null for the embedded defaults. */
+    public Path chosenFile(Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String named = env.get(CONFIG_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return Path.of(named.strip());
+        }
+        return Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
     }
 
     public WatchfloorConfig read(Path file) {

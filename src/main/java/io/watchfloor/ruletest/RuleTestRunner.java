@@ -3,6 +3,7 @@ package io.watchfloor.ruletest;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.ingest.ArticleMeta;
 import io.watchfloor.ingest.ArticleParser;
+import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import io.watchfloor.ingest.ParseResult;
@@ -71,10 +72,13 @@ public final class RuleTestRunner {
         try (Database db = Database.inMemory("ruletest-" + UUID.randomUUID())) {
             ArticlePipeline pipeline = Pipelines.create(cfg, db, rules, List.of());
             for (Input in : inputs) {
+                // The store keeps a 64-character content key per article; a test article's is its id's hash (its id,
+                // a path, may be longer).
+                String key = ContentHash.sha256(in.article().id());
                 if (in.signals() == null) {
-                    pipeline.process(in.article(), in.article().id());
+                    pipeline.process(in.article(), key);
                 } else {
-                    pipeline.process(in.article(), in.article().id(), in.signals());
+                    pipeline.process(in.article(), key, in.signals());
                 }
             }
             alerts = new AlertStore(db).all();

@@ -68,7 +68,9 @@ class HealthIT {
                     .contains("000_89c3de90ed6096f9.txt");
 
             CliRunner status = CliRunner.run("status", "--config", cfg.toString());
-            assertThat(status.out()).contains("set aside by the rules: 1 article (retried after the next rule change)")
+            assertThat(status.exit()).as("degraded").isEqualTo(Main.CHECK_FAILED);
+            assertThat(status.out()).contains("health:   DEGRADED")
+                    .contains("set aside by the rules: 1 article (retried after the next rule change)")
                     .contains("000_89c3de90ed6096f9.txt");
 
             // The admin removes the rule: the reload retries the set-aside article.

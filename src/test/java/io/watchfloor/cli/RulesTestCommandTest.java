@@ -35,7 +35,7 @@ class RulesTestCommandTest {
                   - {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL " + rules.resolve("tests/wrong.yaml") + "  a deliberately wrong expectation")
                 .contains("expected, not raised: {rule: tit-for-tat, severity: WARNING, actors: [IND, PAK]}")
                 .contains("closest: tit-for-tat RETALIATION ESCALATION CRITICAL [IND, PAK] 2019-02-27")
@@ -53,7 +53,7 @@ class RulesTestCommandTest {
                   - {rule: strike-between-states}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("raised, expected absent: strike-between-states STRIKE ESCALATION CRITICAL");
     }
 
@@ -67,8 +67,42 @@ class RulesTestCommandTest {
                   - {rule: tit-for-tat, severty: CRITICAL}
                 """);
         CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL " + rules.resolve("tests/broken.yaml"))
                 .contains(rules.resolve("tests/broken.yaml") + ":4: key 'expect[0].severty'");
+    }
+
+    @Test
+    void oneTestRunsByItsFileNameOrItsDeclaredName() {
+        CliRunner byFile = CliRunner.run("rules", "test", "tit-for-tat");
+        assertThat(byFile.exit()).as(byFile.out() + byFile.err()).isZero();
+        assertThat(byFile.out()).contains("PASS rules/tests/tit-for-tat.yaml").doesNotContain("seeds.yaml")
+                .containsPattern("(?m)^1 passed, 0 failed$");
+
+        CliRunner byName = CliRunner.run("rules", "test", "Iran-Pakistan, January 2024 (seed articles)");
+        assertThat(byName.exit()).as(byName.out() + byName.err()).isZero();
+        assertThat(byName.out()).contains("PASS rules/tests/seeds.yaml").containsPattern("(?m)^1 passed, 0 failed$");
+
+        CliRunner none = CliRunner.run("rules", "test", "no-such-test");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("no test named 'no-such-test'").contains("tit-for-tat");
+    }
+
+    @Test
+    void theShippedTestsRunFromAFolderWithoutTheProjectBesideIt(@TempDir Path dir) throws Exception {
+        // As installed: /etc/watchfloor/rules, with no seeds/ two levels up.
+        Path rules = TestFiles.copy("rules", dir.resolve("etc/watchfloor"));
+        CliRunner r = CliRunner.run("rules", "test", "--rules", rules.toString(), "seeds");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^1 passed, 0 failed$");
+    }
+
+    @Test
+    void theTestArticlesAreTheSeedsUnchanged() throws Exception {
+        try (var seeds = Files.list(Path.of("seeds"))) {
+            for (Path s : seeds.toList()) {
+                assertThat(Path.of("rules/tests/articles").resolve(s.getFileName())).hasSameBinaryContentAs(s);
+            }
+        }
     }
 }

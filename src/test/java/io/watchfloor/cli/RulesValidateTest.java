@@ -32,4 +32,34 @@ class RulesValidateTest {
         assertThat(r.err()).startsWith(file + ":5: ");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void oneEditedFileIsCheckedInPlaceOfItsNamesakeWithTheRestOfTheFolder(@TempDir Path dir) throws Exception {
+        // An edited copy of escalation.drl outside the rules folder: checked with the other shipped files.
+        Path edited = dir.resolve("escalation.drl");
+        Files.writeString(edited, Files.readString(Path.of("rules/escalation.drl")) + """
+
+                rule "any-threat"
+                when
+                    $s : SignalFact( type == "THREAT", !planned )
+                then
+                    alerts.raise(drools).severity("INFO").category("ESCALATION").type("THREAT");
+                end
+                """);
+        CliRunner ok = CliRunner.run("rules", "validate", edited.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).containsPattern("OK: " + java.util.regex.Pattern.quote(edited.toString())
+                + ": \\d+ rules \\(.*any-threat.*\\), compiled with the other 3 files of rules");
+
+        // The same file broken: the error names the edited file and its line, and nothing else is blamed.
+        Files.writeString(edited, Files.readString(edited).replace("type == \"THREAT\", !planned", "type == "));
+        CliRunner bad = CliRunner.run("rules", "validate", edited.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains(edited + ":").doesNotContain("rules/deescalation.drl")
+                .contains("in " + edited + " (with rules)");
+
+        CliRunner notRule = CliRunner.run("rules", "validate", dir.resolve("notes.txt").toString());
+        assertThat(notRule.exit()).isEqualTo(2);
+        assertThat(notRule.err()).contains("notes.txt: not a rule file");
+    }
 }

@@ -41,14 +41,17 @@ class RunOnceTest {
     void statusReportsSourcesRulesAndAlerts() throws Exception {
         Path cfg = config();
         CliRunner before = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(before.exit()).isZero();
+        assertThat(before.exit()).as("not running").isEqualTo(3);
         assertThat(before.out()).contains("never run");
 
         assertThat(CliRunner.run("run", "--once", "--config", cfg.toString()).exit()).isZero();
         CliRunner status = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.exit()).as("no daemon running: " + status.err()).isEqualTo(StatusCommand.NOT_RUNNING);
         assertThat(status.out()).contains("daemon:   not running")
-                .containsPattern("rules: +\\d+ rules from \\d+ files")
+                .containsPattern("rules: +\\d+ rules from 3 files \\(rules/deescalation.drl, rules/escalation.drl, "
+                        + "rules/retaliation.dslr\\), phrases from rules/watchfloor.dsl, compiled \\d{4}-")
+                .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d")
+                .contains("health:   not running")
                 .containsPattern("folder +seeds +last poll \\d{4}-\\d\\d-\\d\\dT.*, ok, 2 articles")
                 .contains("articles: 2 processed")
                 .containsPattern("alerts: +\\d+ on record, 0 emails pending delivery, \\d+ sent");

@@ -18,6 +18,9 @@ class SilenceCommandTest {
         CliRunner added = CliRunner.run("silence", "add", "--config", cfg.toString(), "--pair", "pak-irn", "--for",
                 "2d", "--comment", "exercise");
         assertThat(added.exit()).as(added.err()).isZero();
+        // Nothing has run with this data folder yet: the silence is kept, and the officer is told nobody will see it.
+        assertThat(added.err()).contains("warning: no watchfloor daemon uses the data folder "
+                + dir.resolve("var").toAbsolutePath().normalize()).contains("config " + cfg);
         Matcher m = Pattern.compile("silence (\\w+) added until ").matcher(added.out());
         assertThat(m.find()).isTrue();
         String id = m.group(1);
@@ -30,7 +33,9 @@ class SilenceCommandTest {
         assertThat(run.out()).contains("0 emails sent");
         assertThat(Files.exists(dir.resolve("var/outbox"))).isFalse();
 
-        assertThat(CliRunner.run("silence", "remove", "--config", cfg.toString(), id).exit()).isZero();
+        CliRunner removed = CliRunner.run("silence", "remove", "--config", cfg.toString(), id);
+        assertThat(removed.exit()).isZero();
+        assertThat(removed.err()).as("a daemon has used the folder now").doesNotContain("warning");
         assertThat(CliRunner.run("silence", "list", "--config", cfg.toString()).out()).contains("no silences");
     }
 

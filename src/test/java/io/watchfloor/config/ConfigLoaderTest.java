@@ -176,4 +176,21 @@ class ConfigLoaderTest {
                         f + ":3: key 'sources.fetch.allowAddresses[1]': 'intranet' is not an address range (write e.g."
                                 + " 10.0.0.0/8, 192.168.1.20 or fd00::/8)"));
     }
+
+    @Test
+    void withoutConfigOptionTheFileNamedByWatchfloorConfigIsRead(@TempDir Path dir) throws Exception {
+        Path installed = dir.resolve("watchfloor.yaml");
+        Files.writeString(installed, "dataDir: /var/lib/watchfloor\nrulesDir: /etc/watchfloor/rules\n");
+        ConfigLoader loader = new ConfigLoader(java.util.Map.of("WATCHFLOOR_CONFIG", installed.toString()));
+        assertThat(loader.chosenFile(null)).isEqualTo(installed);
+        assertThat(loader.load(null).dataDir()).isEqualTo("/var/lib/watchfloor");
+        // --config still wins.
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "dataDir: elsewhere\n");
+        assertThat(loader.load(other).dataDir()).isEqualTo("elsewhere");
+        // A variable naming a missing file is an error that names the variable, not a silent fallback.
+        ConfigLoader missing = new ConfigLoader(java.util.Map.of("WATCHFLOOR_CONFIG", dir.resolve("no.yaml").toString()));
+        assertThatThrownBy(() -> missing.load(null)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no.yaml: config file not found (named by WATCHFLOOR_CONFIG)");
+    }
 }
