@@ -53,6 +53,9 @@ final class RulesCommand implements Runnable {
             var compiled = r.rules().orElseThrow();
             out.println("OK: " + compiled.ruleNames().size() + " rules in " + compiled.files().size() + " files ("
                     + String.join(", ", compiled.ruleNames()) + ")");
+            out.println(compiled.pairLocal()
+                    ? "every rule joins signals of one pair of countries: pairs are evaluated apart, on every core"
+                    : "one rule session for all pairs: " + compiled.crossPair());
             return Main.OK;
         }
     }
