@@ -8,6 +8,7 @@
 #        python3; --dense: the event-dense mix of gen_articles.py (a dozen pairs' events in every article)
 #        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java;
 #        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
+#        REPLAY_OPTS="--lanes 1" passes options to watchfloor replay;
 #        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +27,7 @@ jar="${JAR:-target/watchfloor.jar}"
 python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
 size=$(du -sk "$work/articles" | cut -f1)
 echo "articles: $n (${mix:-default mix}, $((size / 1024)) MB, $per_day a day); ${JAR:+jar $JAR, }commit $(git rev-parse --short HEAD)"
-echo "parser: ${WATCHFLOOR_EXTRACT_PARSER:-as configured (corenlp by default)}"
+echo "parser: ${WATCHFLOOR_EXTRACT_PARSER:-as configured (corenlp by default)}; replay options: ${REPLAY_OPTS:-none}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Output is counted as it streams (a million articles give gigabytes of alert lines). Every 30 s a full collection
@@ -38,7 +39,7 @@ start=$(date +%s.%N)
 heap="${HEAP:-1g}"
 # shellcheck disable=SC2086
 java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
-  -jar "$jar" replay "$work/articles" --format jsonl > "$work/out" &
+  -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &
 pid=$!
 rss=0
 while kill -0 "$pid" 2> /dev/null; do
