@@ -6,7 +6,11 @@ recalled ambassadors, threats; visits, talks, ceasefires) with dates said in sev
 with no signal, some with words that look like events and are not (a dockworkers' strike, a striker's goal, a
 lightning strike). Publication dates advance at a fixed rate (PER_DAY articles a day), so a bigger N covers a longer
 period, as a longer run of the daemon would. Deterministic for a given seed.
-usage: gen_articles.py N OUTDIR [SEED] [PER_DAY]
+
+--dense: an event-dense mix instead (a crisis desk's wire digest): every article reports events on about a dozen
+pairs of twenty-four (10 to 14 pairs, one or two event sentences each), between a few lines of domestic news; the
+default mix's output for a seed is unchanged by the option's existence.
+usage: gen_articles.py [--dense] N OUTDIR [SEED] [PER_DAY]
 """
 import datetime
 import os
@@ -25,6 +29,20 @@ PAIRS = [("Iran", "Pakistan", "Iranian", "Pakistani", "Tehran", "Islamabad"),
          ("Serbia", "Kosovo", "Serbian", "Kosovar", "Belgrade", "Pristina"),
          ("Sudan", "South Sudan", "Sudanese", "South Sudanese", "Khartoum", "Juba"),
          ("Peru", "Ecuador", "Peruvian", "Ecuadorian", "Lima", "Quito")]
+# More pairs for the dense mix: a digest of a dozen crises needs more than twelve to choose from.
+DENSE_PAIRS = PAIRS + [
+    ("Syria", "Turkey", "Syrian", "Turkish", "Damascus", "Ankara"),
+    ("Rwanda", "Burundi", "Rwandan", "Burundian", "Kigali", "Gitega"),
+    ("Greece", "Turkey", "Greek", "Turkish", "Athens", "Ankara"),
+    ("Colombia", "Venezuela", "Colombian", "Venezuelan", "Bogota", "Caracas"),
+    ("Egypt", "Sudan", "Egyptian", "Sudanese", "Cairo", "Khartoum"),
+    ("Kyrgyzstan", "Tajikistan", "Kyrgyz", "Tajik", "Bishkek", "Dushanbe"),
+    ("Vietnam", "China", "Vietnamese", "Chinese", "Hanoi", "Beijing"),
+    ("Morocco", "Algeria", "Moroccan", "Algerian", "Rabat", "Algiers"),
+    ("Saudi Arabia", "Yemen", "Saudi", "Yemeni", "Riyadh", "Sanaa"),
+    ("Iraq", "Turkey", "Iraqi", "Turkish", "Baghdad", "Ankara"),
+    ("Afghanistan", "Pakistan", "Afghan", "Pakistani", "Kabul", "Islamabad"),
+    ("Mali", "Algeria", "Malian", "Algerian", "Bamako", "Algiers")]
 EVENTS = ["{A} launched missile strikes on militant camps inside {B} {when}, officials said.",
           "{Aadj} jets struck targets in {B} {when}, the {Aadj} military said in a statement.",
           "{B} retaliated with strikes inside {A} {when}, two days after the first attack.",
@@ -88,11 +106,34 @@ def article(rnd, i, published):
     return "%s\n\n%s\n\nPublished: %s\n" % (title, "\n\n".join(paragraphs), published.isoformat())
 
 
+def oriented(rnd, pair):
+    return pair if rnd.random() < 0.5 else (pair[1], pair[0], pair[3], pair[2], pair[5], pair[4])
+
+
+def dense_article(rnd, i, published):
+    """A wire digest: one paragraph per crisis, 10 to 14 crises, a few domestic lines between them."""
+    pairs = rnd.sample(DENSE_PAIRS, rnd.randint(10, 14))
+    paragraphs = []
+    for pair in pairs:
+        a = oriented(rnd, pair)
+        sentences = [rnd.choice(EVENTS).format(A=a[0], B=a[1], Aadj=a[2], Badj=a[3], Bcap=a[5],
+                                               when=when(rnd, published)) for _ in range(rnd.randint(1, 2))]
+        paragraphs.append(" ".join(sentences))
+    for _ in range(rnd.randint(2, 4)):
+        paragraphs.append(" ".join(rnd.choice(FILLER) for _ in range(rnd.randint(1, 3))))
+    rnd.shuffle(paragraphs)
+    return "Crisis digest %d\n\n%s\n\nPublished: %s\n" % (i, "\n\n".join(paragraphs), published.isoformat())
+
+
 def main():
-    n = int(sys.argv[1])
-    out = sys.argv[2]
-    rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
-    per_day = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
+    args = sys.argv[1:]
+    dense = "--dense" in args
+    args = [a for a in args if a != "--dense"]
+    n = int(args[0])
+    out = args[1]
+    rnd = random.Random(int(args[2]) if len(args) > 2 else 42)
+    per_day = int(args[3]) if len(args) > 3 else 1000
+    make = dense_article if dense else article
     os.makedirs(out, exist_ok=True)
     start = datetime.date(2024, 1, 1)
     # 1,000 files to a folder, as a busy drop folder would be rotated
@@ -102,7 +143,7 @@ def main():
         if i % 1000 == 0:
             os.makedirs(sub, exist_ok=True)
         with open(os.path.join(sub, "a%07d.txt" % i), "w", encoding="utf-8") as f:
-            f.write(article(rnd, i, published))
+            f.write(make(rnd, i, published))
 
 
 if __name__ == "__main__":

@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # Replay throughput and memory: N synthetic articles through the whole pipeline (parse, extract with the dependency
 # parse, rules, alert decisions, the store: H2 on disk), with a 1 GB heap (the parser's models take about 350 MB);
-# then the grep floor: every trigger phrase of the event lexicon (rules/lexicon/events.yaml) counted by grep -c -E
-# over the same files.
-# usage: bench/replay.sh [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven and python3
-#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java
-#        (e.g. JAVA_OPTS=-Dwatchfloor.extract.parser=none, or WATCHFLOOR_EXTRACT_PARSER=none for the word-order reading)
+# then two grep floors over the same files, each reading every byte (grep -c counts every matching line, its output
+# goes to a file: sent to /dev/null, GNU grep stops reading a file at its first match), in the C locale: a short list
+# of 16 trigger words, and every trigger phrase of the event lexicon (rules/lexicon/events.yaml).
+# usage: bench/replay.sh [--dense] [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven,
+#        python3; --dense: the event-dense mix of gen_articles.py (a dozen pairs' events in every article)
+#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java;
+#        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
+#        REPLAY_OPTS="--lanes 1" passes options to watchfloor replay;
+#        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+mix=""
+if [ "${1:-}" = "--dense" ]; then
+  mix="--dense"
+  shift
+fi
 n="${1:-10000}"
 per_day="${2:-1000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
-[ -f target/watchfloor.jar ] || mvn -B -q -DskipTests package
-python3 bench/gen_articles.py "$n" "$work/articles" 42 "$per_day"
+jar="${JAR:-target/watchfloor.jar}"
+[ -n "${JAR:-}" ] || [ -f target/watchfloor.jar ] || mvn -B -q -DskipTests package
+python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
 size=$(du -sk "$work/articles" | cut -f1)
-echo "articles: $n ($((size / 1024)) MB, $per_day a day)"
+echo "articles: $n (${mix:-default mix}, $((size / 1024)) MB, $per_day a day); ${JAR:+jar $JAR, }commit $(git rev-parse --short HEAD)"
+echo "parser: ${WATCHFLOOR_EXTRACT_PARSER:-as configured (corenlp by default)}; replay options: ${REPLAY_OPTS:-none}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Output is counted as it streams (a million articles give gigabytes of alert lines). Every 30 s a full collection
@@ -28,10 +39,18 @@ start=$(date +%s.%N)
 heap="${HEAP:-1g}"
 # shellcheck disable=SC2086
 java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
-  -jar target/watchfloor.jar replay "$work/articles" --format jsonl > "$work/out" &
+  -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &
 pid=$!
+rss=0
 while kill -0 "$pid" 2> /dev/null; do
-  for _ in $(seq 30); do kill -0 "$pid" 2> /dev/null && sleep 1; done
+  for _ in $(seq 30); do
+    if kill -0 "$pid" 2> /dev/null; then
+      # The peak resident set so far (gone with the process: read while it runs)
+      r=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2> /dev/null || echo 0)
+      [ "${r:-0}" -gt "$rss" ] && rss=$r
+      sleep 1
+    fi
+  done
   if kill -0 "$pid" 2> /dev/null; then jcmd "$pid" GC.run > /dev/null 2>&1 || true; fi
 done
 wait "$pid"
@@ -42,12 +61,23 @@ signals=$(awk '/signal/ {print $1}' "$work/kinds.txt")
 alerts=$(awk '/alert/ {print $1}' "$work/kinds.txt")
 echo "watchfloor replay: ${t}s  ($(python3 -c "print(round($n / $t))") articles/s, ${signals:-0} signals, ${alerts:-0} alert lines)"
 python3 bench/gc_summary.py "$work/gc.log" "$heap"
+echo "peak RSS: $((rss / 1024)) MB; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# The floor: the same lexicon's trigger phrases (a "head ... tail" trigger as head.{0,40}tail), case-insensitive,
-# whole words, no understanding.
+# The floors: trigger phrases (a "head ... tail" trigger as head.{0,40}tail), case-insensitive, whole words, no
+# understanding; counted in every file to the end.
+floor() {
+  local name="$1" patterns="$2"
+  local start end g
+  start=$(date +%s.%N)
+  LC_ALL=C grep -r -c -i -w -E -f "$patterns" "$work/articles" > "$work/grep-counts.txt" || true
+  end=$(date +%s.%N)
+  g=$(python3 -c "print(round($end - $start, 3))")
+  echo "grep floor, $name ($(wc -l < "$patterns") patterns, LC_ALL=C grep -r -c): ${g}s, \
+$(awk -F: '{s += $NF} END {print s}' "$work/grep-counts.txt") matching lines  (watchfloor / grep = \
+$(python3 -c "print(round($t / $g, 1))"))"
+}
+printf '%s\n' strike struck strikes shelled clash clashes recalled expelled warned visit arrived talks ceasefire \
+  agreement retaliated troops > "$work/short.txt"
 python3 bench/lexicon_patterns.py rules/lexicon/events.yaml > "$work/lexicon.txt"
-start=$(date +%s.%N)
-grep -r -c -i -w -E -f "$work/lexicon.txt" "$work/articles" > /dev/null || true
-end=$(date +%s.%N)
-g=$(python3 -c "print(round($end - $start, 3))")
-echo "grep floor ($(wc -l < "$work/lexicon.txt") phrases): ${g}s  (watchfloor / grep = $(python3 -c "print(round($t / $g, 1))"))"
+floor "16 trigger words" "$work/short.txt"
+floor "the whole lexicon" "$work/lexicon.txt"

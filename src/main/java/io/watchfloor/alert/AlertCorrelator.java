@@ -16,10 +16,22 @@ public final class AlertCorrelator {
     private final AlertStore store;
     private final int corroborationDays;
     private final RecentAlerts recent = new RecentAlerts();
+    /** Set where this correlator is the only writer of a store that was empty when it began; else null. */
+    private final SituationIndex situations;
+    private boolean broken;
 
     public AlertCorrelator(AlertStore store, int corroborationDays) {
+        this(store, corroborationDays, false);
+    }
+
+    /**
+     * @param soleWriter no one else writes this store (a replay's scratch store): the lookups that decide an alert
+     *                   are answered from memory where it knows the answer, and the store is written, not read
+     */
+    public AlertCorrelator(AlertStore store, int corroborationDays, boolean soleWriter) {
         this.store = store;
         this.corroborationDays = corroborationDays;
+        this.situations = soleWriter && store.count() == 0 ? new SituationIndex() : null;
     }
 
     /**
@@ -42,18 +54,35 @@ public final class AlertCorrelator {
                 return changes;
             });
         } catch (RuntimeException e) {
-            recent.forgetAll(); // it may remember reports the rollback took back
+            forgetRecent(); // it may remember reports the rollback took back
             throw e;
         }
     }
 
+    /** After a rollback of work this took part in: what it remembers of alerts may not be on record. */
+    public void forgetRecent() {
+        recent.forgetAll();
+        // A sole writer's index may name alerts the rollback took back, and cannot be rebuilt: a replay ends here.
+        broken = situations != null;
+    }
+
     public AlertChange apply(Alert candidate) {
-        Optional<String> found = store.findSituation(candidate.rule(), candidate.type(), candidate.actors(),
-                candidate.eventDate(), corroborationDays);
+        if (broken) {
+            throw new IllegalStateException("alert decisions failed earlier; what the store holds is no longer known");
+        }
+        Optional<String> found = situations != null
+                ? situations.find(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
+                        corroborationDays)
+                : store.findSituation(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
+                        corroborationDays);
         if (found.isEmpty()) {
             store.save(candidate);
+            if (situations != null) {
+                situations.add(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
+                        candidate.id());
+            }
             Alert shown = shown(candidate);
-            recent.seen(shown, candidate.evidence(), candidate.evidence().size());
+            recent.seen(shown, candidate.evidence(), candidate.evidence().size(), true);
             return new AlertChange(shown, AlertChange.Kind.NEW);
         }
         Optional<Alert> same = recent.unchangedBy(found.get(), candidate.severity(), candidate.evidence());
@@ -63,10 +92,11 @@ public final class AlertCorrelator {
         // Only the new reports are written: a long situation holds thousands, and rewriting them all on every
         // report made each merge slower than the last.
         AlertStore.Merge m = store.merge(found.get(), candidate.severity(), candidate.evidence(),
-                recent.lastSeen(found.get()).orElse(null)).orElseThrow();
+                recent.lastSeen(found.get()).orElse(null), recent.knowledge(found.get(), situations != null))
+                .orElseThrow();
         Alert old = m.before();
         Alert updated = m.after();
-        recent.seen(updated, candidate.evidence(), m.reportsHeld());
+        recent.seen(updated, candidate.evidence(), m.reportsHeld(), false);
         if (m.addedReports() == 0 && updated.severity() == old.severity()) {
             return new AlertChange(old, AlertChange.Kind.UNCHANGED);
         }

@@ -40,6 +40,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Config file: rules folder and rule settings. " + ConfigChoice.HELP)
     Path config;
 
+    @Option(names = "--lanes", paramLabel = "N", description = "Threads the rules and alert decisions run on, by pair"
+            + " of countries, when every rule joins within one pair (default: the number of cores; 1: one session).")
+    int lanes = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
         WatchfloorConfig cfg = new ConfigLoader().load(config);
@@ -48,19 +52,23 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new UsageException(in + ": no such file or folder");
             }
         }
+        if (lanes < 1) {
+            throw new UsageException("--lanes: " + lanes + " is not a number of threads (1 or more)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         // The rules compile while the first pass reads.
-        try (Replayer replayer = new Replayer(cfg, Replayer.compileInBackground(cfg))) {
-            replayer.replayFiles(inputs, r -> print(out, r.outcome()));
+        try (Replayer replayer = new Replayer(cfg, Replayer.compileInBackground(cfg), lanes)) {
+            replayer.replayFiles(inputs, r -> print(out, r));
         } finally {
             out.flush();
         }
         return Main.OK;
     }
 
-    private void print(PrintWriter out, ArticleOutcome o) {
+    private void print(PrintWriter out, Replayer.Replayed r) {
+        ArticleOutcome o = r.outcome();
         if (format == Format.jsonl) {
-            o.signals().forEach(s -> out.println(JsonLines.signal(s)));
+            r.signalLines().forEach(out::println);
             o.news().forEach(c -> out.println(JsonLines.alert(c.alert())));
             return;
         }

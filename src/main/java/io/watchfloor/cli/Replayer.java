@@ -1,7 +1,7 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.config.WatchfloorConfig;
-import io.watchfloor.extract.Extractor;
+import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.extract.parse.ParseStats;
 import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.ingest.ContentHash;
@@ -9,9 +9,11 @@ import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
+import io.watchfloor.notify.JsonLines;
 import io.watchfloor.pipeline.ArticleOutcome;
 import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.InOrder;
+import io.watchfloor.pipeline.PairLanes;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.store.Database;
@@ -25,6 +27,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -52,20 +55,33 @@ final class Replayer implements AutoCloseable {
     private static final int AHEAD = 256;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** One article's signals and what they did to alerts, with the time its extraction took. */
-    record Replayed(ArticleOutcome outcome, long extractNanos) { }
+    /**
+     * One article's signals and what they did to alerts, with the time its extraction took, and its signals as JSON
+     * lines (written on the reading threads, off the ordered stage).
+     */
+    record Replayed(ArticleOutcome outcome, long extractNanos, List<String> signalLines) { }
 
     private final WatchfloorConfig cfg;
     private final Supplier<CompiledRules> rules;
     private final Path scratch;
     private final Thread cleanup;
+    private final int lanes;
 
     /**
      * @param rules asked for once the articles are dated (they may compile meanwhile on another thread)
      */
     Replayer(WatchfloorConfig cfg, Supplier<CompiledRules> rules) {
+        this(cfg, rules, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param lanes threads the rules and alert decisions are spread over by pair of countries, when the rules join
+     *              within one pair; 1: one session for every pair, on the ordered thread
+     */
+    Replayer(WatchfloorConfig cfg, Supplier<CompiledRules> rules, int lanes) {
         this.cfg = cfg;
         this.rules = rules;
+        this.lanes = Math.max(1, lanes);
         this.scratch = scratchFolder();
         // Interrupted (Ctrl-C, SIGTERM), the replay still leaves no scratch store behind.
         this.cleanup = new Thread(() -> deleteQuietly(scratch), "replay-cleanup");
@@ -126,41 +142,83 @@ final class Replayer implements AutoCloseable {
 
     private record Readable(Article article, String sha256) { }
 
-    private record Extracted(Readable in, List<Signal> signals, long nanos) { }
+    private record Extracted(Readable in, List<Signal> signals, long nanos, List<String> lines) { }
 
     private <I> void replay(Database db, Iterator<I> inOrder, Function<I, Optional<Readable>> read,
                             Consumer<Replayed> then) {
-        ArticlePipeline pipeline = Pipelines.create(cfg, db, rules.get(), List.of());
-        Extractor extractor = pipeline.extractor();
+        CompiledRules compiled = rules.get();
+        SignalExtractor extractor = Pipelines.extractor(cfg);
+        ArticlePipeline pipeline = Pipelines.replay(cfg, db, compiled, extractor);
         SentenceParser parser = Pipelines.parser(cfg);
         ParseStats parsedBefore = parser.stats();
         long started = System.nanoTime();
         LongAdder extracting = new LongAdder();
         long[] done = {0};
         long[] ordered = {0};
-        // Reading and extracting (the parse above all) on every core; the ordered stage mostly waits for them.
         int threads = Runtime.getRuntime().availableProcessors();
+        PairLanes lanes = null;
+        if (this.lanes > 1 && compiled.pairLocal()) {
+            lanes = Pipelines.replayLanes(cfg, db, compiled, extractor, this.lanes);
+        } else if (this.lanes > 1) {
+            LOG.info("the rules are evaluated in one session: {}", compiled.crossPair());
+        }
+        Ordered stage = lanes == null
+                ? (x, out) -> out.accept(CompletableFuture.completedFuture(
+                        pipeline.process(x.in().article(), x.in().sha256(), x.signals())))
+                : laneStage(lanes);
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
+        Consumer<Pending> emit = p -> {
+            then.accept(new Replayed(p.outcome().join(), p.x().nanos(), p.x().lines()));
+            if (++done[0] % PROGRESS_EVERY == 0) {
+                LOG.info("replayed {} articles; heap in use after the last collection: {} MB", done[0],
+                        heapAfterLastCollection() >> 20);
+            }
+        };
+        // Reading and extracting (the parse above all) on every core; the ordered stage mostly waits for them.
         try (InOrder workers = new InOrder(threads, AHEAD)) {
             workers.run(inOrder, item -> read.apply(item).map(r -> {
                 long t0 = System.nanoTime();
                 long cpu0 = CPU.getCurrentThreadCpuTime();
                 List<Signal> signals = extractor.extract(r.article());
+                List<String> lines = signals.stream().map(JsonLines::signal).toList();
                 extracting.add(CPU.getCurrentThreadCpuTime() - cpu0);
-                return new Extracted(r, signals, System.nanoTime() - t0);
+                return new Extracted(r, signals, System.nanoTime() - t0, lines);
             }), e -> e.ifPresent(x -> {
                 long cpu0 = CPU.getCurrentThreadCpuTime();
-                then.accept(new Replayed(pipeline.process(x.in().article(), x.in().sha256(), x.signals()),
-                        x.nanos()));
-                ordered[0] += CPU.getCurrentThreadCpuTime() - cpu0;
-                if (++done[0] % PROGRESS_EVERY == 0) {
-                    LOG.info("replayed {} articles; heap in use after the last collection: {} MB", done[0],
-                            heapAfterLastCollection() >> 20);
+                stage.accept(x, f -> pending.add(new Pending(x, f)));
+                // Outcomes leave in publication order; lanes may run ahead by a bounded number of articles.
+                while (!pending.isEmpty() && (pending.peek().outcome().isDone() || pending.size() > AHEAD)) {
+                    emit.accept(pending.poll());
                 }
+                ordered[0] += CPU.getCurrentThreadCpuTime() - cpu0;
             }));
+            while (!pending.isEmpty()) {
+                emit.accept(pending.poll());
+            }
+        } finally {
+            if (lanes != null) {
+                lanes.close();
+            }
         }
-        LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), rules, alerts and the"
-                        + " store {} ms; parser: {}", done[0], (System.nanoTime() - started) / 1_000_000,
-                extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000, parser.stats().since(parsedBefore));
+        pipeline.flush();
+        LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
+                        + " ({}); parser: {}", done[0], (System.nanoTime() - started) / 1_000_000,
+                extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
+                lanes == null ? "rules, alerts and the store on this thread"
+                        : "recording articles and output on this thread; rules and alerts " + lanes.cpuNanos()
+                                / 1_000_000 + " ms on " + lanes.size() + " lanes by pair",
+                parser.stats().since(parsedBefore));
+    }
+
+    /** The ordered stage: takes each extracted article in publication order, hands on its outcome to come. */
+    private interface Ordered {
+        void accept(Extracted x, Consumer<CompletableFuture<ArticleOutcome>> out);
+    }
+
+    private record Pending(Extracted x, CompletableFuture<ArticleOutcome> outcome) { }
+
+    private static Ordered laneStage(PairLanes lanes) {
+        return (x, out) -> out.accept(lanes.process(x.in().article(), x.in().sha256(), x.signals()));
     }
 
     /** On disk, not in memory: a replay of a million articles must not hold them all. */

@@ -121,6 +121,9 @@ final class RulesCommand implements Runnable {
                         + (mine.isEmpty() ? "" : " (" + String.join(", ", mine) + ")") + ", compiled with the other "
                         + (sources.size() - given.size()) + " files of " + dir);
             }
+            out.println(compiled.pairLocal()
+                    ? "every rule joins signals of one pair of countries: pairs are evaluated apart, on every core"
+                    : "one rule session for all pairs: " + compiled.crossPair());
             return Main.OK;
         }
     }

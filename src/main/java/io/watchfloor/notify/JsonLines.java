@@ -1,5 +1,6 @@
 package io.watchfloor.notify;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.watchfloor.model.Alert;
 import io.watchfloor.model.Evidence;
 import io.watchfloor.model.Signal;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** The contract's JSON Lines shapes for signals and alerts: one object per line, keys in the documented order. */
 public final class JsonLines {
@@ -14,49 +18,75 @@ public final class JsonLines {
 
     private JsonLines() { }
 
+    /** A signal's line, written field by field (no tree: a replay writes millions of them). */
     public static String signal(Signal s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("kind", "signal");
-        n.put("type", s.type().name());
-        n.put("actor", s.actor());
-        n.put("target", s.target());
-        n.put("eventDate", s.eventDate().toString());
-        if (s.planned()) {
-            n.put("planned", true);
-        }
-        n.put("article", s.article().id());
-        n.put("published", s.article().published().toString());
-        n.put("confidence", Math.round(s.confidence() * 100) / 100.0);
-        n.put("evidence", s.evidence());
-        return write(n);
+        return write(g -> {
+            g.writeStringField("kind", "signal");
+            g.writeStringField("type", s.type().name());
+            g.writeStringField("actor", s.actor());
+            g.writeStringField("target", s.target());
+            g.writeStringField("eventDate", s.eventDate().toString());
+            if (s.planned()) {
+                g.writeBooleanField("planned", true);
+            }
+            g.writeStringField("article", s.article().id());
+            g.writeStringField("published", s.article().published().toString());
+            g.writeNumberField("confidence", Math.round(s.confidence() * 100) / 100.0);
+            g.writeStringField("evidence", s.evidence());
+        });
     }
 
+    /** An alert's line, written field by field. */
     public static String alert(Alert a) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("kind", "alert");
-        n.put("id", a.id());
-        n.put("rule", a.rule());
-        n.put("category", a.category().name());
-        n.put("type", a.type());
-        n.put("severity", a.severity().name());
-        ArrayNode actors = n.putArray("actors");
-        a.actors().forEach(actors::add);
-        n.put("eventDate", a.eventDate().toString());
-        n.put("sources", a.sources());
-        n.put("title", a.title());
-        ArrayNode articles = n.putArray("articles");
-        a.articles().forEach(articles::add);
-        n.put("summary", a.summary());
-        ArrayNode evidence = n.putArray("evidence");
-        for (Evidence e : a.evidence()) {
-            ObjectNode en = evidence.addObject();
-            en.put("sentence", e.sentence());
-            en.put("article", e.articleId());
-            en.put("title", e.articleTitle());
-            en.put("link", e.link());
-            en.put("published", e.published().toString());
+        return write(g -> {
+            g.writeStringField("kind", "alert");
+            g.writeStringField("id", a.id());
+            g.writeStringField("rule", a.rule());
+            g.writeStringField("category", a.category().name());
+            g.writeStringField("type", a.type());
+            g.writeStringField("severity", a.severity().name());
+            g.writeArrayFieldStart("actors");
+            for (String actor : a.actors()) {
+                g.writeString(actor);
+            }
+            g.writeEndArray();
+            g.writeStringField("eventDate", a.eventDate().toString());
+            g.writeNumberField("sources", a.sources());
+            g.writeStringField("title", a.title());
+            g.writeArrayFieldStart("articles");
+            for (String article : a.articles()) {
+                g.writeString(article);
+            }
+            g.writeEndArray();
+            g.writeStringField("summary", a.summary());
+            g.writeArrayFieldStart("evidence");
+            for (Evidence e : a.evidence()) {
+                g.writeStartObject();
+                g.writeStringField("sentence", e.sentence());
+                g.writeStringField("article", e.articleId());
+                g.writeStringField("title", e.articleTitle());
+                g.writeStringField("link", e.link());
+                g.writeStringField("published", e.published().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return write(n);
+        return out.toString();
     }
 
     /** An admin notice: {"kind":"admin","severity":..,"title":..,"details":[..],"at":..}. */

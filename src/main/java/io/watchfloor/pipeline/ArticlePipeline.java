@@ -17,6 +17,7 @@ import io.watchfloor.rules.RuleEvaluationException;
 import io.watchfloor.rules.RuleFailure;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.SetAsideStore;
+import io.watchfloor.store.StoreSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class ArticlePipeline {
     private final Observer observer;
     private final RuleIncidents incidents;
     private final SetAsideStore setAside;
+    /** The ordered stage's own connection: an article, its signals and its alert decisions commit together. */
+    private final StoreSession session;
     /** Articles whose signals are in this node's rules: processed here or caught up from the store. */
     private final java.util.Map<String, LocalDate> known = new java.util.HashMap<>();
     private java.time.Instant watermark = java.time.Instant.EPOCH;
@@ -56,17 +59,14 @@ public final class ArticlePipeline {
         default void ruleFailed(String rule) { }
     }
 
-    /** @param setAside where articles the rules could not finish are kept */
+    /**
+     * @param setAside where articles the rules could not finish are kept
+     * @param session  the connection the stages' writes go through (see {@link StoreSession})
+     */
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
                            AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
-                           List<Notifier> notifiers, Observer observer) {
-        this(extractor, engine, assembler, correlator, articles, setAside, Announcer.of(notifiers), observer);
-    }
-
-    /** @param setAside where articles the rules could not finish are kept */
-    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
-                           AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
-                           Announcer announcer, Observer observer) {
+                           StoreSession session, Announcer announcer, Observer observer) {
+        this.session = session;
         this.observer = observer;
         this.setAside = setAside;
         this.incidents = new RuleIncidents(setAside, this::adminNotice, java.time.Clock.systemUTC());
@@ -92,14 +92,35 @@ public final class ArticlePipeline {
 
     /** The stages after extraction, for signals that are given rather than found (rule tests). */
     public synchronized ArticleOutcome process(Article article, String sha256, List<Signal> signals) {
-        articles.save(article, sha256, signals);
         if (known.put(article.id(), article.published()) == null && known.size() % 10_000 == 0) {
             forgetPublishedBefore(article.published().minusDays(retentionDays));
         }
-        long start = System.nanoTime();
-        List<AlertDraft> drafts = evaluate(article, signals);
-        observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
-        return new ArticleOutcome(article, signals, decide(drafts == null ? List.of() : drafts));
+        // The article, its signals, a set-aside record and the alert decisions with their email: one unit of work,
+        // committed together (announced only once it has committed).
+        Decided d = inUnit("cannot record article " + article.id(), () -> {
+            articles.save(article, sha256, signals);
+            long start = System.nanoTime();
+            List<AlertDraft> drafts = evaluate(article, signals);
+            observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));
+            return record(drafts == null ? List.of() : drafts);
+        });
+        announcer.committed(d.changes(), d.entries());
+        return new ArticleOutcome(article, signals, d.changes());
+    }
+
+    /** Commits what the session holds back (a replay batches its units); the daemon's session holds nothing back. */
+    public synchronized void flush() {
+        session.flush();
+    }
+
+    /** {@code work} as one unit of the session; on failure the alerts' memory is forgotten with what rolled back. */
+    private <T> T inUnit(String what, java.util.function.Supplier<T> work) {
+        try {
+            return session.run(what, work);
+        } catch (RuntimeException e) {
+            correlator.forgetRecent();
+            throw e;
+        }
     }
 
     /**
@@ -227,11 +248,21 @@ public final class ArticlePipeline {
         return engine.rules();
     }
 
+    /** Alert changes recorded, with the journal entries to mark once they are announced. */
+    private record Decided(List<AlertChange> changes, List<Long> entries) { }
+
     /**
      * Assembles and correlates the alerts, records them with what they call for (journal, email) in one transaction,
      * then announces them.
      */
     private List<AlertChange> decide(List<AlertDraft> drafts) {
+        Decided d = inUnit("cannot record alerts", () -> record(drafts));
+        announcer.committed(d.changes(), d.entries());
+        return d.changes();
+    }
+
+    /** Inside a unit of work: the alerts assembled, correlated and recorded with what they call for. */
+    private Decided record(List<AlertDraft> drafts) {
         List<Alert> alerts = new ArrayList<>();
         for (AlertDraft d : drafts) {
             try {
@@ -241,12 +272,11 @@ public final class ArticlePipeline {
             }
         }
         if (alerts.isEmpty()) {
-            return List.of();
+            return new Decided(List.of(), List.of());
         }
         List<Long> entries = new ArrayList<>();
         List<AlertChange> changes = correlator.applyAll(alerts,
                 recorded -> entries.addAll(announcer.recorded(recorded)));
-        announcer.committed(changes, entries);
-        return changes;
+        return new Decided(changes, entries);
     }
 }

@@ -101,7 +101,47 @@ public final class Pipelines {
         return new ArticlePipeline(extractor, new RuleEngine(rules.get(), settings, answers(catalog)),
                 new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
                 new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays()), new ArticleStore(db),
-                new SetAsideStore(db), announcer, observer);
+                new SetAsideStore(db), db.session(1), announcer, observer);
+    }
+
+    /** Articles a replay commits at once: its store is scratch, so a failure ends the replay anyway. */
+    static final int REPLAY_UNITS_PER_COMMIT = 256;
+
+    /**
+     * A replay's pipeline on its private scratch store: articles committed in batches, nothing announced, and the
+     * alerts' memory trusted as the store's content (no other writer can touch a scratch store).
+     */
+    public static ArticlePipeline replay(WatchfloorConfig cfg, Database db, CompiledRules rules,
+                                         SignalExtractor extractor) {
+        ActorCatalog catalog = extractor.catalog();
+        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
+                cfg.rules().evaluationTimeout());
+        return new ArticlePipeline(extractor, new RuleEngine(rules, settings, answers(catalog)),
+                new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
+                new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays(), true), new ArticleStore(db),
+                new SetAsideStore(db), db.session(REPLAY_UNITS_PER_COMMIT), Announcer.of(List.of()),
+                ArticlePipeline.Observer.NONE);
+    }
+
+    /**
+     * A replay's ordered stage spread over {@code lanes} threads by pair of countries (for rules that join within
+     * one pair: {@link CompiledRules#pairLocal()}), each lane with its own rule session, alert memory and batched
+     * store connection; the articles are recorded through a session of the caller's.
+     */
+    public static PairLanes replayLanes(WatchfloorConfig cfg, Database db, CompiledRules rules,
+                                        SignalExtractor extractor, int lanes) {
+        ActorCatalog catalog = extractor.catalog();
+        RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
+                cfg.rules().evaluationTimeout());
+        AnswerReader answers = answers(catalog);
+        AlertAssembler assembler = new AlertAssembler(names(catalog), cfg.rules().freshnessDays());
+        List<PairLanes.Lane> made = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            made.add(new PairLanes.Lane(new RuleEngine(rules, settings, answers), assembler,
+                    new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays(), true),
+                    db.session(REPLAY_UNITS_PER_COMMIT)));
+        }
+        return new PairLanes(made, new ArticleStore(db), db.session(REPLAY_UNITS_PER_COMMIT));
     }
 
     /**

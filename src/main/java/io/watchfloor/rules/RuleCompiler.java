@@ -140,7 +140,7 @@ public final class RuleCompiler {
         }
         names.sort(null);
         return new CompileResult(Optional.of(new CompiledRules(base, List.copyOf(sources.keySet()), names,
-                RuleLocations.of(sources), Instant.now())), problems);
+                RuleLocations.of(sources), Instant.now(), PairJoins.crossPairRule(sources).orElse(null))), problems);
     }
 
     private KieModuleModel kmodule() {

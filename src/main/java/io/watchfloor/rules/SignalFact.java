@@ -63,7 +63,8 @@ public final class SignalFact {
         return pair;
     }
 
-    private static String pairOf(Signal s) {
+    /** The pair a signal is about, as {@link #getPair()} gives it. */
+    public static String pairOf(Signal s) {
         String a = s.actor();
         String t = s.target();
         if (a == null || a.equals(t)) {

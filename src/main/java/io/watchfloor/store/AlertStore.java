@@ -79,9 +79,20 @@ public final class AlertStore {
      * @return empty when there is no such alert
      */
     public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports, Seen lastSeen) {
+        return merge(id, severity, reports, lastSeen, AlertKnowledge.NOTHING);
+    }
+
+    /**
+     * As {@link #merge(String, Severity, List, Seen)}, asking the store only what {@code knows} does not answer: with
+     * a current {@code lastSeen} and every report and source known, the merge only writes.
+     */
+    public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports, Seen lastSeen,
+                                 AlertKnowledge knows) {
         return db.inTransaction("cannot merge into alert " + id, c -> {
             // Reports are only ever appended: if the alert holds as many as when last seen, it shows the same ones.
-            Optional<Loaded> found = load(c, id, true, lastSeen);
+            Optional<Loaded> found = lastSeen != null && knows.current() && lastSeen.alert().id().equals(id)
+                    ? Optional.of(new Loaded(lastSeen.alert(), lastSeen.reportsHeld()))
+                    : load(c, id, true, lastSeen);
             if (found.isEmpty()) {
                 return Optional.<Merge>empty();
             }
@@ -89,13 +100,18 @@ public final class AlertStore {
             List<Evidence> added = new ArrayList<>();
             java.util.Set<String> newSources = new java.util.HashSet<>();
             for (Evidence e : new java.util.LinkedHashSet<>(reports)) {
-                if (holds(c, "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND article_id = ? AND sentence = ?",
-                        id, e.articleId(), Text.clip(e.sentence(), 4000))) {
+                Boolean held = knows.holdsReport(e);
+                if (held == null ? holds(c, "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND article_id = ?"
+                        + " AND sentence = ?", id, e.articleId(), Text.clip(e.sentence(), 4000)) : held) {
                     continue;
                 }
                 added.add(e);
-                if (!newSources.contains(e.sourceKey()) && !holds(c,
-                        "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND source_key = ?", id, e.sourceKey())) {
+                if (newSources.contains(e.sourceKey())) {
+                    continue;
+                }
+                Boolean source = knows.holdsSource(e.sourceKey());
+                if (!(source == null ? holds(c, "SELECT 1 FROM alert_evidence WHERE alert_id = ? AND source_key = ?",
+                        id, e.sourceKey()) : source)) {
                     newSources.add(e.sourceKey());
                 }
             }

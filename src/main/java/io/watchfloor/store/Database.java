@@ -116,14 +116,14 @@ public final class Database implements AutoCloseable {
         Connection bound = current.get();
         try {
             if (bound != null) {
-                return work.run(bound);
+                return work.run(unclosable(bound));
             }
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 current.set(c);
                 statements.set(new java.util.HashMap<>());
                 try {
-                    T t = work.run(c);
+                    T t = work.run(unclosable(c));
                     c.commit();
                     return t;
                 } catch (SQLException | RuntimeException e) {
@@ -141,6 +141,30 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(what, e);
         }
+    }
+
+    /**
+     * A long-lived connection for a stage that writes over and over, its statements prepared once; see
+     * {@link StoreSession}.
+     */
+    public StoreSession session(int unitsPerCommit) {
+        return new StoreSession(this, unitsPerCommit);
+    }
+
+    /** Whether the current thread is inside a transaction or a store session's unit. */
+    boolean bound() {
+        return current.get() != null;
+    }
+
+    /** A session's unit begins on this thread: the stores' calls join its connection and reuse its statements. */
+    void bind(Connection c, Map<String, PreparedStatement> prepared) {
+        current.set(c);
+        statements.set(prepared);
+    }
+
+    void unbind() {
+        current.remove();
+        statements.remove();
     }
 
     /** The single number a {@code SELECT COUNT(*) ...} returns. */
