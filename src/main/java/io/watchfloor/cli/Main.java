@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Commands use the config named by --config, else WATCHFLOOR_CONFIG (the installed launcher sets it),",
                 "else config/watchfloor.yaml, else the embedded defaults.",
-                "Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration (status: 3 not running)."},
+                "Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration."},
         subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
                 SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, ActorsCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})

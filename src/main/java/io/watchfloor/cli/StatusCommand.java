@@ -29,17 +29,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code watchfloor status}: sources, last poll, rules loaded, alerts pending delivery, health, and shipped files an
  * upgrade left beside the admin's. A running daemon keeps its report in the data folder ({@code status.txt}, see
  * {@link StatusSnapshot}) and its health comes from its {@code /health}; without a daemon the store is read directly.
- * Exit 0 running and healthy, 1 running but degraded, 3 not running (as {@code systemctl status}).
+ * Exit codes keep to the contract's 0/1: 0 the report is whole and nothing is wrong (a daemon running and healthy, or
+ * none running and its last state read from the store; {@code systemctl is-active} tells whether it runs), 1 running
+ * but degraded, or a data folder no daemon has ever used.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show sources, last poll, rules loaded, alerts pending delivery and health. "
-                + "Exit 0 running and healthy, 1 degraded, 3 not running.",
+                + "Exit 0 healthy or stopped, 1 degraded or never run here.",
         footerHeading = "%nExamples:%n",
         footer = {"  watchfloor status",
                 "  watchfloor status --config /etc/watchfloor/watchfloor.yaml || echo \"needs a look\""})
 final class StatusCommand implements Callable<Integer> {
-    /** Exit code when no daemon runs with this data folder (LSB's "program is not running", as systemctl uses). */
-    static final int NOT_RUNNING = 3;
     static final String SNAPSHOT = StatusSnapshot.FILE;
 
     @Spec
@@ -66,18 +66,19 @@ final class StatusCommand implements Callable<Integer> {
                     out);
             exit = now.orElse(s.health()).ok() ? Main.OK : Main.CHECK_FAILED;
         } else {
-            notRunning(cfg, out);
-            exit = NOT_RUNNING;
+            exit = notRunning(cfg, out);
         }
         ShippedFiles.render(ShippedFiles.find(shippedFolders(file, cfg)), out);
         out.flush();
         return exit;
     }
 
-    private static void notRunning(WatchfloorConfig cfg, PrintWriter out) {
+    private static int notRunning(WatchfloorConfig cfg, PrintWriter out) {
         boolean embedded = cfg.database().url().isBlank();
+        int exit = Main.OK;
         if (embedded && !Files.exists(Path.of(cfg.databaseUrl().substring("jdbc:h2:file:".length()) + ".mv.db"))) {
             out.println("daemon:   never run with this data directory (start it with: watchfloor run)");
+            exit = Main.CHECK_FAILED;
         } else {
             try (Database db = Database.open(cfg.databaseUrl(), cfg.database().user(),
                     System.getenv(cfg.database().passwordEnv()))) {
@@ -85,6 +86,7 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         out.println("health:   not running");
+        return exit;
     }
 
     /** The config file's folder (rules and templates usually live under it), the rules and the templates. */

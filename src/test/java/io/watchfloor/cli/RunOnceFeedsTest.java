@@ -61,7 +61,7 @@ class RunOnceFeedsTest {
         assertThat(second.out()).contains("2 feeds polled: 0 new items, 1 not modified, 0 failed, 1 backing off");
 
         CliRunner status = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(status.exit()).as("no daemon running: " + status.err()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(status.exit()).as("no daemon running, the store read whole: " + status.err()).isZero();
         assertThat(status.out())
                 .containsPattern("ledger +" + java.util.regex.Pattern.quote(server.url("/ledger.xml"))
                         + " \\[region europe, language en\\]")

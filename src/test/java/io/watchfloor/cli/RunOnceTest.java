@@ -41,12 +41,12 @@ class RunOnceTest {
     void statusReportsSourcesRulesAndAlerts() throws Exception {
         Path cfg = config();
         CliRunner before = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(before.exit()).as("not running").isEqualTo(3);
+        assertThat(before.exit()).as("never run here").isEqualTo(Main.CHECK_FAILED);
         assertThat(before.out()).contains("never run");
 
         assertThat(CliRunner.run("run", "--once", "--config", cfg.toString()).exit()).isZero();
         CliRunner status = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(status.exit()).as("no daemon running: " + status.err()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(status.exit()).as("no daemon running, the store read whole: " + status.err()).isZero();
         assertThat(status.out()).contains("daemon:   not running")
                 .containsPattern("rules: +\\d+ rules from 3 files \\(rules/deescalation.drl, rules/escalation.drl, "
                         + "rules/retaliation.dslr\\), phrases from rules/watchfloor.dsl, compiled \\d{4}-")

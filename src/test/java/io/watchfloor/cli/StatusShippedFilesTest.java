@@ -19,7 +19,7 @@ class StatusShippedFilesTest {
         Files.copy(cfg, dir.resolve("etc/watchfloor.yaml.new"));
 
         CliRunner r = CliRunner.run("status", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(r.exit()).as("never run with this data folder").isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("shipped:  2 shipped files differ from yours")
                 .contains("  " + rules.resolve("escalation.drl") + "  (shipped: escalation.drl.dpkg-dist)")
                 .contains("  " + cfg.toAbsolutePath() + "  (shipped: watchfloor.yaml.new)");
