@@ -31,7 +31,7 @@ class HelpAndVersionTest {
             assertThat(r.exit()).isZero();
             assertThat(r.out()).as(String.join(" ", cmd)).contains("Examples:").contains("  watchfloor ");
         }
-        assertThat(CliRunner.run("status", "--help").out()).contains("3 not running");
+        assertThat(CliRunner.run("status", "--help").out()).contains("1 degraded or never run here");
     }
 
     @Test
