@@ -55,6 +55,9 @@ public final class JsonLines {
             en.put("title", e.articleTitle());
             en.put("link", e.link());
             en.put("published", e.published().toString());
+            if (e.datedAtFetch()) {
+                en.put("datedAtFetch", true);   // the feed gave no readable date: this is when it was fetched
+            }
         }
         return write(n);
     }
