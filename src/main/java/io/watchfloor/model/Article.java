@@ -29,6 +29,11 @@ public record Article(String id, String title, String body, LocalDate published,
         this(id, title, body, published, link, source, false);
     }
 
+    /** The same article without its text (for facts that must stay small); everything else kept. */
+    public Article withoutBody() {
+        return new Article(id, title, "", published, link, source, datedAtFetch);
+    }
+
     /** Independent-source key: the outlet when known, else the article itself. */
     public String sourceKey() {
         return source != null && !source.isBlank() ? source.trim().toLowerCase(java.util.Locale.ROOT) : id;

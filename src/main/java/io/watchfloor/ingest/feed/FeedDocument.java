@@ -125,8 +125,9 @@ final class FeedDocument {
                 } else {
                     items.addAll(children(channel, "item"));
                 }
-                if (channel != root) {
-                    items.addAll(children(root, "item"));   // items after </channel>, as some feeds put them
+                // Items directly under <rss>: all of them without a <channel>, else those after </channel>.
+                if (name.equals("rss")) {
+                    items.addAll(children(root, "item"));
                 }
                 String version = root.getAttributeValue("version");
                 String type = version == null || version.isBlank() ? "rss" : "rss_" + version.strip()

@@ -1,12 +1,14 @@
 package io.watchfloor.ingest.feed;
 
 import io.watchfloor.ingest.ArticleParser;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Content;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
@@ -95,12 +97,22 @@ final class ItemText {
         StringBuilder sb = new StringBuilder();
         for (Content c : e.getContent()) {
             if (c instanceof Element child) {
-                sb.append(out.outputString(child));
+                sb.append(out.outputString(withoutNamespaces(child.clone())));
             } else if (c.getCType() == Content.CType.Text || c.getCType() == Content.CType.CDATA) {
                 sb.append(out.escapeElementEntities(c.getValue()));
             }
         }
         return sb.toString();
+    }
+
+    /** The element with its names unprefixed: HTML reading knows {@code p}, not {@code xhtml:p}. */
+    private static Element withoutNamespaces(Element e) {
+        e.setNamespace(Namespace.NO_NAMESPACE);
+        for (Namespace extra : List.copyOf(e.getAdditionalNamespaces())) {
+            e.removeNamespaceDeclaration(extra);
+        }
+        e.getChildren().forEach(ItemText::withoutNamespaces);
+        return e;
     }
 
     /** Feed readers' guess: a closing tag or an entity, and every tag a known inline or block HTML element. */
