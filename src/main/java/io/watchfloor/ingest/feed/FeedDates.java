@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -111,25 +112,18 @@ final class FeedDates {
         return ZONES.get(z);
     }
 
+    /** The month whose English name starts with the first three letters of {@code name}, or null. */
     private static Integer month(String name) {
         if (name.length() < 3) {
             return null;
         }
-        return switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
-            case "jan" -> 1;
-            case "feb" -> 2;
-            case "mar" -> 3;
-            case "apr" -> 4;
-            case "may" -> 5;
-            case "jun" -> 6;
-            case "jul" -> 7;
-            case "aug" -> 8;
-            case "sep" -> 9;
-            case "oct" -> 10;
-            case "nov" -> 11;
-            case "dec" -> 12;
-            default -> null;
-        };
+        String abbreviation = name.substring(0, 3).toUpperCase(Locale.ROOT);
+        for (Month m : Month.values()) {
+            if (m.name().startsWith(abbreviation)) {
+                return m.getValue();
+            }
+        }
+        return null;
     }
 
     private static int year(String y) {

@@ -14,7 +14,8 @@ final class XmlCleanup {
     record Cleaned(String text, int removed) { }
 
     private static final Pattern CHAR_REF = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
-    private static final Pattern AMPERSAND = Pattern.compile("&(?:(#[xX][0-9a-fA-F]+|#[0-9]+)|([A-Za-z][A-Za-z0-9]*));?");
+    /** Every ampersand, with the reference it may start ("&" alone is a bare one, as in "Fish & chips"). */
+    private static final Pattern AMPERSAND = Pattern.compile("&(?:(#[xX][0-9a-fA-F]+|#[0-9]+)|([A-Za-z][A-Za-z0-9]*))?;?");
 
     private XmlCleanup() { }
 

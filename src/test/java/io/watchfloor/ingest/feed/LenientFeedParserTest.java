@@ -49,6 +49,20 @@ class LenientFeedParserTest {
     }
 
     @Test
+    void htmlEntitiesAndBareAmpersandsAreRepaired() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>Quay Notes</title><item><title>Fish &amp; chips"
+                + " prices rise at the caf&eacute;</title><link>https://quay.example/n?id=4&page=2</link>"
+                + "<description>Up 10&nbsp;percent & more.</description></item></channel></rss>";
+        FeedParser.ParsedFeed f = parser.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                URI.create("https://quay.example/rss"), FETCHED);
+        FeedItem item = f.items().get(0);
+        assertThat(item.title()).isEqualTo("Fish & chips prices rise at the café");
+        assertThat(item.link()).isEqualTo("https://quay.example/n?id=4&page=2");
+        assertThat(item.body()).isEqualTo("Up 10 percent & more.");   // a no-break space reads as a space
+        assertThat(f.warnings()).anyMatch(w -> w.contains("4 unknown entities or bare ampersands repaired"));
+    }
+
+    @Test
     void rssWithoutChannelAtomWithoutNamespaceAndOtherRssVersions() throws Exception {
         FeedParser.ParsedFeed noChannel = parse("rss-without-channel.xml");
         assertThat(noChannel.title()).isEqualTo("Ridge Weekly");
