@@ -48,6 +48,11 @@ final class FeedStatusReport {
                     + "; last error: " + (s.lastError() == null ? "none" : t(s.lastErrorAt()) + " " + s.lastError()));
             out.println("      next poll: " + (s.nextPoll() == null ? "at start" : t(s.nextPoll())) + "; polls: "
                     + s.polls() + " (" + s.notModified() + " not modified); new items: " + s.itemsNew());
+            if (s.removedChars() > 0 || s.parseNotes() != null) {
+                // Read, but not as written: characters removed, a broken end, guessed encodings, unreadable dates.
+                out.println("      last document: " + (s.parseNotes() != null ? s.parseNotes()
+                        : s.removedChars() + " characters that XML forbids removed"));
+            }
         }
         stories(db, out);
     }

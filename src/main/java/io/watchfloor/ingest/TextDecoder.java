@@ -122,8 +122,8 @@ public final class TextDecoder {
         }
     }
 
-    /** Lossless windows-1252 decoding of bytes[start, end). */
-    static String windows1252(byte[] bytes, int start, int end) {
+    /** Lossless windows-1252 decoding of bytes[start, end) (also the fallback of feeds, which may hold NULs). */
+    public static String windows1252(byte[] bytes, int start, int end) {
         char[] chars = new char[end - start];
         for (int i = start; i < end; i++) {
             int b = bytes[i] & 0xFF;

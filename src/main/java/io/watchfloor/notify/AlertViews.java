@@ -31,7 +31,7 @@ final class AlertViews {
             ev.put("sentence", e.sentence());
             ev.put("articleTitle", e.articleTitle());
             ev.put("link", webLink(e.link()));
-            ev.put("published", e.published().toString());
+            ev.put("published", e.publishedText());
             evidence.add(ev);
         }
         m.put("evidence", evidence);

@@ -67,6 +67,9 @@ public final class JsonLines {
                 g.writeStringField("title", e.articleTitle());
                 g.writeStringField("link", e.link());
                 g.writeStringField("published", e.published().toString());
+                if (e.datedAtFetch()) {
+                    g.writeBooleanField("datedAtFetch", true);   // no readable date in the feed: when it was fetched
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

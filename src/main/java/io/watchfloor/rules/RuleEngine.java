@@ -249,8 +249,7 @@ public final class RuleEngine implements AutoCloseable {
         Article light = null;
         for (Signal s : signals) {
             if (light == null || !light.id().equals(s.article().id())) {
-                Article a = s.article();
-                light = new Article(a.id(), a.title(), "", a.published(), a.link(), a.source());
+                light = s.article().withoutBody();
             }
             s = new Signal(s.type(), s.actor(), s.target(), s.eventDate(), s.planned(), s.evidence(), light,
                     s.confidence());

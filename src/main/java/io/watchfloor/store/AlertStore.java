@@ -217,7 +217,7 @@ public final class AlertStore {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO alert_evidence (alert_id, seq, article_id, article_title, link, published,"
-                        + " source_key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " source_key, sentence, dated_at_fetch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = firstSeq;
             for (Evidence e : evidence) {
                 ps.setString(1, id);
@@ -228,6 +228,7 @@ public final class AlertStore {
                 ps.setDate(6, Date.valueOf(e.published()));
                 ps.setString(7, e.sourceKey());
                 ps.setString(8, Text.clip(e.sentence(), 4000));
+                ps.setBoolean(9, e.datedAtFetch());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -335,7 +336,7 @@ public final class AlertStore {
     private static void readEvidence(Connection c, String id, int from, int to, List<Evidence> out)
             throws SQLException {
         try (PreparedStatement ev = c.prepareStatement(
-                "SELECT sentence, article_id, article_title, link, published, source_key FROM alert_evidence"
+                "SELECT sentence, article_id, article_title, link, published, source_key, dated_at_fetch FROM alert_evidence"
                         + " WHERE alert_id = ? AND seq >= ? AND seq < ? ORDER BY seq")) {
             ev.setString(1, id);
             ev.setInt(2, from);
@@ -343,7 +344,7 @@ public final class AlertStore {
             try (ResultSet r = ev.executeQuery()) {
                 while (r.next()) {
                     out.add(new Evidence(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getDate(5).toLocalDate(), r.getString(6)));
+                            r.getDate(5).toLocalDate(), r.getString(6), r.getBoolean(7)));
                 }
             }
         }

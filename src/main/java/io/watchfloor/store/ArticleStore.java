@@ -43,8 +43,8 @@ public final class ArticleStore {
                 del.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO article (id, sha256, title, published, link, source, processed_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO article (id, sha256, title, published, link, source, processed_at,"
+                            + " dated_at_fetch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, article.id());
                 ps.setString(2, sha256);
                 ps.setString(3, Text.clip(article.title(), 2000));
@@ -52,6 +52,7 @@ public final class ArticleStore {
                 ps.setString(5, article.link());
                 ps.setString(6, article.source());
                 ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.setBoolean(8, article.datedAtFetch());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -101,7 +102,7 @@ public final class ArticleStore {
 
     private List<Processed> processed(String where, String what, Parameters parameters) {
         String sql = "SELECT a.id, a.title, a.published, a.link, a.source, a.processed_at, s.type, s.actor, s.target,"
-                + " s.event_date, s.planned, s.confidence, s.evidence FROM article a LEFT JOIN signal s"
+                + " s.event_date, s.planned, s.confidence, s.evidence, a.dated_at_fetch FROM article a LEFT JOIN signal s"
                 + " ON s.article_id = a.id WHERE " + where + " ORDER BY a.processed_at, a.id, s.id";
         List<Processed> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -117,7 +118,7 @@ public final class ArticleStore {
                             out.add(new Processed(current, at, signals));
                         }
                         current = new Article(id, rs.getString(2), "", rs.getDate(3).toLocalDate(), rs.getString(4),
-                                rs.getString(5));
+                                rs.getString(5), rs.getBoolean(14));
                         at = rs.getTimestamp(6).toInstant();
                         signals = new ArrayList<>();
                     }

@@ -26,14 +26,33 @@ public final class FeedStateStore {
      * @param polls               polls made in total
      * @param notModified         polls answered 304 Not Modified
      * @param itemsNew            new items processed in total
+     * @param removedChars        characters XML forbids removed from the last document read
+     * @param parseNotes          what else was noticed reading the last document (broke off, encodings, repeated
+     *                            GUIDs, unreadable dates ...), or null
      */
     public record FeedState(String name, String url, String etag, String lastModified, Instant lastPoll,
                             int lastStatus, Instant lastSuccess, String lastError, Instant lastErrorAt,
                             int consecutiveFailures, Instant backoffUntil, Instant nextPoll, long polls,
-                            long notModified, long itemsNew) {
+                            long notModified, long itemsNew, int removedChars, String parseNotes) {
         public FeedState {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");
+        }
+
+        /** A state with nothing noticed in the last document. */
+        public FeedState(String name, String url, String etag, String lastModified, Instant lastPoll,
+                         int lastStatus, Instant lastSuccess, String lastError, Instant lastErrorAt,
+                         int consecutiveFailures, Instant backoffUntil, Instant nextPoll, long polls,
+                         long notModified, long itemsNew) {
+            this(name, url, etag, lastModified, lastPoll, lastStatus, lastSuccess, lastError, lastErrorAt,
+                    consecutiveFailures, backoffUntil, nextPoll, polls, notModified, itemsNew, 0, null);
+        }
+
+        /** The same state with the last document's reading noted. */
+        public FeedState withDocument(int removed, String notes) {
+            return new FeedState(name, url, etag, lastModified, lastPoll, lastStatus, lastSuccess, lastError,
+                    lastErrorAt, consecutiveFailures, backoffUntil, nextPoll, polls, notModified, itemsNew, removed,
+                    notes);
         }
 
         /** A feed never polled. */
@@ -49,7 +68,7 @@ public final class FeedStateStore {
 
     private static final String COLUMNS = "name, url, etag, last_modified, last_poll, last_status, last_success,"
             + " last_error, last_error_at, consecutive_failures, backoff_until, next_poll, polls, not_modified,"
-            + " items_new";
+            + " items_new, removed_chars, parse_notes";
 
     private final Database db;
 
@@ -78,18 +97,19 @@ public final class FeedStateStore {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE feed_state SET url = ?, etag = ?,"
                         + " last_modified = ?, last_poll = ?, last_status = ?, last_success = ?, last_error = ?,"
                         + " last_error_at = ?, consecutive_failures = ?, backoff_until = ?, next_poll = ?, polls = ?,"
-                        + " not_modified = ?, items_new = ? WHERE name = ?")) {
+                        + " not_modified = ?, items_new = ?, removed_chars = ?, parse_notes = ? WHERE name = ?")) {
                     bind(ps, s, 1);
-                    ps.setString(15, s.name());
+                    ps.setString(17, s.name());
                     updated = ps.executeUpdate();
                 }
                 if (updated == 0) {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO feed_state (url, etag,"
                             + " last_modified, last_poll, last_status, last_success, last_error, last_error_at,"
-                            + " consecutive_failures, backoff_until, next_poll, polls, not_modified, items_new, name)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " consecutive_failures, backoff_until, next_poll, polls, not_modified, items_new,"
+                            + " removed_chars, parse_notes, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?)")) {
                         bind(ps, s, 1);
-                        ps.setString(15, s.name());
+                        ps.setString(17, s.name());
                         ps.executeUpdate();
                     }
                 }
@@ -133,6 +153,8 @@ public final class FeedStateStore {
         ps.setLong(i + 11, s.polls());
         ps.setLong(i + 12, s.notModified());
         ps.setLong(i + 13, s.itemsNew());
+        ps.setInt(i + 14, s.removedChars());
+        ps.setString(i + 15, s.parseNotes() == null ? null : Text.clip(s.parseNotes(), 2000));
     }
 
     private static void ts(PreparedStatement ps, int i, Instant t) throws SQLException {
@@ -147,7 +169,8 @@ public final class FeedStateStore {
         return new FeedState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 instant(rs.getTimestamp(5)), rs.getInt(6), instant(rs.getTimestamp(7)), rs.getString(8),
                 instant(rs.getTimestamp(9)), rs.getInt(10), instant(rs.getTimestamp(11)),
-                instant(rs.getTimestamp(12)), rs.getLong(13), rs.getLong(14), rs.getLong(15));
+                instant(rs.getTimestamp(12)), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getInt(16),
+                rs.getString(17));
     }
 
     private static Instant instant(Timestamp t) {

@@ -73,4 +73,19 @@ class RunOnceFeedsTest {
                 .contains("stories:  5 articles in 5 stories")
                 .contains("articles: 5 processed");
     }
+
+    @Test
+    void statusShowsWhatWasRemovedFromAFeedThatWasStillRead() throws Exception {
+        server.serve("/harbour.xml", fixture("lenient/control-character.xml"), "application/rss+xml", false);
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nsources:\n  folders: []\n  feeds:\n"
+                + "    - url: " + server.url("/harbour.xml") + "\n      name: harbour\n");
+        CliRunner run = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 feed polled: 3 new items, 0 not modified, 0 failed");
+        CliRunner status = CliRunner.run("status", "--config", cfg.toString());
+        assertThat(status.out()).containsPattern("health: ok; last poll \\d{4}-.*\\(HTTP 200\\)")
+                .contains("new items: 3")
+                .contains("last document: 2 characters that XML forbids removed before parsing");
+    }
 }

@@ -7,4 +7,8 @@ public final class FeedParseException extends Exception {
     public FeedParseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public FeedParseException(String message) {
+        super(message);
+    }
 }

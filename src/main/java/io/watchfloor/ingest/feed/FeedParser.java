@@ -1,57 +1,51 @@
 package io.watchfloor.ingest.feed;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import io.watchfloor.ingest.BinaryFileException;
 import io.watchfloor.ingest.ContentHash;
-import io.watchfloor.ingest.DecodedText;
-import io.watchfloor.ingest.TextDecoder;
-import java.io.ByteArrayInputStream;
-import java.io.CharConversionException;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
+import org.jdom2.Element;
 
 /**
- * Parses RSS 0.9x, 1.0 (RDF), 2.0 and Atom feeds with Rome, from bytes, and makes each item safe to process.
+ * Reads RSS 0.9x, 1.0 (RDF), 2.x and Atom 0.3 / 1.0 feeds from bytes, leniently, and makes each item safe to process.
+ * The stage between fetching and the store: bytes in, items out, no I/O.
  *
- * <p>Safety: DOCTYPEs are refused (so no external entities and no entity expansion: XXE and "billion laughs" files
- * fail to parse), except the one well-known public DOCTYPE of Netscape's RSS 0.91 without an internal subset, which
- * is removed unread. Encodings: the HTTP charset, the XML declaration and the BOM are honoured; bytes that are not
- * valid in the declared encoding are read as UTF-8 when they are valid UTF-8, else as windows-1252; UTF-8 bytes
- * declared as a single-byte charset are read as UTF-8. HTML in titles and bodies becomes plain text; links are
- * resolved against the feed URL and kept only when http(s); missing dates become the fetch time and future dates are
- * clamped to it; bodies are cut to {@code maxItemChars}.
+ * <p>The document is read by {@link FeedDocument} (encodings, forbidden characters, entities, a broken end, DOCTYPEs
+ * refused). Each item's text is read by its type ({@link ItemText}); links are resolved against xml:base and the feed
+ * URL ({@link FeedLinks}); dates are read as feed readers read them ({@link FeedDates}), and an item without a
+ * readable date is dated at the fetch time and says so. Every item is kept: items that share a GUID are told apart
+ * by their link and title. Bodies are cut to {@code maxItemChars}.
  */
 public final class FeedParser {
-    /** A parsed feed: its items in document order and what was noticed on the way. */
-    public record ParsedFeed(String type, String title, List<FeedItem> items, List<String> warnings) {
+    /**
+     * A parsed feed: its items in document order and what was noticed on the way.
+     *
+     * @param removedChars characters XML forbids that were removed before parsing
+     * @param brokeOff     where the document broke off (its complete items were read), or null
+     */
+    public record ParsedFeed(String type, String title, List<FeedItem> items, List<FeedNote> notes, int removedChars,
+                             String brokeOff) {
         public ParsedFeed {
             items = List.copyOf(items);
-            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
+        }
+
+        /** The notes' messages. */
+        public List<String> warnings() {
+            return notes.stream().map(FeedNote::message).toList();
         }
     }
 
-    private static final Pattern NETSCAPE_RSS091_DOCTYPE = Pattern.compile(
-            "<!DOCTYPE\\s+rss\\s+PUBLIC\\s+\"-//Netscape Communications//DTD RSS 0\\.91//EN\"\\s+"
-                    + "\"https?://my\\.netscape\\.com/publish/formats/rss-0\\.91\\.dtd\"\\s*>");
-    private static final Pattern DECLARED_ENCODING = Pattern.compile(
-            "^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._\\-]+)[\"']");
+    /** An item as read, before it is told apart from the others of its document. */
+    private record Raw(String guid, String link, String title, String body, Instant date, String rawDate) { }
+
+    private static final List<String> PUBLISHED = List.of("published", "pubDate", "issued", "date", "created");
+    private static final List<String> UPDATED = List.of("updated", "modified");
+    private static final List<String> BODIES = List.of("description", "summary", "encoded", "content", "body");
 
     private final int maxItemChars;
 
@@ -66,107 +60,133 @@ public final class FeedParser {
      * @param fetchedAt   when it was fetched: the date of undated items, and the latest date an item may have
      */
     public ParsedFeed parse(byte[] bytes, String contentType, URI base, Instant fetchedAt) throws FeedParseException {
-        List<String> warnings = new ArrayList<>();
-        SyndFeed feed = build(bytes, contentType, warnings);
-        List<FeedItem> items = new ArrayList<>();
+        List<FeedNote> notes = new ArrayList<>();
+        FeedDocument.Read doc = FeedDocument.read(bytes, contentType, notes);
+        boolean atom = doc.kind() == FeedDocument.Kind.ATOM;
+        List<Raw> raws = new ArrayList<>();
         int n = 0;
-        for (SyndEntry e : feed.getEntries()) {
+        for (Element e : doc.items()) {
             n++;
             try {
-                FeedItem item = item(e, base, fetchedAt, n, warnings);
-                if (item != null) {
-                    items.add(item);
-                }
+                raws.add(raw(e, atom, base));
             } catch (RuntimeException ex) {
-                warnings.add("item " + n + ": unreadable (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                        + "); skipped");
+                notes.add(new FeedNote("item", "item " + n + ": unreadable (" + ex.getClass().getSimpleName() + ": "
+                        + ex.getMessage() + "); skipped"));
             }
         }
-        return new ParsedFeed(feed.getFeedType(), HtmlText.toLine(feed.getTitle()), items, warnings);
-    }
-
-    private SyndFeed build(byte[] bytes, String contentType, List<String> warnings) throws FeedParseException {
-        byte[] input = stripKnownDoctype(bytes);
-        String declared = declaredEncoding(input);
-        boolean utf8 = isUtf8(input);
-        // UTF-8 bytes declared as a single-byte charset (a common CMS mistake): reading them as declared would turn
-        // every accented letter into two wrong ones.
-        if (utf8 && hasHighBytes(input) && declared != null && isSingleByte(declared)) {
-            warnings.add("declared " + declared + " but the bytes are UTF-8; read as UTF-8");
-            return buildFrom(new String(input, StandardCharsets.UTF_8), warnings);
-        }
-        boolean httpCharset = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
-        boolean saysUtf8 = declared == null || declared.toUpperCase(Locale.ROOT).replace("_", "-").equals("UTF-8");
-        if (!utf8 && saysUtf8 && !httpCharset && !hasUtf16Bom(input)) {
-            // UTF-8 by declaration or by default, but the bytes are not: a lenient reader would turn every such
-            // byte into U+FFFD. Decode the careful way instead (windows-1252, losslessly).
-            return decodeAndBuild(input, declared, warnings);
-        }
-        try {
-            SyndFeedInput in = input();
-            XmlReader reader = contentType != null
-                    ? new XmlReader(new ByteArrayInputStream(input), contentType, true)
-                    : new XmlReader(new ByteArrayInputStream(input), true);
-            return in.build(reader);
-        } catch (FeedException | IllegalArgumentException | IOException e) {
-            if (!isEncodingProblem(e)) {
-                throw new FeedParseException(describe(e), e);
+        Map<String, Integer> guids = new HashMap<>();
+        Map<String, Integer> links = new HashMap<>();
+        for (Raw r : raws) {
+            if (r.guid() != null) {
+                guids.merge(r.guid(), 1, Integer::sum);
             }
-            // Bytes that are not valid in the declared (or default) encoding: decode them the careful way.
-            return decodeAndBuild(input, declared, warnings);
+            if (r.link() != null) {
+                links.merge(r.link(), 1, Integer::sum);
+            }
         }
-    }
+        noteRepeats(guids, "repeated-guid", "GUID", "each kept, told apart by its link and title", notes);
+        noteRepeats(links, "shared-link", "link", "the link identifies none of them", notes);
 
-    private SyndFeed decodeAndBuild(byte[] input, String declared, List<String> warnings) throws FeedParseException {
-        DecodedText text;
-        try {
-            text = TextDecoder.decode(input, "feed");
-        } catch (BinaryFileException be) {
-            throw new FeedParseException("not a feed: binary content", be);
+        List<FeedItem> items = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        n = 0;
+        for (Raw r : raws) {
+            n++;
+            FeedItem item = item(r, guids, links, fetchedAt, n, unreadable, notes);
+            if (item != null) {
+                items.add(item);
+            }
         }
-        warnings.add("bytes not valid as " + (declared != null ? declared : "UTF-8 (no encoding declared)")
-                + "; read as " + text.charset());
-        return buildFrom(text.text(), warnings);
-    }
-
-    private static boolean hasUtf16Bom(byte[] b) {
-        return b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
-                || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF);
-    }
-
-    private SyndFeed buildFrom(String text, List<String> warnings) throws FeedParseException {
-        try {
-            return input().build(new StringReader(text.replace("\uFEFF", "")));
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException(describe(e), e);
+        if (!unreadable.isEmpty()) {
+            notes.add(new FeedNote("unreadable-date", unreadable.size() + " item" + (unreadable.size() == 1 ? "" : "s")
+                    + " with a date that cannot be read (" + String.join(", ", unreadable.subList(0,
+                    Math.min(3, unreadable.size()))) + "): dated at the fetch time, marked so in the store"));
         }
+        Element title = FeedDocument.child(doc.channel(), "title");
+        return new ParsedFeed(doc.type(), ItemText.title(title, atom), items, notes, doc.removedChars(),
+                doc.brokeOff());
     }
 
-    private static SyndFeedInput input() {
-        SyndFeedInput in = new SyndFeedInput();
-        in.setAllowDoctypes(false);   // no DTDs: no external entities, no entity expansion
-        return in;
-    }
-
-    private FeedItem item(SyndEntry e, URI base, Instant fetchedAt, int n, List<String> warnings) {
-        String link = resolve(base, firstNonBlank(e.getLink(), e.getLinks().isEmpty() ? null
-                : e.getLinks().get(0).getHref()));
-        String uri = blankToNull(e.getUri());
-        String guid = uri;
-        if (guid != null && (guid.equals(e.getLink()) || guid.equals(link))) {
-            guid = null;   // Rome copies the link into the uri of items without a GUID
+    private Raw raw(Element e, boolean atom, URI base) {
+        String guid = text(FeedDocument.child(e, atom ? "id" : "guid"));
+        String link = link(e, atom, base);
+        if (link == null && !atom && guid != null) {
+            Element g = FeedDocument.child(e, "guid");
+            if (!"false".equalsIgnoreCase(g.getAttributeValue("isPermaLink"))) {
+                link = FeedLinks.absolute(FeedLinks.base(g, base), guid);   // a permalink GUID is the item's link
+            }
         }
+        if (guid != null && guid.equals(link)) {
+            guid = null;   // a permalink GUID: the item is known by its link (as it always was here)
+        }
+        String title = ItemText.title(FeedDocument.child(e, "title"), atom);
+        String body = "";
+        for (Element c : e.getChildren()) {
+            if (BODIES.stream().anyMatch(b -> b.equalsIgnoreCase(c.getName()))) {
+                String t = ItemText.body(c, atom);
+                if (t.length() > body.length()) {
+                    body = t;   // the fullest: content:encoded or Atom content when it says more than the summary
+                }
+            }
+        }
+        Instant date = null;
+        String rawDate = null;
+        for (List<String> names : List.of(PUBLISHED, UPDATED)) {
+            for (String name : names) {
+                for (Element d : FeedDocument.children(e, name)) {
+                    String v = text(d);
+                    if (v == null || date != null) {
+                        continue;
+                    }
+                    Optional<Instant> read = FeedDates.parse(v);
+                    if (read.isPresent()) {
+                        date = read.get();
+                    } else if (rawDate == null) {
+                        rawDate = v;
+                    }
+                }
+            }
+        }
+        return new Raw(guid, link, title, body, date, date == null ? rawDate : null);
+    }
 
-        String title = HtmlText.toLine(e.getTitleEx() != null ? e.getTitleEx().getValue() : e.getTitle());
-        String body = bestBody(e);
+    /** RSS: the {@code <link>} text; Atom (and atom:link in RSS): the alternate link's href. */
+    private static String link(Element e, boolean atom, URI base) {
+        Element alternate = null;
+        for (Element l : FeedDocument.children(e, "link")) {
+            String href = l.getAttributeValue("href");
+            if (href == null) {
+                String t = text(l);
+                if (!atom && t != null) {
+                    String abs = FeedLinks.absolute(FeedLinks.base(l, base), t);
+                    if (abs != null) {
+                        return abs;
+                    }
+                }
+                continue;
+            }
+            String rel = l.getAttributeValue("rel");
+            if (alternate == null && (rel == null || rel.isBlank() || rel.strip().equalsIgnoreCase("alternate"))) {
+                alternate = l;
+            }
+        }
+        return alternate == null ? null
+                : FeedLinks.absolute(FeedLinks.base(alternate, base), alternate.getAttributeValue("href"));
+    }
+
+    private FeedItem item(Raw r, Map<String, Integer> guids, Map<String, Integer> links, Instant fetchedAt, int n,
+                          List<String> unreadable, List<FeedNote> notes) {
+        String link = r.link();
+        String title = r.title();
+        String body = r.body();
         if (body.length() > maxItemChars) {
             int cut = body.lastIndexOf(' ', maxItemChars);
             body = body.substring(0, cut > maxItemChars / 2 ? cut : maxItemChars) + " …";
-            warnings.add("item " + n + (link != null ? " (" + link + ")" : "") + ": body cut to " + maxItemChars
-                    + " characters (maxItemChars)");
+            notes.add(new FeedNote("cut", "item " + n + (link != null ? " (" + link + ")" : "") + ": body cut to "
+                    + maxItemChars + " characters (maxItemChars)"));
         }
         if (title.isEmpty() && body.isEmpty()) {
-            warnings.add("item " + n + ": no title and no text; skipped");
+            notes.add(new FeedNote("empty", "item " + n + ": no title and no text; skipped"));
             return null;
         }
         if (title.isEmpty()) {
@@ -179,129 +199,55 @@ public final class FeedParser {
             body = title;
         }
 
-        Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
         Instant published;
-        if (date == null) {
+        FeedItem.DateNote dateNote;
+        String rawDate = null;
+        if (r.date() == null) {
             published = fetchedAt;
-        } else if (date.toInstant().isAfter(fetchedAt)) {
+            dateNote = r.rawDate() == null ? FeedItem.DateNote.MISSING : FeedItem.DateNote.UNREADABLE;
+            if (r.rawDate() != null) {
+                rawDate = r.rawDate().length() > 100 ? r.rawDate().substring(0, 100) : r.rawDate();
+                unreadable.add("'" + rawDate + "'");
+            }
+        } else if (r.date().isAfter(fetchedAt)) {
             published = fetchedAt;
-            warnings.add("item " + n + ": dated in the future (" + date.toInstant() + "); dated " + fetchedAt);
+            dateNote = FeedItem.DateNote.FUTURE;
+            rawDate = r.date().toString();
+            notes.add(new FeedNote("future-date", "item " + n + ": dated in the future (" + r.date() + "); dated "
+                    + fetchedAt));
         } else {
-            published = date.toInstant();
+            published = r.date();
+            dateNote = FeedItem.DateNote.READ;
         }
 
-        String key = guid != null ? "guid:" + guid : link != null ? "link:" + link : "sha:" + ContentHash.sha256(title + "\n" + body);
+        String guid = r.guid();
+        if (guid != null && guids.get(guid) > 1) {
+            guid = guid + "#" + ContentHash.sha256((link == null ? "" : link) + "\n" + title).substring(0, 12);
+        }
+        boolean linkShared = link != null && links.get(link) > 1;
+        String key = guid != null ? "guid:" + guid
+                : link != null && !linkShared ? "link:" + link : "sha:" + ContentHash.sha256(title + "\n" + body);
         if (key.length() > 900) {
             key = key.substring(0, 5) + "sha:" + ContentHash.sha256(key);
         }
-        return new FeedItem(key, guid, link, title, body, published);
+        return new FeedItem(key, guid, link, title, body, published, dateNote, rawDate, linkShared);
     }
 
-    /** Content (content:encoded, Atom content) when it says more than the description; else the description. */
-    private static String bestBody(SyndEntry e) {
-        String description = e.getDescription() == null ? "" : HtmlText.toPlain(e.getDescription().getValue());
-        String content = "";
-        for (SyndContent c : e.getContents()) {
-            String t = HtmlText.toPlain(c.getValue());
-            if (t.length() > content.length()) {
-                content = t;
-            }
-        }
-        return content.length() > description.length() ? content : description;
+    private static void noteRepeats(Map<String, Integer> counts, String kind, String what, String outcome,
+                                    List<FeedNote> notes) {
+        counts.entrySet().stream().filter(x -> x.getValue() > 1).findFirst().ifPresent(x -> {
+            long items = counts.values().stream().filter(v -> v > 1).mapToLong(v -> v).sum();
+            notes.add(new FeedNote(kind, items + " items share a " + what + " (e.g. '" + x.getKey() + "' on "
+                    + x.getValue() + " items): " + outcome));
+        });
     }
 
-    private static String resolve(URI base, String link) {
-        if (link == null) {
+    private static String text(Element e) {
+        if (e == null) {
             return null;
         }
-        try {
-            URI u = base == null ? new URI(link.strip()) : base.resolve(new URI(link.strip()));
-            String s = u.getScheme();
-            if (s == null || !(s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https")) || u.getHost() == null) {
-                return null;   // javascript:, data:, mailto: ... are not article links
-            }
-            return u.normalize().toString();
-        } catch (java.net.URISyntaxException | IllegalArgumentException ex) {
-            return null;
-        }
-    }
-
-    static byte[] stripKnownDoctype(byte[] bytes) {
-        int scan = Math.min(bytes.length, 4096);
-        String head = new String(bytes, 0, scan, StandardCharsets.ISO_8859_1);
-        Matcher m = NETSCAPE_RSS091_DOCTYPE.matcher(head);
-        if (!m.find()) {
-            return bytes;
-        }
-        byte[] out = new byte[bytes.length - (m.end() - m.start())];
-        System.arraycopy(bytes, 0, out, 0, m.start());
-        System.arraycopy(bytes, m.end(), out, m.start(), bytes.length - m.end());
-        return out;
-    }
-
-    private static String declaredEncoding(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1)
-                .replace("\u00EF\u00BB\u00BF", "");
-        Matcher m = DECLARED_ENCODING.matcher(head);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static boolean isSingleByte(String charset) {
-        String c = charset.toUpperCase(Locale.ROOT).replace("_", "-");
-        return c.startsWith("ISO-8859") || c.startsWith("WINDOWS-125") || c.startsWith("CP125")
-                || c.equals("US-ASCII") || c.equals("ASCII") || c.equals("LATIN1");
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static boolean hasHighBytes(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isEncodingProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CharConversionException || t instanceof CharacterCodingException
-                    || t instanceof com.rometools.rome.io.XmlReaderException
-                    || (t.getMessage() != null && t.getMessage().contains("Invalid byte"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Exception e) {
-        Throwable t = e;
-        String m = e.getMessage();
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                m = t.getMessage();
-            }
-        }
-        if (m == null) {
-            m = e.getClass().getSimpleName();
-        }
-        String lower = m.toLowerCase(Locale.ROOT);
-        if (lower.contains("doctype")) {
-            return "refused: the feed declares a DOCTYPE (DTDs and entities are not allowed)";
-        }
-        if (e instanceof IllegalArgumentException) {
-            return "not a feed: " + m.lines().findFirst().orElse(m);
-        }
-        return "not a valid feed: " + m.lines().findFirst().orElse(m);
+        String t = e.getTextTrim();
+        return t.isEmpty() ? null : t;
     }
 
     private static String firstSentence(String body) {
@@ -310,13 +256,4 @@ public final class FeedParser {
         String s = dot > 20 ? first.substring(0, dot + 1) : first;
         return s.length() > 200 ? s.substring(0, 200) + " …" : s;
     }
-
-    private static String firstNonBlank(String a, String b) {
-        return a != null && !a.isBlank() ? a : blankToNull(b);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
 }

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -61,6 +63,8 @@ public final class FeedPoller {
     private final ZoneId zone;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The kinds of note already logged, per feed. */
+    private final Map<String, Set<String>> logged = new ConcurrentHashMap<>();
 
     /** @param stories story clusterer, or null to skip clustering */
     public FeedPoller(FeedFetcher fetcher, FeedStateStore states, FeedItemStore items, StoryClusterer stories,
@@ -109,7 +113,7 @@ public final class FeedPoller {
         if (r instanceof FetchResult.NotModified) {
             states.put(new FeedState(feed.name(), feed.url(), prev.etag(), prev.lastModified(), done, 304, done,
                     prev.lastError(), prev.lastErrorAt(), 0, null, done.plus(feed.interval()), prev.polls() + 1,
-                    prev.notModified() + 1, prev.itemsNew()));
+                    prev.notModified() + 1, prev.itemsNew()).withDocument(prev.removedChars(), prev.parseNotes()));
             return new PollReport(feed.name(), Outcome.NOT_MODIFIED, 0, 0, 0, 0, null, List.of());
         }
         if (r instanceof FetchResult.Failed f) {
@@ -128,17 +132,21 @@ public final class FeedPoller {
             return new PollReport(feed.name(), Outcome.FAILED, 0, 0, 0, 0, e.getMessage(), List.of());
         }
         List<String> warnings = new ArrayList<>();
-        for (String w : parsed.warnings()) {
-            String m = "feed " + feed.name() + ": " + w;
-            LOG.warn(m);
+        Set<String> loggedKinds = logged.computeIfAbsent(feed.name(), k -> ConcurrentHashMap.newKeySet());
+        for (FeedNote note : parsed.notes()) {
+            String m = "feed " + feed.name() + ": " + note.message();
+            // Once per feed and kind: a feed that always repeats its GUIDs or misdates its items says so once.
+            if (loggedKinds.add(note.kind())) {
+                LOG.warn(m);
+            }
             warnings.add(m);
         }
 
         List<FeedItem> fresh = new ArrayList<>();
         int duplicates = 0;
-        java.util.Set<String> keysThisPoll = new java.util.HashSet<>();
+        Set<String> keysThisPoll = new HashSet<>();
         for (FeedItem item : parsed.items()) {
-            if (!keysThisPoll.add(item.key()) || items.seen(feed.name(), item.key(), item.link())) {
+            if (!keysThisPoll.add(item.key()) || items.seen(feed.name(), item.key(), identifyingLink(item))) {
                 duplicates++;
             } else {
                 fresh.add(item);
@@ -151,6 +159,12 @@ public final class FeedPoller {
         for (FeedItem item : fresh) {
             Article article = article(feed, item);
             String sha = ContentHash.of(article);
+            // The claim is what makes cross-feed dedup atomic: of two feeds listing one link, one claims it.
+            if (items.claim(feed.name(), item.key(), identifyingLink(item), article.id(), sha, item.dateNote(), done)
+                    == FeedItemStore.Claim.DUPLICATE) {
+                duplicates++;
+                continue;
+            }
             try {
                 if (stories != null) {
                     if (stories.assign(article).joined()) {
@@ -158,11 +172,16 @@ public final class FeedPoller {
                     }
                 }
                 sink.process(article, sha);
-                items.record(feed.name(), item.key(), item.link(), article.id(), sha, done);
+                items.done(feed.name(), item.key());
                 processed++;
             } catch (RuntimeException e) {
                 itemError = "item " + article.id() + ": " + e.getMessage();
                 LOG.error("feed {}: cannot process {}: {}", feed.name(), article.id(), e.getMessage(), e);
+                try {
+                    items.release(feed.name(), item.key());
+                } catch (RuntimeException re) {
+                    // left claimed and unprocessed: this feed's next poll takes it up again all the same
+                }
             }
         }
         // When an item failed, the validators are dropped so that the next poll fetches the feed again in full and
@@ -170,7 +189,8 @@ public final class FeedPoller {
         states.put(new FeedState(feed.name(), feed.url(), itemError == null ? fetched.etag() : null,
                 itemError == null ? fetched.lastModified() : null, done, fetched.status(), done,
                 itemError != null ? itemError : prev.lastError(), itemError != null ? done : prev.lastErrorAt(), 0,
-                null, done.plus(feed.interval()), prev.polls() + 1, prev.notModified(), prev.itemsNew() + processed));
+                null, done.plus(feed.interval()), prev.polls() + 1, prev.notModified(), prev.itemsNew() + processed)
+                .withDocument(parsed.removedChars(), summary(parsed)));
         return new PollReport(feed.name(), Outcome.FETCHED, parsed.items().size(), processed, duplicates, joined,
                 itemError, warnings);
     }
@@ -188,7 +208,21 @@ public final class FeedPoller {
         return new FeedState(feed.name(), feed.url(), prev.url().equals(feed.url()) ? prev.etag() : null,
                 prev.url().equals(feed.url()) ? prev.lastModified() : null, at, status, prev.lastSuccess(), error, at,
                 failures, until, until.isAfter(next) ? until : next, prev.polls() + 1, prev.notModified(),
-                prev.itemsNew());
+                prev.itemsNew()).withDocument(prev.removedChars(), prev.parseNotes());
+    }
+
+    /** The link that identifies an item across feeds: none when it has none or shares it with other items. */
+    private static String identifyingLink(FeedItem item) {
+        return item.linkShared() ? null : item.link();
+    }
+
+    /** The last document's notes for the feed's status, or null when there were none. */
+    private static String summary(FeedParser.ParsedFeed parsed) {
+        if (parsed.notes().isEmpty()) {
+            return null;
+        }
+        String s = String.join("; ", parsed.warnings());
+        return s.length() > 2000 ? s.substring(0, 1996) + " ..." : s;
     }
 
     /** The article an item becomes: the feed's outlet is its source, the item's link its link. */
@@ -199,7 +233,7 @@ public final class FeedPoller {
             id = feed.name() + "/sha:" + ContentHash.sha256(key);
         }
         LocalDate published = LocalDate.ofInstant(item.published(), zone);
-        return new Article(id, item.title(), item.body(), published, item.link(), feed.outlet());
+        return new Article(id, item.title(), item.body(), published, item.link(), feed.outlet(), item.datedAtFetch());
     }
 
 }
