@@ -226,6 +226,16 @@ final class ParseRoles {
                 targets = Set.of(next);
             }
         }
+        Set<String> striker = type == SignalType.STRIKE && targets.isEmpty() && !f.parse.token(f.head).isVerb()
+                ? codes(f.parse, qualifiers(f, byToken), byToken, false) : Set.of();
+        if (striker.size() == 1 && dominant != null && dominant.containsAll(striker)) {
+            // "in retaliation for recent Indian strikes" in an article about India and Pakistan: a strike noun whose
+            // striker qualifies it and whose target is not named falls on the other country the article is about
+            // (not a subject: "Ukrainian cities are under strikes" names the struck).
+            String doer = striker.iterator().next();
+            out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
+            return out;
+        }
         if (doers.isEmpty() && type == SignalType.VISIT && f.doers.isEmpty() && !f.parse.token(f.head).isVerb()) {
             // "Rubio warned Venezuela during a visit to Georgetown": who speaks during a visit is the visitor.
             int up = f.parse.heads(f.head).stream().filter(a -> a.head() >= 0 && a.base().equals("obl"))
@@ -252,6 +262,22 @@ final class ParseRoles {
                 if (!a.equals(b)) {
                     out.add(new Party(a, b, false));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The words that say whose an event noun is: "Indian strikes", "Iran's strike", "strikes by Israel". */
+    private static List<Integer> qualifiers(EventFrame f, Map<Integer, List<Mention>> byToken) {
+        List<Integer> out = new ArrayList<>();
+        for (Arc a : f.parse.dependents(f.head)) {
+            String rel = a.relation();
+            if (rel.equals("nmod:poss") && codes(f.parse, List.of(a.dependent()), byToken, false).isEmpty()) {
+                return List.of(); // "its bombing by the United States": an owner we cannot name may be the struck
+            }
+            if (f.doers.contains(a.dependent()) && (rel.equals("amod") || rel.equals("compound")
+                    || rel.equals("nmod:poss") || rel.equals("nmod:by") || rel.equals("nmod:agent"))) {
+                out.add(a.dependent());
             }
         }
         return out;

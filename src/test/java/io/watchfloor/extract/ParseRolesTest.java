@@ -155,4 +155,11 @@ class ParseRolesTest {
         assertThat(signals("Iran and Saudi Arabia held four days of talks in Beijing that had not been announced in "
                 + "advance.")).contains("TALKS IRN>SAU");
     }
+
+    @Test
+    void aStrikeNounWithOnlyItsStrikerNamedFallsOnTheOtherCountryOfTheArticle() {
+        String body = "Pakistan closed its airspace to Indian airlines on Monday in retaliation for the recent Indian "
+                + "strikes, officials said.\n\nIndia said its flights would be rerouted.";
+        assertThat(keys(PARSED, "Pakistan closes airspace to Indian airlines", body)).contains("STRIKE IND>PAK");
+    }
 }
