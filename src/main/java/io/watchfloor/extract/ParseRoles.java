@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ final class ParseRoles {
      * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire"); an armed group
      * fights or agrees a truce for the country where it fights ("Israel and Hezbollah agreed to a ceasefire").
      */
+    /**
+     * Verbs whose subject tells of an event rather than takes part in it. Not "condemn": who condemns an attack is
+     * often whom it hit ("Modi condemned the terror attack").
+     */
+    private static final Set<String> ATTRIBUTION = Set.of("say", "tell", "report", "claim", "accuse", "state",
+            "add", "blame", "describe", "confirm", "deny");
     private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
@@ -100,6 +107,13 @@ final class ParseRoles {
                 return null;
             }
             List<Party> parties = r.parties();
+            if (type != SignalType.MOBILIZATION) {
+                // "Syrian Foreign Minister said: we condemn this attack": the country of who tells of an attack is
+                // its source, not where it happened, unless the sentence names that country elsewhere too.
+                Set<String> sources = sourcesOnly(parse, parties(ms));
+                parties = parties.stream().filter(p -> !sources.contains(p.target())
+                        && (p.actor() == null || !sources.contains(p.actor()))).toList();
+            }
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
                 // illegitimate" is no Taiwanese drill.
@@ -265,6 +279,45 @@ final class ParseRoles {
             }
         }
         return out;
+    }
+
+    /**
+     * The countries a sentence names only as the subject of a verb of saying or accusing, or as that subject's
+     * owner or adjective ("Syrian Foreign Minister Faisal Mekdad said", "The Israeli army statement accused").
+     */
+    private static Set<String> sourcesOnly(ParsedSentence p, List<Mention> ms) {
+        Set<Integer> said = new HashSet<>();
+        for (int v = 0; v < p.size(); v++) {
+            if (!ATTRIBUTION.contains(p.token(v).lemma())) {
+                continue;
+            }
+            for (Arc a : p.dependents(v)) {
+                if (a.relation().equals("nsubj")) {
+                    subtree(p, a.dependent(), 0, said);
+                }
+            }
+        }
+        Set<String> inside = new LinkedHashSet<>();
+        Set<String> outside = new HashSet<>();
+        for (Mention m : ms) {
+            int h = p.headOf(m.start(), m.end());
+            (h >= 0 && said.contains(h) ? inside : outside).add(m.code());
+        }
+        inside.removeAll(outside);
+        return inside;
+    }
+
+    private static void subtree(ParsedSentence p, int n, int depth, Set<Integer> out) {
+        if (!out.add(n) || depth >= 3) {
+            return;
+        }
+        for (Arc a : p.dependents(n)) {
+            String base = a.base();
+            if (base.equals("amod") || base.equals("compound") || a.relation().equals("nmod:poss")
+                    || base.equals("appos") || base.equals("flat")) {
+                subtree(p, a.dependent(), depth + 1, out);
+            }
+        }
     }
 
     /** The words that say whose an event noun is: "Indian strikes", "Iran's strike", "strikes by Israel". */

@@ -162,4 +162,12 @@ class ParseRolesTest {
                 + "strikes, officials said.\n\nIndia said its flights would be rerouted.";
         assertThat(keys(PARSED, "Pakistan closes airspace to Indian airlines", body)).contains("STRIKE IND>PAK");
     }
+
+    @Test
+    void theCountryOfWhoTellsOfAnAttackIsItsSourceNotWhereItHappened() {
+        assertThat(signals("Chilean Foreign Minister Ana Torres said on Monday: \"We condemn this cowardly terrorist "
+                + "attack.\"")).noneMatch(s -> s.startsWith("ATTACK"));
+        assertThat(signals("Kenya's police said on Monday that gunmen attacked a bus in northern Kenya, killing four."))
+                .contains("ATTACK null>KEN");
+    }
 }
