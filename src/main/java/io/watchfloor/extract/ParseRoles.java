@@ -596,7 +596,15 @@ final class ParseRoles {
 
     /** "both sides", "the two countries", "each other": words that stand for the article's two countries. */
     private static boolean pairWords(ParsedSentence p, List<Integer> words) {
+        List<Integer> all = new ArrayList<>(words);
         for (int w : words) {
+            for (Arc a : p.dependents(w)) {
+                if (a.relation().equals("nmod:of") || a.relation().equals("nmod:from")) {
+                    all.add(a.dependent()); // "officials from both countries", "the ministers of the two countries"
+                }
+            }
+        }
+        for (int w : all) {
             String lemma = p.token(w).lemma();
             if (lemma.equals("other") || lemma.equals("both")
                     || lemma.equals("two") && p.token(w).tag().equals("CD")) {

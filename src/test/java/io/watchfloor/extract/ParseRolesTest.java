@@ -170,4 +170,12 @@ class ParseRolesTest {
         assertThat(signals("Kenya's police said on Monday that gunmen attacked a bus in northern Kenya, killing four."))
                 .contains("ATTACK null>KEN");
     }
+
+    @Test
+    void officialsOfBothCountriesAreTheArticlesPair() {
+        String body = "Chile protested on Monday after a Peruvian patrol boat detained two Chilean trawlers.\n\n"
+                + "Officials from both countries will hold talks on April 2 in Lima, the Chilean foreign ministry said.";
+        assertThat(keys(PARSED, "Chile protests to Peru over seized trawlers", body))
+                .contains("TALKS CHL>PER planned");
+    }
 }
