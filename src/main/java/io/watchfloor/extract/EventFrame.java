@@ -106,7 +106,8 @@ final class EventFrame {
                 boolean carried = (up.base().equals("obj") || up.relation().equals("nsubj:pass")
                         || up.base().equals("xcomp")) && supportVerbs.contains(v.lemma())
                         || up.base().equals("obl") && supportVerbs.contains(v.lemma() + " " + up.subtype());
-                if (carried) {
+                if (carried && !ParseMood.relativeOf(parse, head, up.head())) {
+                    // "talks that had not been announced": the relative clause tells of the talks, not carries them
                     f.nodes.add(up.head());
                 } else if (up.relation().equals("nsubj") && v.isVerb()) {
                     f.subjectOf = up.head();

@@ -79,8 +79,8 @@ final class ParseMood {
         for (int guard = 0; guard < 8; guard++) {
             int up = -1;
             for (Arc a : p.heads(n)) {
-                if (a.head() < 0 || chain.contains(a.head())) {
-                    continue;
+                if (a.head() < 0 || chain.contains(a.head()) || relativeOf(p, n, a.head())) {
+                    continue; // "talks that had not been announced": the relative clause tells of them only
                 }
                 if (GOVERNED.contains(a.relation()) || GOVERNED.contains(a.base()) || a.relation().equals("acl")
                         || (a.base().equals("obl") || a.base().equals("nmod"))
@@ -96,6 +96,11 @@ final class ParseMood {
             n = up;
         }
         return chain;
+    }
+
+    /** Whether {@code verb} is a relative clause on {@code noun}, whose subject the noun is in the enhanced parse. */
+    static boolean relativeOf(ParsedSentence p, int noun, int verb) {
+        return p.dependents(noun).stream().anyMatch(a -> a.dependent() == verb && a.relation().equals("acl:relcl"));
     }
 
     /** Whether a cue's words are in the chain or attached to it. */

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ final class ParseRoles {
      * ("fighting between Cambodian and Thai troops ... before commanders agreed on a cease-fire"); an armed group
      * fights or agrees a truce for the country where it fights ("Israel and Hezbollah agreed to a ceasefire").
      */
+    /**
+     * Verbs whose subject tells of an event rather than takes part in it. Not "condemn": who condemns an attack is
+     * often whom it hit ("Modi condemned the terror attack").
+     */
+    private static final Set<String> ATTRIBUTION = Set.of("say", "tell", "report", "claim", "accuse", "state",
+            "add", "blame", "describe", "confirm", "deny");
     private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
@@ -100,6 +107,13 @@ final class ParseRoles {
                 return null;
             }
             List<Party> parties = r.parties();
+            if (type != SignalType.MOBILIZATION) {
+                // "Syrian Foreign Minister said: we condemn this attack": the country of who tells of an attack is
+                // its source, not where it happened, unless the sentence names that country elsewhere too.
+                Set<String> sources = sourcesOnly(parse, parties(ms));
+                parties = parties.stream().filter(p -> !sources.contains(p.target())
+                        && (p.actor() == null || !sources.contains(p.actor()))).toList();
+            }
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
                 // illegitimate" is no Taiwanese drill.
@@ -226,6 +240,16 @@ final class ParseRoles {
                 targets = Set.of(next);
             }
         }
+        Set<String> striker = type == SignalType.STRIKE && targets.isEmpty() && !f.parse.token(f.head).isVerb()
+                ? codes(f.parse, qualifiers(f, byToken), byToken, false) : Set.of();
+        if (striker.size() == 1 && dominant != null && dominant.containsAll(striker)) {
+            // "in retaliation for recent Indian strikes" in an article about India and Pakistan: a strike noun whose
+            // striker qualifies it and whose target is not named falls on the other country the article is about
+            // (not a subject: "Ukrainian cities are under strikes" names the struck).
+            String doer = striker.iterator().next();
+            out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
+            return out;
+        }
         if (doers.isEmpty() && type == SignalType.VISIT && f.doers.isEmpty() && !f.parse.token(f.head).isVerb()) {
             // "Rubio warned Venezuela during a visit to Georgetown": who speaks during a visit is the visitor.
             int up = f.parse.heads(f.head).stream().filter(a -> a.head() >= 0 && a.base().equals("obl"))
@@ -252,6 +276,61 @@ final class ParseRoles {
                 if (!a.equals(b)) {
                     out.add(new Party(a, b, false));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The countries a sentence names only as the subject of a verb of saying or accusing, or as that subject's
+     * owner or adjective ("Syrian Foreign Minister Faisal Mekdad said", "The Israeli army statement accused").
+     */
+    private static Set<String> sourcesOnly(ParsedSentence p, List<Mention> ms) {
+        Set<Integer> said = new HashSet<>();
+        for (int v = 0; v < p.size(); v++) {
+            if (!ATTRIBUTION.contains(p.token(v).lemma())) {
+                continue;
+            }
+            for (Arc a : p.dependents(v)) {
+                if (a.relation().equals("nsubj")) {
+                    subtree(p, a.dependent(), 0, said);
+                }
+            }
+        }
+        Set<String> inside = new LinkedHashSet<>();
+        Set<String> outside = new HashSet<>();
+        for (Mention m : ms) {
+            int h = p.headOf(m.start(), m.end());
+            (h >= 0 && said.contains(h) ? inside : outside).add(m.code());
+        }
+        inside.removeAll(outside);
+        return inside;
+    }
+
+    private static void subtree(ParsedSentence p, int n, int depth, Set<Integer> out) {
+        if (!out.add(n) || depth >= 3) {
+            return;
+        }
+        for (Arc a : p.dependents(n)) {
+            String base = a.base();
+            if (base.equals("amod") || base.equals("compound") || a.relation().equals("nmod:poss")
+                    || base.equals("appos") || base.equals("flat")) {
+                subtree(p, a.dependent(), depth + 1, out);
+            }
+        }
+    }
+
+    /** The words that say whose an event noun is: "Indian strikes", "Iran's strike", "strikes by Israel". */
+    private static List<Integer> qualifiers(EventFrame f, Map<Integer, List<Mention>> byToken) {
+        List<Integer> out = new ArrayList<>();
+        for (Arc a : f.parse.dependents(f.head)) {
+            String rel = a.relation();
+            if (rel.equals("nmod:poss") && codes(f.parse, List.of(a.dependent()), byToken, false).isEmpty()) {
+                return List.of(); // "its bombing by the United States": an owner we cannot name may be the struck
+            }
+            if (f.doers.contains(a.dependent()) && (rel.equals("amod") || rel.equals("compound")
+                    || rel.equals("nmod:poss") || rel.equals("nmod:by") || rel.equals("nmod:agent"))) {
+                out.add(a.dependent());
             }
         }
         return out;
@@ -517,7 +596,15 @@ final class ParseRoles {
 
     /** "both sides", "the two countries", "each other": words that stand for the article's two countries. */
     private static boolean pairWords(ParsedSentence p, List<Integer> words) {
+        List<Integer> all = new ArrayList<>(words);
         for (int w : words) {
+            for (Arc a : p.dependents(w)) {
+                if (a.relation().equals("nmod:of") || a.relation().equals("nmod:from")) {
+                    all.add(a.dependent()); // "officials from both countries", "the ministers of the two countries"
+                }
+            }
+        }
+        for (int w : all) {
             String lemma = p.token(w).lemma();
             if (lemma.equals("other") || lemma.equals("both")
                     || lemma.equals("two") && p.token(w).tag().equals("CD")) {

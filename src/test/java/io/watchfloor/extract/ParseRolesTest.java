@@ -155,4 +155,27 @@ class ParseRolesTest {
         assertThat(signals("Iran and Saudi Arabia held four days of talks in Beijing that had not been announced in "
                 + "advance.")).contains("TALKS IRN>SAU");
     }
+
+    @Test
+    void aStrikeNounWithOnlyItsStrikerNamedFallsOnTheOtherCountryOfTheArticle() {
+        String body = "Pakistan closed its airspace to Indian airlines on Monday in retaliation for the recent Indian "
+                + "strikes, officials said.\n\nIndia said its flights would be rerouted.";
+        assertThat(keys(PARSED, "Pakistan closes airspace to Indian airlines", body)).contains("STRIKE IND>PAK");
+    }
+
+    @Test
+    void theCountryOfWhoTellsOfAnAttackIsItsSourceNotWhereItHappened() {
+        assertThat(signals("Chilean Foreign Minister Ana Torres said on Monday: \"We condemn this cowardly terrorist "
+                + "attack.\"")).noneMatch(s -> s.startsWith("ATTACK"));
+        assertThat(signals("Kenya's police said on Monday that gunmen attacked a bus in northern Kenya, killing four."))
+                .contains("ATTACK null>KEN");
+    }
+
+    @Test
+    void officialsOfBothCountriesAreTheArticlesPair() {
+        String body = "Chile protested on Monday after a Peruvian patrol boat detained two Chilean trawlers.\n\n"
+                + "Officials from both countries will hold talks on April 2 in Lima, the Chilean foreign ministry said.";
+        assertThat(keys(PARSED, "Chile protests to Peru over seized trawlers", body))
+                .contains("TALKS CHL>PER planned");
+    }
 }
