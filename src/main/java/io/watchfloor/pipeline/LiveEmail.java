@@ -1,6 +1,7 @@
 package io.watchfloor.pipeline;
 
 import io.watchfloor.alert.AlertChange;
+import io.watchfloor.notify.AdminNotice;
 import io.watchfloor.notify.EmailDelivery;
 import io.watchfloor.notify.TransactionalNotifier;
 import java.time.Instant;
@@ -33,6 +34,12 @@ public final class LiveEmail implements TransactionalNotifier {
     @Override
     public void notify(AlertChange change) {
         current.get().notifier().notify(change);
+    }
+
+    /** Emails the notice to the admins (once per distinct notice); the delivery job sends it at its next run. */
+    @Override
+    public void admin(AdminNotice notice) {
+        current.get().admins().queue(notice);
     }
 
     public int deliverDue() {
