@@ -42,11 +42,14 @@ public final class LiveEmail implements TransactionalNotifier {
         current.get().admins().queue(notice);
     }
 
+    /** Sends what is due, after queuing what silences that ended since the last run held. */
     public int deliverDue() {
+        current.get().silenceEnds().check();
         return current.get().delivery().deliverDue();
     }
 
     public int deliverDueBy(Instant when) {
+        current.get().silenceEnds().check();
         return current.get().delivery().deliverDueBy(when);
     }
 
