@@ -2,13 +2,18 @@
 # Each line maps a phrase (left of "=") to Drools rule language (right). {name} is a placeholder: what the admin
 # writes there is put into the right-hand side. Longer phrases come first: the first phrase that matches wins.
 #
-# Conditions ([when]). A and B in "by A on B" name the two countries; the same letters link conditions together.
-[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, $first.firstReport || firstReport, follows( $first, {n} ) )
-[when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, ${a} : actor, ${b} : target )
-[when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )
-[when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, ${a} : actor, ${b} : target )
-[when]an escalation between them within {n} days before=exists SignalFact( escalation, !planned, pair == $first.pair, this before[0d,{n}d] $first )
-[when]no escalation between them within {n} days before=not SignalFact( escalation, !planned, pair == $first.pair, this before[0d,{n}d] $first )
+# Conditions ([when]). In "by A on B", a single capital letter is a variable: any country, and the same letter names
+# the same country in the conditions that follow. Three capitals are that country: "by PAK on IND" matches Pakistan
+# acting on India only. Letters and codes can be mixed ("by A on IND"). watchfloor checks each of them when it
+# compiles the rules (an unknown code, or a word that is neither, is an error at its line).
+[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, $first.firstReport || firstReport, follows( $first, {n} ) )
+[when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )
+[when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, isBetween("{a}", "{b}"), ${a} : actor, ${b} : target )
+[when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )
+[when]an escalation between them within {n} days before=exists SignalFact( escalation, !planned, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
+[when]no escalation between them within {n} days before=not SignalFact( escalation, !planned, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
+# "them" is the pair of the first condition; the escalation must be another event than the one that condition matched
+# (not the same signal, nor another report of it).
 #
 # Actions ([then]). The alert's evidence is every signal the conditions matched; its date the latest of them.
 [then]raise a {severity} {category} alert of type {alertType}=alerts.raise(drools).severity("{severity}").category("{category}").type("{alertType}");

@@ -67,6 +67,17 @@ public final class AlertAssembler {
             Map.entry("RESTORE_RELATIONS", "{actor} and {target} restored relations"),
             Map.entry("RELEASE", "{actor} released {targetAdj} prisoners"),
             Map.entry("AGREEMENT", "{actor} and {target} signed an agreement"));
+    /** What is announced, per signal type, for summaries of planned events: "plans to visit", not "visited". */
+    private static final Map<String, String> PLANS = Map.ofEntries(
+            Map.entry("STRIKE", "{actor} plans to strike {target}"),
+            Map.entry("MOBILIZATION", "{actor} plans to mobilize against {target}"),
+            Map.entry("DIPLOMATIC_DOWNGRADE", "{actor} plans to downgrade ties with {target}"),
+            Map.entry("VISIT", "an official of {actor} plans to visit {target}"),
+            Map.entry("TALKS", "{actor} and {target} plan to hold talks"),
+            Map.entry("CEASEFIRE", "{actor} and {target} plan a ceasefire"),
+            Map.entry("RESTORE_RELATIONS", "{actor} and {target} plan to restore relations"),
+            Map.entry("RELEASE", "{actor} plans to release {targetAdj} prisoners"),
+            Map.entry("AGREEMENT", "{actor} and {target} plan to sign an agreement"));
     private static final String[] SMALL_NUMBERS = {"", "a", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten"};
 
@@ -186,10 +197,16 @@ public final class AlertAssembler {
                 sb.append("; ");
             }
             String actor = f.getActor() == null ? f.getTarget() : f.getActor();
-            sb.append(fill(EVENTS.getOrDefault(f.getType(), "{type} {actor}-{target}"),
-                    List.of(actor, f.getTarget()), 0, f.getEventDate(), f.getType()))
-                    .append(f.isPlanned() ? " (planned for " : " on ").append(f.getEventDate())
-                    .append(f.isPlanned() ? ")" : "");
+            String what = f.isPlanned() && PLANS.containsKey(f.getType()) ? PLANS.get(f.getType())
+                    : EVENTS.getOrDefault(f.getType(), "{type} {actor}-{target}");
+            sb.append(fill(what, List.of(actor, f.getTarget()), 0, f.getEventDate(), f.getType()));
+            if (!f.isPlanned()) {
+                sb.append(" on ").append(f.getEventDate());
+            } else {
+                // The date of a plan is often inferred from "soon" or "next week": an expectation.
+                sb.append(PLANS.containsKey(f.getType()) ? " (expected " : " (announced, expected ")
+                        .append(f.getEventDate()).append(')');
+            }
         }
         String s = sb.toString();
         return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";

@@ -45,7 +45,15 @@ public final class SilenceSet {
         return all.stream().filter(s -> s.until() != null && now.isBefore(s.until()) && matches(s, a)).findFirst();
     }
 
-    static boolean matches(Silence s, Alert a) {
+    /** Every silence, in force or not: the config's, then those added from the command line. */
+    public synchronized List<Silence> all() {
+        List<Silence> all = new ArrayList<>(configured);
+        all.addAll(added());
+        return all;
+    }
+
+    /** Whether the silence covers the alert, whatever its time. */
+    public static boolean matches(Silence s, Alert a) {
         if (s.rule() != null && !s.rule().equalsIgnoreCase(a.rule())) {
             return false;
         }

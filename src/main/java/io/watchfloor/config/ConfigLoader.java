@@ -271,6 +271,9 @@ public final class ConfigLoader {
             problems.add("key 'email.smtp.security': '" + e.smtp().security() + "' is not starttls, tls or none");
         }
         checkAddress(problems, "email.from", e.from());
+        for (int i = 0; i < e.admins().size(); i++) {
+            checkAddress(problems, "email.admins[" + i + "]", e.admins().get(i));
+        }
         if (!e.defaultRecipient().isBlank()) {
             checkAddress(problems, "email.defaultRecipient", e.defaultRecipient());
         }

@@ -16,7 +16,7 @@ public record EmailConfig(Smtp smtp, String from, String templates,
                           @JsonDeserialize(using = DurationDeserializer.class) Duration retryInitial,
                           @JsonDeserialize(using = DurationDeserializer.class) Duration retryMax,
                           List<Recipient> recipients, String defaultRecipient, Digest digest,
-                          List<Silence> silences) {
+                          List<Silence> silences, List<String> admins) {
     public EmailConfig {
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null, null) : smtp;
         from = blank(from) ? "watchfloor <watchfloor@localhost>" : from;
@@ -30,10 +30,19 @@ public record EmailConfig(Smtp smtp, String from, String templates,
         defaultRecipient = defaultRecipient == null ? "watch-officer@localhost" : defaultRecipient;
         digest = digest == null ? new Digest(null, null) : digest;
         silences = silences == null ? List.of() : List.copyOf(silences);
+        admins = admins == null ? List.of() : List.copyOf(admins);
+    }
+
+    /** Without admins: nobody is emailed notices for admins (refused rule changes, rules that throw). */
+    public EmailConfig(Smtp smtp, String from, String templates, Duration groupWait, Duration repeatInterval,
+                       Duration deliveryInterval, Duration retryInitial, Duration retryMax, List<Recipient> recipients,
+                       String defaultRecipient, Digest digest, List<Silence> silences) {
+        this(smtp, from, templates, groupWait, repeatInterval, deliveryInterval, retryInitial, retryMax, recipients,
+                defaultRecipient, digest, silences, null);
     }
 
     public static EmailConfig defaults() {
-        return new EmailConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new EmailConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The SMTP server; the password comes from an environment variable or a file, never from this file. */

@@ -18,7 +18,8 @@ final class AlertViews {
         m.put("color", color(a.severity().name()));
         m.put("category", a.category().name());
         m.put("type", a.type());
-        m.put("pair", String.join("-", a.actors()));
+        // One order for a pair everywhere (alphabetical, as the messages are grouped), whatever the alert's direction.
+        m.put("pair", OutboxNotifier.groupKey(a.actors()));
         m.put("title", a.title());
         m.put("summary", a.summary());
         m.put("rule", a.rule());
@@ -27,12 +28,7 @@ final class AlertViews {
         m.put("updated", updated);
         List<Map<String, Object>> evidence = new ArrayList<>();
         for (Evidence e : a.evidence()) {
-            Map<String, Object> ev = new HashMap<>();
-            ev.put("sentence", e.sentence());
-            ev.put("articleTitle", e.articleTitle());
-            ev.put("link", webLink(e.link()));
-            ev.put("published", e.publishedText());
-            evidence.add(ev);
+            evidence.add(evidence(e));
         }
         m.put("evidence", evidence);
         List<Map<String, Object>> past = new ArrayList<>();
@@ -46,6 +42,16 @@ final class AlertViews {
         m.put("history", past);
         m.put("hasHistory", !past.isEmpty());
         return m;
+    }
+
+    /** A report's sentence, article, link and publication date. */
+    static Map<String, Object> evidence(Evidence e) {
+        Map<String, Object> ev = new HashMap<>();
+        ev.put("sentence", e.sentence());
+        ev.put("articleTitle", e.articleTitle());
+        ev.put("link", webLink(e.link()));
+        ev.put("published", e.publishedText());
+        return ev;
     }
 
     static String color(String severity) {

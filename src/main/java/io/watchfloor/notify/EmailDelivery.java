@@ -2,6 +2,7 @@ package io.watchfloor.notify;
 
 import io.watchfloor.model.Alert;
 import io.watchfloor.store.AlertStore;
+import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.OutboxStore;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +37,16 @@ public final class EmailDelivery {
 
     private final OutboxStore outbox;
     private final AlertStore alerts;
-    private final MessageRenderer renderer;
+    private final AlertMessages messages;
     private final DigestComposer digests;
     private final Sending sending;
     private final Clock clock;
 
-    public EmailDelivery(OutboxStore outbox, AlertStore alerts, MessageRenderer renderer, DigestComposer digests,
-                         Sending sending, Clock clock) {
+    public EmailDelivery(OutboxStore outbox, AlertStore alerts, ArticleStore articles, MessageRenderer renderer,
+                         DigestComposer digests, Sending sending, Clock clock) {
         this.outbox = outbox;
         this.alerts = alerts;
-        this.renderer = renderer;
+        this.messages = new AlertMessages(outbox, alerts, articles, renderer);
         this.digests = digests;
         this.sending = sending;
         this.clock = clock;
@@ -130,7 +130,9 @@ public final class EmailDelivery {
                 }
                 // The most severe first: it names the message.
                 carried.sort(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::id));
-                r = renderAlerts(m.recipient(), carried);
+                AlertMessages.Composed composed = messages.compose(m.recipient(), carried);
+                r = composed.rendered();
+                headers.putAll(composed.headers());
                 headers.put("X-Watchfloor-Alerts", String.join(" ", carried.stream().map(Alert::id).toList()));
                 carried.forEach(a -> told.add(new OutboxStore.Carried(a.id(), a.severity().name(), a.sources())));
             }
@@ -150,30 +152,6 @@ public final class EmailDelivery {
             super("cannot render: " + why, cause);
             this.message = message;
         }
-    }
-
-    Rendered renderAlerts(String recipient, List<Alert> carried) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (Alert a : carried) {
-            boolean updated = outbox.lastDelivery(a.id(), recipient).isPresent();
-            List<Alert> history = alerts.history(a.actors(), a.eventDate().minusDays(30), a.eventDate());
-            views.add(AlertViews.alert(a, updated, history));
-        }
-        // The most severe first: it names the message.
-        views.sort((x, y) -> severityRank(y) - severityRank(x));
-        Map<String, Object> model = new HashMap<>(views.get(0));
-        model.put("alerts", views);
-        model.put("more", views.size() > 1 ? views.size() - 1 : null);
-        model.put("recipient", recipient);
-        return renderer.render("alert", model, Map.of());
-    }
-
-    private static int severityRank(Map<String, Object> v) {
-        return switch ((String) v.get("severity")) {
-            case "CRITICAL" -> 2;
-            case "WARNING" -> 1;
-            default -> 0;
-        };
     }
 
     Duration backoff(int attempts) {

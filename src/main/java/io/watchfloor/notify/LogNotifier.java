@@ -24,7 +24,7 @@ public final class LogNotifier implements Notifier {
         Alert a = change.alert();
         return String.format("%s[%s] %s %s: %s (%s, %s, %d source%s, rule %s, id %s)",
                 change.kind() == AlertChange.Kind.UPDATED ? "UPDATE " : "",
-                a.severity(), a.category(), String.join("-", a.actors()), a.title(), a.type(), a.eventDate(),
+                a.severity(), a.category(), OutboxNotifier.groupKey(a.actors()), a.title(), a.type(), a.eventDate(),
                 a.sources(), a.sources() == 1 ? "" : "s", a.rule(), a.id());
     }
 }

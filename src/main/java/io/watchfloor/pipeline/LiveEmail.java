@@ -1,6 +1,7 @@
 package io.watchfloor.pipeline;
 
 import io.watchfloor.alert.AlertChange;
+import io.watchfloor.notify.AdminNotice;
 import io.watchfloor.notify.EmailDelivery;
 import io.watchfloor.notify.TransactionalNotifier;
 import java.time.Instant;
@@ -35,11 +36,20 @@ public final class LiveEmail implements TransactionalNotifier {
         current.get().notifier().notify(change);
     }
 
+    /** Emails the notice to the admins (once per distinct notice); the delivery job sends it at its next run. */
+    @Override
+    public void admin(AdminNotice notice) {
+        current.get().admins().queue(notice);
+    }
+
+    /** Sends what is due, after queuing what silences that ended since the last run held. */
     public int deliverDue() {
+        current.get().silenceEnds().check();
         return current.get().delivery().deliverDue();
     }
 
     public int deliverDueBy(Instant when) {
+        current.get().silenceEnds().check();
         return current.get().delivery().deliverDueBy(when);
     }
 

@@ -9,7 +9,9 @@ import io.watchfloor.alert.SilenceSet;
 import io.watchfloor.config.ConfigException;
 import io.watchfloor.config.EmailConfig;
 import io.watchfloor.notify.DigestComposer;
+import io.watchfloor.notify.AdminMail;
 import io.watchfloor.notify.DigestQueue;
+import io.watchfloor.notify.SilenceEnds;
 import io.watchfloor.notify.EmailDelivery;
 import io.watchfloor.notify.EmlFileMailer;
 import io.watchfloor.notify.Mailer;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.ActorCatalog;
@@ -178,7 +181,8 @@ public final class Pipelines {
     }
 
     /** Email: the notifier that queues alerts, the job that delivers them, and the digest queue. */
-    public record Email(OutboxNotifier notifier, EmailDelivery delivery, DigestQueue digests, Mailer mailer) { }
+    public record Email(OutboxNotifier notifier, EmailDelivery delivery, DigestQueue digests, Mailer mailer,
+                        AdminMail admins, SilenceEnds silenceEnds) { }
 
     public static Email email(WatchfloorConfig cfg, Database db, Clock clock) {
         return email(cfg, db, clock, java.util.function.UnaryOperator.identity());
@@ -223,12 +227,16 @@ public final class Pipelines {
         mailer = wrap.apply(mailer);
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
-        DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());
-        EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, digest, new EmailDelivery.Sending(mailer,
-                new MessageBuilder(session, e.from()), e.retryInitial(), e.retryMax(), node), clock);
-        OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
-                outbox, e, clock, due);
-        return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
+        ArticleStore articles = new ArticleStore(db);
+        DigestComposer digest = new DigestComposer(alerts, articles, router, renderer, cfg.zone());
+        MessageBuilder builder = new MessageBuilder(session, e.from());
+        EmailDelivery delivery = new EmailDelivery(outbox, alerts, articles, renderer, digest,
+                new EmailDelivery.Sending(mailer, builder, e.retryInitial(), e.retryMax(), node), clock);
+        SilenceSet silences = new SilenceSet(e.silences(), cfg.silencesFile());
+        OutboxNotifier notifier = new OutboxNotifier(router, silences, outbox, e, clock, due);
+        return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer,
+                new AdminMail(e.admins(), outbox, renderer, builder, clock),
+                new SilenceEnds(silences, alerts, notifier, Duration.ofDays(cfg.rules().retentionDays()), clock));
     }
 
     /** The SMTP password: from the named environment variable, else from the named file; never from the config. */

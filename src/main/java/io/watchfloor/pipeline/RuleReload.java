@@ -90,7 +90,7 @@ public final class RuleReload {
         LOG.error("rules not reloaded, the last good rules keep running: {} error{}", lines.size(),
                 lines.size() == 1 ? "" : "s");
         lines.forEach(l -> LOG.error("    {}", l));
-        pipeline.adminNotice(new AdminNotice("INFO", "Rule change rejected in " + rulesDir
+        pipeline.adminNotice(new AdminNotice("WARNING", "Rule change rejected in " + rulesDir
                 + ": the last good rules keep running", lines, clock.instant()));
         problem = lines.isEmpty() ? "a rule change was refused" : lines.get(0)
                 + (lines.size() > 1 ? " (+" + (lines.size() - 1) + " more)" : "");

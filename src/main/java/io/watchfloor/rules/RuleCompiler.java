@@ -121,6 +121,7 @@ public final class RuleCompiler {
             }
             problems.add(new RuleProblem(file, msg.getLine(), error, clean(msg.getText())));
         }
+        problems = new ArrayList<>(RuleErrors.explain(sources, problems));
         if (problems.stream().noneMatch(RuleProblem::error)) {
             problems.addAll(RuleLint.check(sources));
         }

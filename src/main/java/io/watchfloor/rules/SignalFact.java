@@ -72,6 +72,32 @@ public final class SignalFact {
         }
         return a.compareTo(t) < 0 ? a + "-" + t : t + "-" + a;
     }
+    /**
+     * Whether the actor is {@code who}: that country when it is a code ("PAK"), any country when it is a single
+     * capital letter ("A", a variable of a near-English rule, which the rule binds to the actor).
+     */
+    public boolean actorIs(String who) {
+        return isVariable(who) || who.equals(signal.actor());
+    }
+
+    /** Whether the target is {@code who}: a country code, or any country for a single letter (see {@link #actorIs}). */
+    public boolean targetIs(String who) {
+        return isVariable(who) || who.equals(signal.target());
+    }
+
+    /**
+     * Whether the pair is {@code x} and {@code y} in either order (undirected types store it alphabetically): codes,
+     * or letters that stand for any country.
+     */
+    public boolean isBetween(String x, String y) {
+        return actorIs(x) && targetIs(y) || actorIs(y) && targetIs(x);
+    }
+
+    /** A single capital letter names a variable in near-English rules; three capitals are a country code. */
+    public static boolean isVariable(String who) {
+        return who.length() == 1 && who.charAt(0) >= 'A' && who.charAt(0) <= 'Z';
+    }
+
     /** What was done by whom to whom, without the date: "STRIKE IRN>PAK". Reports of one move share it. */
     public String getMove() {
         return move;

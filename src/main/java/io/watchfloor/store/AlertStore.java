@@ -265,6 +265,17 @@ public final class AlertStore {
         }
     }
 
+    /** Alerts changed (raised or updated) at or after {@code from}, oldest change first. */
+    public List<Alert> updatedSince(Instant from) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM alert WHERE updated_at >= ? ORDER BY updated_at, id")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            return loadEach(c, ps);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read alerts", e);
+        }
+    }
+
     /** Every alert on record, oldest first. */
     public List<Alert> all() {
         try (Connection c = db.connection();

@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 public final class OutboxStore {
     public static final String ALERTS = "ALERTS";
     public static final String DIGEST = "DIGEST";
+    /** A notice for the admins, rendered when queued. */
+    public static final String ADMIN = "ADMIN";
 
     /** What a recipient was last told about an alert: sent, or frozen in a message on its way (then {@code at} now). */
     public record Told(String severity, int sources, Instant at) { }
@@ -187,7 +189,7 @@ public final class OutboxStore {
     /** A Message-ID for a new message: its kind and group for people reading headers, and a random part. */
     static String newMessageId(String kind, String groupKey) {
         String group = groupKey.replaceAll("[^A-Za-z0-9-]", "-");
-        return "<" + (kind.equals(ALERTS) ? "alert" : "digest") + "." + group + "." + UUID.randomUUID()
+        return "<" + kind.toLowerCase(java.util.Locale.ROOT).replaceFirst("s$", "") + "." + group + "." + UUID.randomUUID()
                 + "@watchfloor>";
     }
 
@@ -389,6 +391,63 @@ public final class OutboxStore {
     private static Optional<Told> delivery(Connection c, String alertId, String recipient) throws SQLException {
         return firstRow(c, "SELECT severity, sources, sent_at FROM alert_delivery WHERE alert_id = ? AND recipient = ?",
                 alertId, recipient, rs -> new Told(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()));
+    }
+
+    /**
+     * The Message-ID of the first message sent to the recipient about the alert: updates reply to it, so mail clients
+     * show them as one thread.
+     */
+    public Optional<String> firstMessageId(String alertId, String recipient) {
+        try (Connection c = db.connection()) {
+            return firstRow(c, "SELECT m.message_id FROM outbox_alert a JOIN outbox_message m ON m.id = a.message_id"
+                    + " WHERE a.alert_id = ? AND m.recipient = ? AND m.status = 'SENT' ORDER BY m.id", alertId,
+                    recipient, rs -> rs.getString(1));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the first message about " + alertId, e);
+        }
+    }
+
+    /** A Message-ID for a message of this kind and group, made before its content is rendered. */
+    public static String messageId(String kind, String groupKey) {
+        return newMessageId(kind, groupKey);
+    }
+
+    /**
+     * Queues a message rendered already (a notice for the admins), due now, unless a message of the same kind,
+     * recipient and key exists: the same notice is sent once.
+     *
+     * @return whether it was queued
+     */
+    public boolean enqueueRendered(String kind, String recipient, String key, String messageId, byte[] content,
+                                   String subject, Instant now) {
+        return db.inTransaction("cannot queue a message for " + recipient, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM outbox_message WHERE recipient = ? AND group_key = ? AND kind = ?")) {
+                ps.setString(1, recipient);
+                ps.setString(2, key);
+                ps.setString(3, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (kind, recipient, group_key,"
+                    + " status, due_at, next_attempt_at, attempts, created_at, message_id, content, subject)"
+                    + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?, ?, ?, ?)")) {
+                ps.setString(1, kind);
+                ps.setString(2, recipient);
+                ps.setString(3, key);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.setString(7, messageId);
+                ps.setBytes(8, content);
+                ps.setString(9, Text.clip(subject, 1000));
+                ps.executeUpdate();
+            }
+            return true;
+        });
     }
 
     /** Messages not yet accepted by an SMTP server (open or frozen). */

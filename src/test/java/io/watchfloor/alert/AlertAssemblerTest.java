@@ -120,4 +120,23 @@ class AlertAssemblerTest {
             assertThat(severity).containsEntry("kept", Severity.WARNING).containsEntry("capped", Severity.INFO);
         }
     }
+
+    @Test
+    void aPlannedVisitReadsAsAPlanNotAsAVisitThatHappened() {
+        Article a = new Article("a2", "Raisi to visit Pakistan", "", LocalDate.parse("2024-01-20"), null, null);
+        Map<String, Alert> raised = raised(List.of(strike("IRN", "PAK", "2024-01-16", "2024-01-16", "a1")),
+                List.of(new Signal(SignalType.VISIT, "IRN", "PAK", LocalDate.parse("2024-01-27"), true,
+                        "Raisi plans to visit Pakistan soon.", a, 0.8)));
+        assertThat(raised.get("planned-visit-after-escalation").summary())
+                .isEqualTo("An official of Iran plans to visit Pakistan (expected 2024-01-27).");
+    }
+
+    @Test
+    void noTitForTatIsMoreSevereThanTheStrikesItIsMadeOfWhenAllAreToldLate() {
+        // Each strike told days late, in articles of their own: background, and so is what they make together.
+        Map<String, Alert> a = raised(List.of(strike("IRN", "PAK", "2024-01-16", "2024-01-22", "a1")),
+                List.of(strike("PAK", "IRN", "2024-01-18", "2024-01-25", "a2")));
+        assertThat(a.get("strike-between-states").severity()).isEqualTo(Severity.INFO);
+        assertThat(a.get("tit-for-tat").severity()).isEqualTo(Severity.INFO);
+    }
 }

@@ -49,10 +49,24 @@ class DigestTest {
             assertThat(mailing.delivery().deliverDue()).isEqualTo(1);
         }
         MimeMessage m = MAIL.getReceivedMessages()[0];
-        assertThat(m.getSubject()).startsWith("watchfloor daily digest ").contains("9 alert(s) on 1 pair(s)");
+        // The seeds' alerts are WARNING (the talks and visit of 29 January) and INFO (strikes reported late).
+        assertThat(m.getSubject()).startsWith("[WARNING] watchfloor daily digest ").contains("9 alert(s) on 1 pair(s)")
+                .contains(", worst DEESCALATION IRN-PAK: ");
         MimeMultipart alt = (MimeMultipart) m.getContent();
-        String plain = (String) alt.getBodyPart(0).getContent();
-        assertThat(plain).contains("== IRN-PAK:").contains("tit-for-tat");
+        String plain = ((String) alt.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        assertThat(plain).contains("tit-for-tat");
+        // Counted over the alerts' own dates (January 2024), not the 30 days before the digest (today).
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile(
+                "== IRN-PAK: (\\d+) escalation and (\\d+) de-escalation signal\\(s\\) from (\\S+) to 2024-01-29")
+                .matcher(plain);
+        assertThat(counts.find()).as(plain).isTrue();
+        assertThat(Integer.parseInt(counts.group(1))).isPositive();
+        assertThat(Integer.parseInt(counts.group(2))).isPositive();
+        assertThat(counts.group(3)).isEqualTo("2023-12-31");
+        List<String> severities = java.util.Arrays.stream(plain.split("\n")).filter(l -> l.startsWith("  ["))
+                .map(l -> l.substring(3, l.indexOf(']'))).toList();
+        assertThat(severities).hasSize(9).isSortedAccordingTo(
+                java.util.Comparator.comparing((String x) -> io.watchfloor.model.Severity.valueOf(x)).reversed());
         MimeMultipart related = (MimeMultipart) alt.getBodyPart(1).getContent();
         assertThat(related.getContentType()).startsWith("multipart/related");
         String html = (String) related.getBodyPart(0).getContent();
@@ -63,5 +77,16 @@ class DigestTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(chart.getInputStream().readAllBytes()));
         assertThat(img.getWidth()).isEqualTo(600);
         assertThat(img.getHeight()).isEqualTo(140);
+        int red = 0;
+        int green = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                red += c.getRed() > 150 && c.getGreen() < 100 ? 1 : 0;
+                green += c.getGreen() > 100 && c.getRed() < 100 ? 1 : 0;
+            }
+        }
+        assertThat(red).as("escalation bars on the chart").isPositive();
+        assertThat(green).as("de-escalation bars on the chart").isPositive();
     }
 }

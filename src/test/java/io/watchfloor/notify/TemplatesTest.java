@@ -12,7 +12,8 @@ class TemplatesTest {
     @Test
     void theShippedTemplatesAreTheBuiltInOnes() throws Exception {
         for (String name : List.of("alert-subject.mustache", "alert.txt.mustache", "alert.html.mustache",
-                "digest-subject.mustache", "digest.txt.mustache", "digest.html.mustache")) {
+                "digest-subject.mustache", "digest.txt.mustache", "digest.html.mustache", "admin-subject.mustache",
+                "admin.txt.mustache", "admin.html.mustache")) {
             try (InputStream in = TemplatesTest.class.getResourceAsStream("/io/watchfloor/notify/templates/" + name)) {
                 assertThat(in).as(name).isNotNull();
                 assertThat(Files.readString(Path.of("config/templates", name)))

@@ -122,7 +122,7 @@ class GuardedPipelineTest {
             assertThat(reload.problem()).startsWith(rules.resolve("throws.drl") + ":6: rule \"boom\" threw"
                     + " IllegalStateException");
             assertThat(admins.notices).singleElement().satisfies(n -> {
-                assertThat(n.severity()).isEqualTo("INFO");
+                assertThat(n.severity()).isEqualTo("WARNING");
                 assertThat(n.title()).contains("the last good rules keep running");
                 assertThat(n.details()).singleElement().asString().startsWith(rules.resolve("throws.drl") + ":6:")
                         .contains("tried on the 2 signals in the rules' window");

@@ -99,7 +99,7 @@ class RuleReloadTest {
                         .as("the last good rules keep running").isEqualTo(Severity.CRITICAL);
                 assertThat(inbox.notices).isNotEmpty();
                 AdminNotice notice = inbox.notices.get(inbox.notices.size() - 1);
-                assertThat(notice.severity()).isEqualTo("INFO");
+                assertThat(notice.severity()).as("a change the admin made is not running: a warning").isEqualTo("WARNING");
                 assertThat(notice.title()).contains("the last good rules keep running");
                 assertThat(notice.details()).anySatisfy(d -> assertThat(d).startsWith(file + ":"));
             }

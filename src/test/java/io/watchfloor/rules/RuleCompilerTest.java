@@ -99,7 +99,7 @@ class RuleCompilerTest {
     }
 
     @Test
-    void ruleOnAnUnknownSignalTypeIsAWarningAtItsLine(@TempDir Path dir) throws Exception {
+    void ruleOnAnUnknownSignalTypeIsAnErrorAtItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("typo.drl"), """
                 package watchfloor;
                 import io.watchfloor.rules.SignalFact;
@@ -113,10 +113,10 @@ class RuleCompilerTest {
                 end
                 """);
         CompileResult r = new RuleCompiler().compile(dir);
-        assertThat(r.ok()).as("it compiles").isTrue();
+        assertThat(r.ok()).as("refused: it could never match").isFalse();
         assertThat(r.problems()).singleElement().satisfies(p -> {
-            assertThat(p.error()).isFalse();
-            assertThat(p.toString()).startsWith(dir.resolve("typo.drl") + ":7: warning: rule \"typo\" can never match:"
+            assertThat(p.error()).isTrue();
+            assertThat(p.toString()).startsWith(dir.resolve("typo.drl") + ":7: rule \"typo\" can never match:"
                     + " \"AIRSTRIKE\" is not a signal type");
         });
     }
@@ -137,7 +137,7 @@ class RuleCompilerTest {
                 end
                 """);
         CompileResult r = new RuleCompiler().compile(dir);
-        assertThat(r.ok()).isTrue();
+        assertThat(r.ok()).isFalse();
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).endsWith("r.dslr");
             assertThat(p.line()).isEqualTo(7);
