@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Watches news for escalation and de-escalation between countries and raises alerts.",
         subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
                 SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, ActorsCommand.class,
-                CommandLine.HelpCommand.class})
+                BoardCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

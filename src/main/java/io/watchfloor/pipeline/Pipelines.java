@@ -39,6 +39,7 @@ import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.rules.RuleProblem;
 import io.watchfloor.rules.RuleSettings;
+import io.watchfloor.store.AcknowledgementStore;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
@@ -183,11 +184,13 @@ public final class Pipelines {
         mailer = wrap.apply(mailer);
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
-        DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone());
+        AcknowledgementStore acks = new AcknowledgementStore(db);
+        DigestComposer digest = new DigestComposer(alerts, new ArticleStore(db), router, renderer, cfg.zone(),
+                a -> acks.line(a.id(), a.severity(), cfg.zone()));
         EmailDelivery delivery = new EmailDelivery(outbox, alerts, renderer, digest, new EmailDelivery.Sending(mailer,
                 new MessageBuilder(session, e.from()), e.retryInitial(), e.retryMax(), node), clock);
         OutboxNotifier notifier = new OutboxNotifier(router, new SilenceSet(e.silences(), cfg.silencesFile()),
-                outbox, e, clock, due);
+                outbox, e, clock, due, acks::acknowledged);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer);
     }
 
