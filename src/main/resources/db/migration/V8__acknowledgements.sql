@@ -8,10 +8,13 @@ CREATE TABLE acknowledgement (
     severity        VARCHAR(10)   NOT NULL
 );
 
--- The board reads alerts by event date, a pair's page by pair and date, and its change stamp by update time.
+-- The board reads alerts by event date, a pair's page by pair and date, and its change stamp by the latest update,
+-- acknowledgement and processed article (indexed maxima, so polling costs the same with 100,000 alerts).
 CREATE INDEX alert_event_date ON alert (event_date);
 CREATE INDEX alert_pair_date ON alert (actors, event_date);
 CREATE INDEX alert_updated ON alert (updated_at);
 CREATE INDEX signal_pair_date ON signal (actor, target, event_date);
 CREATE INDEX outbox_alert_alert ON outbox_alert (alert_id);
 CREATE INDEX alert_change_alert ON alert_change (alert_id);
+CREATE INDEX acknowledgement_at ON acknowledgement (acknowledged_at);
+CREATE INDEX article_processed ON article (processed_at);

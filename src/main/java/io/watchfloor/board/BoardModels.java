@@ -74,8 +74,6 @@ final class BoardModels {
         Severity open;
         int unacknowledged;
         int alerts;
-        LocalDate latestUp;
-        LocalDate latestDown;
         LocalDate latest;
 
         PairSum(String pair) {
@@ -113,11 +111,6 @@ final class BoardModels {
             if (g.unacknowledged() > 0 && (p.open == null || g.severity().compareTo(p.open) > 0)) {
                 p.open = g.severity();
             }
-            if (g.category() == Category.ESCALATION) {
-                p.latestUp = p.latestUp == null || g.latest().isAfter(p.latestUp) ? g.latest() : p.latestUp;
-            } else {
-                p.latestDown = p.latestDown == null || g.latest().isAfter(p.latestDown) ? g.latest() : p.latestDown;
-            }
             p.seen(g.latest());
         }
         for (SituationStore.SignalCount s : situations.signalCounts(from, end)) {
@@ -134,6 +127,7 @@ final class BoardModels {
                 l.add(acknowledgement(a.alertId(), a.title(), a.author(), a.at(), a.note(), a.covers()));
             }
         }
+        Map<String, SituationStore.LatestAlert> latest = situations.latestAlerts(from, end);
         List<PairSum> ordered = new ArrayList<>(sums.values());
         ordered.sort(HOTTEST);
         List<Map<String, Object>> pairs = new ArrayList<>();
@@ -145,9 +139,8 @@ final class BoardModels {
             m.put("alerts", p.alerts);
             m.put("escalations", p.total(p.up));
             m.put("deescalations", p.total(p.down));
-            m.put("latestEscalation", p.latestUp == null ? null : latest(p.pair, from, end, Category.ESCALATION));
-            m.put("latestDeescalation", p.latestDown == null ? null
-                    : latest(p.pair, from, end, Category.DEESCALATION));
+            m.put("latestEscalation", latest(latest.get(p.pair + "/" + Category.ESCALATION)));
+            m.put("latestDeescalation", latest(latest.get(p.pair + "/" + Category.DEESCALATION)));
             m.put("acknowledgements", acked.getOrDefault(p.pair, List.of()));
             List<Map<String, Object>> days = new ArrayList<>();
             for (int i = 0; i < DAYS; i++) {
@@ -171,12 +164,10 @@ final class BoardModels {
         return board;
     }
 
-    private Map<String, Object> latest(String pair, LocalDate from, LocalDate end, Category category) {
-        List<AlertLine> l = situations.alerts(pair, from, end, category, 1);
-        if (l.isEmpty()) {
+    private static Map<String, Object> latest(SituationStore.LatestAlert a) {
+        if (a == null) {
             return null;
         }
-        AlertLine a = l.get(0);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("title", a.title());

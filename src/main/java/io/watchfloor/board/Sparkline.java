@@ -25,22 +25,27 @@ final class Sparkline {
         b.append("<line x1=\"0\" y1=\"").append(HEIGHT / 2).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
                 .append(HEIGHT / 2).append("\" stroke=\"#999\" stroke-width=\"0.5\"/>");
         for (int i = 0; i < days; i++) {
-            String x = String.format(java.util.Locale.ROOT, "%.1f", i * bar + 0.5);
-            String w = String.format(java.util.Locale.ROOT, "%.1f", Math.max(1, bar - 1));
+            String x = d(i * bar + 0.5);
+            String w = d(Math.max(1, bar - 1));
             if (up[i] > 0) {
                 double h = Math.max(1.5, half * up[i] / max);
                 b.append("<rect class=\"up\" x=\"").append(x).append("\" y=\"")
-                        .append(String.format(java.util.Locale.ROOT, "%.1f", HEIGHT / 2.0 - h)).append("\" width=\"")
-                        .append(w).append("\" height=\"").append(String.format(java.util.Locale.ROOT, "%.1f", h))
+                        .append(d(HEIGHT / 2.0 - h)).append("\" width=\"")
+                        .append(w).append("\" height=\"").append(d(h))
                         .append("\" fill=\"#c62828\"/>");
             }
             if (down[i] > 0) {
                 double h = Math.max(1.5, half * down[i] / max);
                 b.append("<rect class=\"down\" x=\"").append(x).append("\" y=\"").append(HEIGHT / 2)
                         .append("\" width=\"").append(w).append("\" height=\"")
-                        .append(String.format(java.util.Locale.ROOT, "%.1f", h)).append("\" fill=\"#2e7d32\"/>");
+                        .append(d(h)).append("\" fill=\"#2e7d32\"/>");
             }
         }
         return b.append("</svg>").toString();
+    }
+
+    /** One decimal, without String.format (the board draws thousands of these per page). */
+    private static String d(double v) {
+        return String.valueOf(Math.round(v * 10) / 10.0);
     }
 }

@@ -11,7 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,42 @@ public final class SituationStore {
         }
         return out;
     }
+
+    /** The latest alert of a pair in one category: the board's "latest escalation" and "latest de-escalation". */
+    public record LatestAlert(String pair, Category category, String id, String title, LocalDate eventDate,
+                              Severity severity, String type, Instant updated) { }
+
+    /**
+     * The latest alert (event date, then change) of every pair and category with event dates in [from, to], in one
+     * pass over the window (not one query per pair).
+     */
+    public Map<String, LatestAlert> latestAlerts(LocalDate from, LocalDate to) {
+        String sql = "SELECT actors, category, id, title, event_date, severity, type, updated_at FROM ("
+                + "SELECT a.actors, a.category, a.id, a.title, a.event_date, a.severity, a.type, a.updated_at,"
+                + " ROW_NUMBER() OVER (PARTITION BY a.actors, a.category"
+                + " ORDER BY a.event_date DESC, a.updated_at DESC, a.id) AS n"
+                + " FROM alert a WHERE a.event_date BETWEEN ? AND ?) t WHERE n = 1";
+        Map<String, LatestAlert> out = new HashMap<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LatestAlert l = new LatestAlert(pairOf(rs.getString(1)), Category.valueOf(rs.getString(2)),
+                            rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                            Severity.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant());
+                    // A pair's alerts are stored as A,B or B,A: the later of the two orientations wins.
+                    out.merge(l.pair() + "/" + l.category(), l, (x, y) -> LATEST.compare(x, y) <= 0 ? x : y);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the latest alerts per pair", e);
+        }
+        return out;
+    }
+
+    private static final Comparator<LatestAlert> LATEST = Comparator.comparing(LatestAlert::eventDate)
+            .thenComparing(LatestAlert::updated).reversed().thenComparing(LatestAlert::id);
 
     /** Signal counts between two different states per pair, type and day in [from, to]. */
     public List<SignalCount> signalCounts(LocalDate from, LocalDate to) {
@@ -200,11 +239,12 @@ public final class SituationStore {
     public Optional<LocalDate> latestEventDate() {
         LocalDate best = null;
         for (String sql : List.of("SELECT MAX(event_date) FROM alert",
-                "SELECT MAX(event_date) FROM signal WHERE planned = FALSE")) {
+                // Walks the event-date index from the top to the first signal that is not a plan (no scan).
+                "SELECT event_date FROM signal WHERE planned = FALSE ORDER BY event_date DESC"
+                        + " FETCH FIRST 1 ROWS ONLY")) {
             try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql);
                  ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Date d = rs.getDate(1);
+                Date d = rs.next() ? rs.getDate(1) : null;
                 if (d != null && (best == null || d.toLocalDate().isAfter(best))) {
                     best = d.toLocalDate();
                 }
