@@ -10,7 +10,8 @@ CREATE TABLE acknowledgement (
 
 -- The board reads alerts by event date, a pair's page by pair and date, and its change stamp by the latest update,
 -- acknowledgement and processed article (indexed maxima, so polling costs the same with 100,000 alerts).
-CREATE INDEX alert_event_date ON alert (event_date);
+-- The board's sums read only this index (all their columns are in it), not the alert rows.
+CREATE INDEX alert_board ON alert (event_date, actors, category, severity, updated_at, id);
 CREATE INDEX alert_pair_date ON alert (actors, event_date);
 CREATE INDEX alert_updated ON alert (updated_at);
 CREATE INDEX signal_pair_date ON signal (actor, target, event_date);
@@ -18,3 +19,4 @@ CREATE INDEX outbox_alert_alert ON outbox_alert (alert_id);
 CREATE INDEX alert_change_alert ON alert_change (alert_id);
 CREATE INDEX acknowledgement_at ON acknowledgement (acknowledged_at);
 CREATE INDEX article_processed ON article (processed_at);
+CREATE INDEX signal_board ON signal (event_date, planned, actor, target, type);

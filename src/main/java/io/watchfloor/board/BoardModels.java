@@ -33,7 +33,7 @@ final class BoardModels {
     /** The board's window: the 30 days up to its last day. */
     static final int DAYS = 30;
     /** A timeline shows at most this many alerts and as many signals. */
-    static final int TIMELINE_LIMIT = 500;
+    static final int TIMELINE_LIMIT = 200;
 
     private final SituationStore situations;
     private final AlertStore alerts;
@@ -244,6 +244,7 @@ final class BoardModels {
         out.put("alerts", alertLines.size());
         out.put("signals", signalLines.size());
         out.put("truncated", alertLines.size() == TIMELINE_LIMIT || signalLines.size() == TIMELINE_LIMIT);
+        out.put("limit", TIMELINE_LIMIT);
         out.put("timeline", timeline);
         return out;
     }

@@ -97,11 +97,11 @@ public final class SituationStore {
      * pass over the window (not one query per pair).
      */
     public Map<String, LatestAlert> latestAlerts(LocalDate from, LocalDate to) {
-        String sql = "SELECT actors, category, id, title, event_date, severity, type, updated_at FROM ("
-                + "SELECT a.actors, a.category, a.id, a.title, a.event_date, a.severity, a.type, a.updated_at,"
-                + " ROW_NUMBER() OVER (PARTITION BY a.actors, a.category"
-                + " ORDER BY a.event_date DESC, a.updated_at DESC, a.id) AS n"
-                + " FROM alert a WHERE a.event_date BETWEEN ? AND ?) t WHERE n = 1";
+        // Ranked on the board's index alone; only the winners' rows are read for their titles.
+        String sql = "SELECT a.actors, a.category, a.id, a.title, a.event_date, a.severity, a.type, a.updated_at"
+                + " FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY actors, category"
+                + " ORDER BY event_date DESC, updated_at DESC, id) AS n"
+                + " FROM alert WHERE event_date BETWEEN ? AND ?) t JOIN alert a ON a.id = t.id WHERE t.n = 1";
         Map<String, LatestAlert> out = new HashMap<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setDate(1, Date.valueOf(from));

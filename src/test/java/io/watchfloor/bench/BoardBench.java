@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,11 +109,12 @@ public final class BoardBench {
                 return null;
             });
         }
-        Instant at = LAST.atStartOfDay().toInstant(ZoneOffset.UTC);
         for (int start = 0; start < acked.size(); start += 1000) {
             List<String> batch = acked.subList(start, Math.min(acked.size(), start + 1000));
             alerts.together(() -> {
-                batch.forEach(id -> acks.acknowledge(id, "duty", "seen", at));
+                // Acknowledged the day after the event, as a watch floor would.
+                batch.forEach(id -> acks.acknowledge(id, "duty", "seen",
+                        alerts.find(id).orElseThrow().eventDate().plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC)));
                 return null;
             });
         }
