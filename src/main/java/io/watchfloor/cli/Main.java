@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 success, 1 a check failed, 2 bad usage or configuration."},
         subcommands = {RunCommand.class, ReplayCommand.class, RulesCommand.class, StatusCommand.class,
                 SilenceCommand.class, EvaluateCommand.class, ExplainCommand.class, ActorsCommand.class,
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+                BoardCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

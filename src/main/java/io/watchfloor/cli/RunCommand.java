@@ -1,5 +1,6 @@
 package io.watchfloor.cli;
 
+import io.watchfloor.board.BoardSite;
 import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.NodeId;
 import io.watchfloor.config.WatchfloorConfig;
@@ -205,6 +206,7 @@ final class RunCommand implements Callable<Integer> {
                     throw new io.watchfloor.config.ConfigException("key 'http.port': cannot listen on "
                             + cfg.http().bind() + ":" + cfg.http().port() + " (" + e.getMessage() + ")");
                 }
+                http.mount(BoardSite.create(cfg, db, Clock.systemUTC()));
                 http.start();
             }
             String healthUrl = http == null ? null : "http://" + loopbackOr(cfg.http().bind()) + ":" + http.port()

@@ -63,6 +63,8 @@ final class SilenceCommand implements Runnable {
         String duration;
         @Option(names = "--comment", paramLabel = "TEXT", description = "Why (shown in logs and lists).")
         String comment;
+        @Option(names = "--author", paramLabel = "NAME", description = "Who adds it (default: the system user).")
+        String author = System.getProperty("user.name");
 
         @Override
         public Integer call() throws IOException {
@@ -97,7 +99,7 @@ final class SilenceCommand implements Runnable {
             List<Silence> all = new ArrayList<>(SilenceSet.read(cfg.silencesFile()));
             Silence s = new Silence(UUID.randomUUID().toString().substring(0, 8),
                     pair == null ? null : pair.toUpperCase(Locale.ROOT), rule,
-                    type == null ? null : type.toUpperCase(Locale.ROOT), end, comment);
+                    type == null ? null : type.toUpperCase(Locale.ROOT), end, comment, author);
             all.add(s);
             SilenceSet.write(cfg.silencesFile(), all);
             spec.commandLine().getOut().println("silence " + s.id() + " added until " + end + " (kept in "
@@ -126,7 +128,8 @@ final class SilenceCommand implements Runnable {
             for (Silence s : all) {
                 out.printf("%-8s %-8s %s until %s%s%s%n", s.id() == null ? "config" : s.id(),
                         s.until() != null && now.isBefore(s.until()) ? "active" : "expired",
-                        describe(s), s.until(), s.comment() == null ? "" : "  # " + s.comment(), "");
+                        describe(s), s.until(), s.comment() == null ? "" : "  # " + s.comment(),
+                        s.author() == null ? "" : " (by " + s.author() + ")");
             }
             return Main.OK;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 final class ConfigRanges {
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final String PASSWORD_HASH = "pbkdf2-sha256\\$[0-9]{4,8}\\$[A-Za-z0-9+/=]{8,}\\$[A-Za-z0-9+/=]{16,}";
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -68,6 +69,19 @@ final class ConfigRanges {
                     + DurationDeserializer.human(rules.evaluationTimeout()) + ")");
         }
         r.size("http.diskFreeMin", h.diskFreeMin(), 0, 1L << 50);
+        r.between("http.board.sessionIdle", h.board().sessionIdle(), MINUTE, Duration.ofDays(30));
+        for (int i = 0; i < h.board().users().size(); i++) {
+            WatchfloorConfig.BoardUser u = h.board().users().get(i);
+            if (u.name() == null || u.name().isBlank()) {
+                problems.add("key 'http.board.users[" + i + "].name': must not be empty");
+            }
+            // pbkdf2-sha256$ITERATIONS$SALT$HASH, as 'watchfloor board hash-password' prints it.
+            if (u.passwordHash() == null
+                    || !u.passwordHash().matches(PASSWORD_HASH)) {
+                problems.add("key 'http.board.users[" + i + "].passwordHash': not a hash made by"
+                        + " 'watchfloor board hash-password'");
+            }
+        }
         r.between("cluster.checkinInterval", c.cluster().checkinInterval(), Duration.ofMillis(500), Duration.ofMinutes(5));
     }
 

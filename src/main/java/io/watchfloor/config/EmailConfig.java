@@ -85,8 +85,17 @@ public record EmailConfig(Smtp smtp, String from, String templates,
         }
     }
 
-    /** Alerts matching every key given (a pair, a rule, a type) are stored but not sent until {@code until}. */
-    public record Silence(String id, String pair, String rule, String type, Instant until, String comment) { }
+    /**
+     * Alerts matching every key given (a pair, a rule, a type) are stored but not sent until {@code until}; who added
+     * it, when known ({@code watchfloor silence add} or the board).
+     */
+    public record Silence(String id, String pair, String rule, String type, Instant until, String comment,
+                          String author) {
+        /** A silence whose author is not recorded (the config's own, and those of earlier versions). */
+        public Silence(String id, String pair, String rule, String type, Instant until, String comment) {
+            this(id, pair, rule, type, until, comment, null);
+        }
+    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -25,7 +25,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         database = database == null ? new Database(null, null, null) : database;
         alerts = alerts == null ? new Alerts(null) : alerts;
         email = email == null ? EmailConfig.defaults() : email;
-        http = http == null ? new Http(null, null, null, null, null, null, null) : http;
+        http = http == null ? new Http(null, null, null, null, null, null, null, null) : http;
         cluster = cluster == null ? new Cluster(null, null, null) : cluster;
     }
 
@@ -52,7 +52,7 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
     public record Http(Boolean enabled, String bind, Integer port, Integer outboxLimit,
                        @JsonDeserialize(using = DurationDeserializer.class) Duration deliveryFailureWindow,
                        @JsonDeserialize(using = DurationDeserializer.class) Duration stallAfter,
-                       @JsonDeserialize(using = SizeDeserializer.class) Long diskFreeMin) {
+                       @JsonDeserialize(using = SizeDeserializer.class) Long diskFreeMin, Board board) {
         public Http {
             enabled = enabled == null ? Boolean.TRUE : enabled;
             bind = orDefault(bind, "127.0.0.1");
@@ -61,8 +61,27 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
             deliveryFailureWindow = deliveryFailureWindow == null ? Duration.ofMinutes(5) : deliveryFailureWindow;
             stallAfter = stallAfter == null ? Duration.ofMinutes(5) : stallAfter;
             diskFreeMin = diskFreeMin == null ? 500L << 20 : diskFreeMin;
+            board = board == null ? new Board(null, null, null, null) : board;
         }
     }
+
+    /**
+     * Who may write on the situation board (everyone may read): {@code users} with PBKDF2 password hashes (made by
+     * {@code watchfloor board hash-password}), or the user a trusted reverse proxy names in {@code proxyHeader}, taken
+     * only from {@code proxyAddresses}; a session ends after {@code sessionIdle} without a request.
+     */
+    public record Board(List<BoardUser> users, String proxyHeader, List<String> proxyAddresses,
+                        @JsonDeserialize(using = DurationDeserializer.class) Duration sessionIdle) {
+        public Board {
+            users = users == null ? List.of() : List.copyOf(users);
+            proxyHeader = proxyHeader == null ? "" : proxyHeader.strip();
+            proxyAddresses = proxyAddresses == null ? List.of("127.0.0.1", "::1") : List.copyOf(proxyAddresses);
+            sessionIdle = sessionIdle == null ? Duration.ofHours(12) : sessionIdle;
+        }
+    }
+
+    /** A board user: a name and a password hash ({@code pbkdf2-sha256$ITERATIONS$SALT$HASH}). */
+    public record BoardUser(String name, String passwordHash) { }
 
     /** A configuration that differs from the defaults only in its rules folder. */
     public static WatchfloorConfig withRules(String rulesDir) {

@@ -2,6 +2,7 @@ package io.watchfloor.health;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,10 +69,16 @@ public final class HttpEndpoint implements AutoCloseable {
         server.createContext("/", ex -> respond(ex, 404, "text/plain", "not found: try /health or /metrics\n"));
     }
 
+    /** Serves {@code site} (the situation board) on every path but /health and /metrics, on the same address. */
+    public void mount(HttpHandler site) {
+        server.removeContext("/");
+        server.createContext("/", site);
+    }
+
     public void start() {
         server.start();
-        LOG.info("health and metrics on http://{}:{}/health and /metrics", server.getAddress().getHostString(),
-                port());
+        LOG.info("health and metrics on http://{}:{}/health and /metrics, the board at /",
+                server.getAddress().getHostString(), port());
     }
 
     public int port() {

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The daily digest of one recipient: the alerts routed to them in the 24 hours before the digest was queued,
@@ -30,6 +32,8 @@ public final class DigestComposer {
     private final Router router;
     private final MessageRenderer renderer;
     private final ZoneId zone;
+    /** The line an alert acknowledged on the board shows, if it is. */
+    private final Function<Alert, Optional<String>> acknowledgement;
 
     /** The longest a pair's chart reaches back, when its alerts' events are far apart. */
     private static final int MAX_DAYS = 90;
@@ -39,6 +43,12 @@ public final class DigestComposer {
 
     public DigestComposer(AlertStore alerts, ArticleStore signals, Router router, MessageRenderer renderer,
                           ZoneId zone) {
+        this(alerts, signals, router, renderer, zone, a -> Optional.empty());
+    }
+
+    public DigestComposer(AlertStore alerts, ArticleStore signals, Router router, MessageRenderer renderer,
+                          ZoneId zone, Function<Alert, Optional<String>> acknowledgement) {
+        this.acknowledgement = acknowledgement;
         this.alerts = alerts;
         this.signals = signals;
         this.router = router;
@@ -96,7 +106,9 @@ public final class DigestComposer {
             images.put(chartId, SignalChart.png(from, to, perDay));
             List<Map<String, Object>> views = new ArrayList<>();
             for (Alert a : e.getValue()) {
-                views.add(AlertViews.alert(a, false, List.of()));
+                Map<String, Object> view = AlertViews.alert(a, false, List.of());
+                acknowledgement.apply(a).ifPresent(line -> view.put("acknowledged", line));
+                views.add(view);
             }
             count += views.size();
             Map<String, Object> p = new HashMap<>();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public final class OutboxNotifier implements TransactionalNotifier {
     private final Consumer<Instant> due;
     /** Whether something was queued since the last commit was told of. */
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Whether an officer has acknowledged the alert at this severity (or higher) on the board. */
+    private final BiPredicate<String, Severity> acknowledged;
 
     public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock) {
         this(router, silences, outbox, email, clock, t -> { });
@@ -45,6 +48,13 @@ public final class OutboxNotifier implements TransactionalNotifier {
     /** @param due told the time a queued message becomes due (the group wait from now) */
     public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock,
                           Consumer<Instant> due) {
+        this(router, silences, outbox, email, clock, due, (id, severity) -> false);
+    }
+
+    /** @param acknowledged whether an alert is acknowledged at a severity (then only a rise sends it again) */
+    public OutboxNotifier(Router router, SilenceSet silences, OutboxStore outbox, EmailConfig email, Clock clock,
+                          Consumer<Instant> due, BiPredicate<String, Severity> acknowledged) {
+        this.acknowledged = acknowledged;
         this.due = due;
         this.router = router;
         this.silences = silences;
@@ -83,7 +93,7 @@ public final class OutboxNotifier implements TransactionalNotifier {
 
     /**
      * Worth telling: never told, or told a lower severity, or fewer sources at least the repeat interval ago (a
-     * message on its way counts as telling now).
+     * message on its way counts as telling now) unless an officer has acknowledged it at this severity.
      */
     private boolean worthSending(Alert a, Optional<OutboxStore.Told> last, Instant now) {
         if (last.isEmpty()) {
@@ -91,7 +101,7 @@ public final class OutboxNotifier implements TransactionalNotifier {
         }
         boolean higher = a.severity().compareTo(Severity.valueOf(last.get().severity())) > 0;
         boolean moreSources = a.sources() > last.get().sources()
-                && !now.isBefore(last.get().at().plus(repeatInterval));
+                && !now.isBefore(last.get().at().plus(repeatInterval)) && !acknowledged.test(a.id(), a.severity());
         return higher || moreSources;
     }
 

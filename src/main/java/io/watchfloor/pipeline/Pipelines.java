@@ -42,6 +42,7 @@ import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.rules.RuleProblem;
 import io.watchfloor.rules.RuleSettings;
+import io.watchfloor.store.AcknowledgementStore;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
@@ -228,12 +229,14 @@ public final class Pipelines {
         MessageRenderer renderer = new MessageRenderer(Path.of(e.templates()));
         AlertStore alerts = new AlertStore(db);
         ArticleStore articles = new ArticleStore(db);
-        DigestComposer digest = new DigestComposer(alerts, articles, router, renderer, cfg.zone());
+        AcknowledgementStore acks = new AcknowledgementStore(db);
+        DigestComposer digest = new DigestComposer(alerts, articles, router, renderer, cfg.zone(),
+                a -> acks.line(a.id(), a.severity(), cfg.zone()));
         MessageBuilder builder = new MessageBuilder(session, e.from());
         EmailDelivery delivery = new EmailDelivery(outbox, alerts, articles, renderer, digest,
                 new EmailDelivery.Sending(mailer, builder, e.retryInitial(), e.retryMax(), node), clock);
         SilenceSet silences = new SilenceSet(e.silences(), cfg.silencesFile());
-        OutboxNotifier notifier = new OutboxNotifier(router, silences, outbox, e, clock, due);
+        OutboxNotifier notifier = new OutboxNotifier(router, silences, outbox, e, clock, due, acks::acknowledged);
         return new Email(notifier, delivery, new DigestQueue(e, outbox, clock), mailer,
                 new AdminMail(e.admins(), outbox, renderer, builder, clock),
                 new SilenceEnds(silences, alerts, notifier, Duration.ofDays(cfg.rules().retentionDays()), clock));
