@@ -9,19 +9,17 @@ import io.watchfloor.config.EmailConfig;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
+import io.watchfloor.ingest.feed.MutableClock;
 import io.watchfloor.store.Database;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,29 +31,6 @@ class SilenceEndsMailTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * Starts now; the test moves it past the silences' end. Whole milliseconds: the store keeps microseconds, rounded,
-     * and a due time rounded up would fall after the same instant read back unrounded.
-     */
-    static final class MovingClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private WatchfloorConfig config(List<EmailConfig.Silence> silences) {
         EmailConfig email = new EmailConfig(new EmailConfig.Smtp("127.0.0.1", MAIL.getSmtp().getPort(), "none", null,
@@ -72,7 +47,10 @@ class SilenceEndsMailTest {
 
     @Test
     void alertsHeldBySilencesAreSentOnceWhenTheSilenceEndsOrIsRemoved() throws Exception {
-        MovingClock clock = new MovingClock();
+        // Whole milliseconds: the store keeps microseconds, rounded, and a due time rounded up would fall after the
+        // same instant read back unrounded.
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        MutableClock clock = new MutableClock(start);
         Instant end = clock.instant().plus(Duration.ofHours(2));
         WatchfloorConfig cfg = config(List.of(new EmailConfig.Silence("s1", "PAK-IRN", null, null, end, "exercise")));
         // A second silence, added from the command line, on the seeds' de-escalation rule: removed before its end.
@@ -89,7 +67,7 @@ class SilenceEndsMailTest {
             assertThat(live.deliverDue()).as("silenced: stored, not sent").isZero();
             assertThat(MAIL.getReceivedMessages()).isEmpty();
 
-            clock.now.set(end.plusSeconds(1));
+            clock.advance(Duration.between(clock.instant(), end.plusSeconds(1)));
             assertThat(live.deliverDue()).as("the pair's silence ended: what it held goes out").isEqualTo(1);
             assertThat(live.deliverDue()).as("once").isZero();
             MimeMessage first = MAIL.getReceivedMessages()[0];
@@ -99,7 +77,7 @@ class SilenceEndsMailTest {
 
             // The rule's silence removed (as 'watchfloor silence remove' does): its alerts go out, once.
             SilenceSet.write(cfg.silencesFile(), List.of());
-            clock.now.set(end.plusSeconds(2));
+            clock.advance(Duration.ofSeconds(1));
             assertThat(live.deliverDue()).isEqualTo(1);
             assertThat(live.deliverDue()).isZero();
             assertThat(alertIds(MAIL.getReceivedMessages()[1])).hasSize((int) talks);
