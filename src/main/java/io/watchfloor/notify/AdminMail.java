@@ -52,7 +52,7 @@ public final class AdminMail {
             model.put("at", notice.at().toString());
             model.put("recipient", admin);
             Rendered r = renderer.render("admin", model, Map.of());
-            String id = OutboxStore.messageId(OutboxStore.ADMIN, "notice");
+            String id = OutboxStore.newMessageId(OutboxStore.ADMIN, "notice");
             try {
                 byte[] content = MessageBuilder.bytes(builder.build(admin, id, r, Map.of()));
                 if (outbox.enqueueRendered(OutboxStore.ADMIN, admin, key, id, content, r.subject(),

@@ -150,16 +150,8 @@ public final class OutboxStore {
     /** Queues a digest unless one for the same recipient and period exists. */
     public boolean enqueueDigest(String recipient, String period, Instant now) {
         return db.inTransaction("cannot queue digest for " + recipient, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM outbox_message WHERE recipient = ? AND group_key = ? AND kind = ?")) {
-                ps.setString(1, recipient);
-                ps.setString(2, period);
-                ps.setString(3, DIGEST);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+            if (exists(c, DIGEST, recipient, period)) {
+                return false;
             }
             insertMessage(c, DIGEST, recipient, period, now, now);
             return true;
@@ -186,11 +178,27 @@ public final class OutboxStore {
         }
     }
 
-    /** A Message-ID for a new message: its kind and group for people reading headers, and a random part. */
-    static String newMessageId(String kind, String groupKey) {
+    /**
+     * A Message-ID for a new message (also made before a notice's content is rendered): its kind and group for people
+     * reading headers, and a random part.
+     */
+    public static String newMessageId(String kind, String groupKey) {
         String group = groupKey.replaceAll("[^A-Za-z0-9-]", "-");
         return "<" + kind.toLowerCase(java.util.Locale.ROOT).replaceFirst("s$", "") + "." + group + "." + UUID.randomUUID()
                 + "@watchfloor>";
+    }
+
+    /** Whether a message of this kind, recipient and group exists, whatever its state: queued once means once. */
+    private static boolean exists(Connection c, String kind, String recipient, String groupKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM outbox_message WHERE recipient = ? AND group_key = ? AND kind = ?")) {
+            ps.setString(1, recipient);
+            ps.setString(2, groupKey);
+            ps.setString(3, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**
@@ -407,11 +415,6 @@ public final class OutboxStore {
         }
     }
 
-    /** A Message-ID for a message of this kind and group, made before its content is rendered. */
-    public static String messageId(String kind, String groupKey) {
-        return newMessageId(kind, groupKey);
-    }
-
     /**
      * Queues a message rendered already (a notice for the admins), due now, unless a message of the same kind,
      * recipient and key exists: the same notice is sent once.
@@ -421,16 +424,8 @@ public final class OutboxStore {
     public boolean enqueueRendered(String kind, String recipient, String key, String messageId, byte[] content,
                                    String subject, Instant now) {
         return db.inTransaction("cannot queue a message for " + recipient, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM outbox_message WHERE recipient = ? AND group_key = ? AND kind = ?")) {
-                ps.setString(1, recipient);
-                ps.setString(2, key);
-                ps.setString(3, kind);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+            if (exists(c, kind, recipient, key)) {
+                return false;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (kind, recipient, group_key,"
                     + " status, due_at, next_attempt_at, attempts, created_at, message_id, content, subject)"
