@@ -7,6 +7,7 @@ import io.watchfloor.model.Category;
 import io.watchfloor.model.Evidence;
 import io.watchfloor.model.Severity;
 import io.watchfloor.model.SignalType;
+import io.watchfloor.model.WebLinks;
 import io.watchfloor.store.AcknowledgementStore;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.SituationStore;
@@ -213,7 +214,7 @@ final class BoardModels {
             m.put("evidence", a.sentence());
             m.put("article", a.articleTitle());
             m.put("outlet", a.outlet());
-            m.put("link", Html.webLink(a.link()));
+            m.put("link", WebLinks.webOnly(a.link()));
             timeline.add(m);
         }
         for (SignalLine s : signalLines) {
@@ -231,7 +232,7 @@ final class BoardModels {
             m.put("articleId", s.articleId());
             m.put("published", s.published().toString());
             m.put("outlet", s.outlet());
-            m.put("link", Html.webLink(s.link()));
+            m.put("link", WebLinks.webOnly(s.link()));
             timeline.add(m);
         }
         // Latest first; on one day the alerts (what the rules made of it) before the signals.
@@ -276,7 +277,7 @@ final class BoardModels {
             ev.put("articleId", e.articleId());
             ev.put("published", e.published().toString());
             ev.put("outlet", e.sourceKey());
-            ev.put("link", Html.webLink(e.link()));
+            ev.put("link", WebLinks.webOnly(e.link()));
             evidence.add(ev);
         }
         m.put("evidence", evidence);

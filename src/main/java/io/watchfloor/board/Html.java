@@ -1,6 +1,6 @@
 package io.watchfloor.board;
 
-/** Escaping for the few strings the board writes outside its templates, and the links it lets through. */
+/** Escaping for the few strings the board writes outside its templates. */
 final class Html {
     private Html() { }
 
@@ -17,14 +17,5 @@ final class Html {
             }
         }
         return b.toString();
-    }
-
-    /** Only plain web links become links: no javascript:, data: or anything else from a feed. */
-    static String webLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        String l = link.strip();
-        return l.regionMatches(true, 0, "https://", 0, 8) || l.regionMatches(true, 0, "http://", 0, 7) ? l : null;
     }
 }

@@ -3,6 +3,7 @@ package io.watchfloor.notify;
 import io.watchfloor.model.Alert;
 import io.watchfloor.model.Evidence;
 import io.watchfloor.model.Signal;
+import io.watchfloor.model.WebLinks;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.OutboxStore;
@@ -139,7 +140,7 @@ final class AlertMessages {
         if (source != null && !source.isBlank()) {
             return source.trim();
         }
-        String link = AlertViews.webLink(e.link());
+        String link = WebLinks.webOnly(e.link());
         if (link != null) {
             try {
                 String host = URI.create(link).getHost();

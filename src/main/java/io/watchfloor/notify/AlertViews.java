@@ -2,6 +2,7 @@ package io.watchfloor.notify;
 
 import io.watchfloor.model.Alert;
 import io.watchfloor.model.Evidence;
+import io.watchfloor.model.WebLinks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class AlertViews {
         Map<String, Object> ev = new HashMap<>();
         ev.put("sentence", e.sentence());
         ev.put("articleTitle", e.articleTitle());
-        ev.put("link", webLink(e.link()));
+        ev.put("link", WebLinks.webOnly(e.link()));
         ev.put("published", e.publishedText());
         return ev;
     }
@@ -60,14 +61,5 @@ final class AlertViews {
             case "WARNING" -> "#b36b00";
             default -> "#1d5fa8";
         };
-    }
-
-    /** Only http(s) links reach a message: no javascript:, data: or mailto: from a feed. */
-    static String webLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        String l = link.trim();
-        return l.regionMatches(true, 0, "https://", 0, 8) || l.regionMatches(true, 0, "http://", 0, 7) ? l : null;
     }
 }
