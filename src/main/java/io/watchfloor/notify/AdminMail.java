@@ -1,13 +1,10 @@
 package io.watchfloor.notify;
 
+import io.watchfloor.model.Sha256;
 import io.watchfloor.store.OutboxStore;
 import jakarta.mail.MessagingException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -68,16 +65,10 @@ public final class AdminMail {
 
     /** What makes two notices the same: their title and problems, not when they were seen. */
     static String digest(AdminNotice notice) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(notice.title().getBytes(StandardCharsets.UTF_8));
-            for (String d : notice.details()) {
-                sha.update((byte) '\n');
-                sha.update(d.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder text = new StringBuilder(notice.title());
+        for (String d : notice.details()) {
+            text.append('\n').append(d);
         }
+        return Sha256.hex(text.toString()).substring(0, 32);
     }
 }

@@ -3,12 +3,12 @@ package io.watchfloor.ruletest;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.ingest.ArticleMeta;
 import io.watchfloor.ingest.ArticleParser;
-import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import io.watchfloor.ingest.ParseResult;
 import io.watchfloor.model.Alert;
 import io.watchfloor.model.Article;
+import io.watchfloor.model.Sha256;
 import io.watchfloor.model.Signal;
 import io.watchfloor.model.SignalType;
 import io.watchfloor.pipeline.ArticlePipeline;
@@ -74,7 +74,7 @@ public final class RuleTestRunner {
             for (Input in : inputs) {
                 // The store keeps a 64-character content key per article; a test article's is its id's hash (its id,
                 // a path, may be longer).
-                String key = ContentHash.sha256(in.article().id());
+                String key = Sha256.hex(in.article().id());
                 if (in.signals() == null) {
                     pipeline.process(in.article(), key);
                 } else {

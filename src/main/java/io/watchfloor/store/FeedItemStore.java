@@ -1,15 +1,12 @@
 package io.watchfloor.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.watchfloor.model.Sha256;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Feed items already processed: what makes replaying a feed, or restarting between polls, produce no duplicate
@@ -140,12 +137,7 @@ public final class FeedItemStore {
 
     /** The unique key of a link: its SHA-256 (links may be longer than an index entry may be). */
     private static String linkKey(String link) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(link.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 not available", e);
-        }
+        return Sha256.hex(link);
     }
 
     private void update(String sql, String feed, String itemKey, String what) {

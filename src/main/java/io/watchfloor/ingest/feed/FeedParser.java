@@ -1,6 +1,6 @@
 package io.watchfloor.ingest.feed;
 
-import io.watchfloor.ingest.ContentHash;
+import io.watchfloor.model.Sha256;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,13 +222,13 @@ public final class FeedParser {
 
         String guid = r.guid();
         if (guid != null && guids.get(guid) > 1) {
-            guid = guid + "#" + ContentHash.sha256((link == null ? "" : link) + "\n" + title).substring(0, 12);
+            guid = guid + "#" + Sha256.hex((link == null ? "" : link) + "\n" + title).substring(0, 12);
         }
         boolean linkShared = link != null && links.get(link) > 1;
         String key = guid != null ? "guid:" + guid
-                : link != null && !linkShared ? "link:" + link : "sha:" + ContentHash.sha256(title + "\n" + body);
+                : link != null && !linkShared ? "link:" + link : "sha:" + Sha256.hex(title + "\n" + body);
         if (key.length() > 900) {
-            key = key.substring(0, 5) + "sha:" + ContentHash.sha256(key);
+            key = key.substring(0, 5) + "sha:" + Sha256.hex(key);
         }
         return new FeedItem(key, guid, link, title, body, published, dateNote, rawDate, linkShared);
     }

@@ -3,6 +3,7 @@ package io.watchfloor.ingest.feed;
 import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.ingest.dedup.StoryClusterer;
 import io.watchfloor.model.Article;
+import io.watchfloor.model.Sha256;
 import io.watchfloor.store.FeedItemStore;
 import io.watchfloor.store.FeedStateStore;
 import io.watchfloor.store.FeedStateStore.FeedState;
@@ -230,7 +231,7 @@ public final class FeedPoller {
         String key = item.guid() != null ? item.guid() : item.link() != null ? item.link() : item.key();
         String id = feed.name() + "/" + key;
         if (id.length() > 900) {
-            id = feed.name() + "/sha:" + ContentHash.sha256(key);
+            id = feed.name() + "/sha:" + Sha256.hex(key);
         }
         LocalDate published = LocalDate.ofInstant(item.published(), zone);
         return new Article(id, item.title(), item.body(), published, item.link(), feed.outlet(), item.datedAtFetch());
