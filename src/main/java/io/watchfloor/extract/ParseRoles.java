@@ -56,6 +56,14 @@ final class ParseRoles {
      */
     private static final Set<String> ATTRIBUTION = Set.of("say", "tell", "report", "claim", "accuse", "state",
             "add", "blame", "describe", "confirm", "deny");
+    /** Verbs whose object is accused of an act: "accused India of ...", "blamed Ukraine for ...". */
+    private static final Set<String> ACCUSING = Set.of("accuse", "blame");
+
+    /** How a strike noun is the means of a verb: "killed ... in an airstrike", "hit ... with missiles". */
+    private static final Set<String> MEANS = Set.of("in", "with", "by", "through", "using");
+    /** Words for a state's armed forces: a fight of theirs has a state on each side, the other may go unsaid. */
+    private static final Set<String> ARMED = Set.of("troops", "troop", "soldier", "force", "army", "military",
+            "guard", "serviceman", "servicemen", "unit", "patrol", "artillery");
     private static final Set<SignalType> FIGHTING = Set.of(SignalType.CLASH, SignalType.CEASEFIRE);
     private static final Set<SignalType> RECIPROCAL = Set.of(SignalType.RELEASE, SignalType.DIPLOMATIC_DOWNGRADE);
 
@@ -125,7 +133,7 @@ final class ParseRoles {
         Map<Integer, List<Mention>> byToken = byToken(parse, parties(ms));
         Map<Integer, List<Mention>> all = byToken(parse, ms);
         List<Party> parties = type.directed()
-                ? directed(f, type, byToken, all, dominant, ms, t)
+                ? directed(f, type, byToken, all, dominant, ms, t, headline)
                 : joint(type, f, FIGHTING.contains(type) ? all : byToken, dominant);
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
             parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
@@ -191,7 +199,7 @@ final class ParseRoles {
      */
     private List<Party> directed(EventFrame f, SignalType type, Map<Integer, List<Mention>> byToken,
                                  Map<Integer, List<Mention>> all, List<String> dominant, List<Mention> ms,
-                                 PhraseMatch<Cue> t) {
+                                 PhraseMatch<Cue> t, boolean headline) {
         List<Integer> aims = new ArrayList<>(f.objects);
         Set<String> doers;
         if (type == SignalType.VISIT && !f.modifiers.isEmpty()) {
@@ -203,6 +211,23 @@ final class ParseRoles {
                     : codes(f.parse, resolved(f, visitors, byToken), byToken, false);
         } else {
             doers = doers(f, byToken);
+        }
+        if (doers.isEmpty()) {
+            // "Officials blamed Ukraine for the strikes", "accused India of extending its strikes": whom the
+            // accuser names is the doer.
+            doers = codes(f.parse, resolved(f, accused(f.parse, f.head), byToken), byToken, false);
+        }
+        if (doers.isEmpty() && type == SignalType.STRIKE && !f.parse.token(f.head).isVerb()) {
+            // "Israel killed the group's leader in an airstrike", "India targeted air bases using drone attacks":
+            // the strike is how the subject of that verb did it, and what the verb hit is what the strike hit.
+            int verb = meansOf(f.parse, f.head);
+            if (verb >= 0) {
+                doers = codes(f.parse, resolved(f, activeSubjects(f.parse, verb), byToken), byToken, false);
+                if (!doers.isEmpty()) {
+                    f.parse.dependents(verb).stream().filter(a -> a.base().equals("obj"))
+                            .forEach(a -> aims.add(a.dependent()));
+                }
+            }
         }
         aims.addAll(f.aimed);
         aims.addAll(f.partners); // "severed ties with Rwanda"
@@ -217,8 +242,9 @@ final class ParseRoles {
             targets = swap; // "Islamabad hosted the Iranian minister": the guest visits the host
         }
         List<Party> out = new ArrayList<>();
-        if (targets.isEmpty() && RECIPROCAL.contains(type)) {
-            // "Russia and Ukraine exchanged prisoners", "a prisoner swap between Ukraine and Russia": each to the other.
+        if (RECIPROCAL.contains(type) && (targets.isEmpty() || doers.isEmpty())) {
+            // "Russia and Ukraine exchanged prisoners", "a prisoner swap between Ukraine and Russia" (the two sides
+            // are partners, neither the doer): each to the other.
             List<String> sides = new ArrayList<>(doers);
             codes(f.parse, f.partners, byToken, false).stream().filter(c -> !sides.contains(c)).forEach(sides::add);
             if (sides.size() >= 2) {
@@ -239,6 +265,15 @@ final class ParseRoles {
             if (next != null) {
                 targets = Set.of(next);
             }
+        }
+        if (type == SignalType.PROTEST && targets.isEmpty() && !headline
+                && f.objects.stream().allMatch(o -> f.parse.token(o).tag().startsWith("JJ")) // "a formal protest"
+                && doers.size() == 1 && dominant != null && dominant.containsAll(doers) && actedBySubject(f)) {
+            // "Japan had made a diplomatic protest in response", in an article about Japan and China: to the other
+            // (not in a headline, whose "envoy summoned" the parser reads as the envoy summoning).
+            String doer = doers.iterator().next();
+            out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
+            return out;
         }
         Set<String> striker = type == SignalType.STRIKE && targets.isEmpty() && !f.parse.token(f.head).isVerb()
                 ? codes(f.parse, qualifiers(f, byToken), byToken, false) : Set.of();
@@ -482,7 +517,98 @@ final class ParseRoles {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
             out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
         }
+        if (out.isEmpty() && FIGHTING.contains(type) && dominant != null && codes.size() == 1
+                && dominant.contains(codes.get(0)) && names(f.parse, armedSides(f), ARMED)) {
+            // "a soldier was killed in a gunfight with Thai troops", in an article about Thailand and Cambodia: a
+            // fight has two sides, and the one not named is the article's other country.
+            out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+        }
         return out;
+    }
+
+    /**
+     * Who is accused of the act at {@code head}: the object of "accuse" or "blame" above it, or, where the act itself
+     * is what was blamed ("blamed the attack on Iran"), the one it was blamed on.
+     */
+    private static List<Integer> accused(ParsedSentence p, int head) {
+        int n = head;
+        for (int step = 0; step < 6; step++) {
+            Arc up = p.heads(n).stream().filter(a -> a.head() >= 0).findFirst().orElse(null);
+            if (up == null || up.base().equals("conj") || up.base().equals("parataxis")) {
+                // "accused India of ... and condemned the actions": the condemnation is the accuser's own act
+                return List.of();
+            }
+            if (ACCUSING.contains(p.token(up.head()).lemma())) {
+                boolean actBlamed = up.base().equals("obj");
+                List<Integer> out = new ArrayList<>();
+                for (Arc a : p.dependents(up.head())) {
+                    if (actBlamed ? a.relation().equals("obl:on") : a.base().equals("obj")) {
+                        out.add(a.dependent());
+                    }
+                }
+                return out;
+            }
+            n = up.head();
+        }
+        return List.of();
+    }
+
+    /**
+     * The verb an event noun is the means of: "killed ... in an airstrike" (an oblique), "targeted ... using drone
+     * attacks" (the object of "use" that qualifies the verb); -1 when it is none.
+     */
+    private static int meansOf(ParsedSentence p, int noun) {
+        for (Arc up : p.heads(noun)) {
+            if (up.head() < 0 || !p.token(up.head()).isVerb()) {
+                continue;
+            }
+            if (up.base().equals("obl") && MEANS.contains(up.subtype())) {
+                return up.head();
+            }
+            if (up.base().equals("obj") && p.token(up.head()).lemma().equals("use")) {
+                for (Arc above : p.heads(up.head())) {
+                    if (above.head() >= 0 && (above.base().equals("advcl") || above.base().equals("xcomp"))
+                            && p.token(above.head()).isVerb()) {
+                        return above.head();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The words for the sides of a fight: its doers and partners, and the heads of the countries named there. */
+    private static List<Integer> armedSides(EventFrame f) {
+        List<Integer> out = new ArrayList<>(f.doers);
+        out.addAll(f.partners);
+        for (int w : List.copyOf(out)) {
+            f.parse.heads(w).stream().filter(a -> a.head() >= 0 && (a.base().equals("amod")
+                    || a.base().equals("compound") || a.relation().equals("nmod:poss"))).forEach(a -> out.add(a.head()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the act is told with its doer as the subject of a clause of its own, not as the agent of a participle
+     * ("a practice condemned by the medical association").
+     */
+    private static boolean actedBySubject(EventFrame f) {
+        ParsedSentence p = f.parse;
+        for (int n : f.nodes) {
+            if (p.heads(n).stream().anyMatch(a -> a.base().equals("acl"))
+                    || p.dependents(n).stream().anyMatch(a -> a.relation().endsWith("agent")
+                    || a.relation().endsWith(":by"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The subjects of a verb in the active voice. */
+    private static List<Integer> activeSubjects(ParsedSentence p, int verb) {
+        return p.dependents(verb).stream()
+                .filter(a -> a.base().equals("nsubj") && !a.relation().equals("nsubj:pass"))
+                .map(Arc::dependent).toList();
     }
 
     /**

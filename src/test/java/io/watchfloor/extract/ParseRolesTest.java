@@ -178,4 +178,58 @@ class ParseRolesTest {
         assertThat(keys(PARSED, "Chile protests to Peru over seized trawlers", body))
                 .contains("TALKS CHL>PER planned");
     }
+
+    @Test
+    void aSwapBetweenTwoNamedStatesIsAReleaseByEach() {
+        assertThat(signals("Observers welcomed the prisoner swap between Serbia and Croatia on Tuesday."))
+                .contains("RELEASE SRB>HRV", "RELEASE HRV>SRB");
+    }
+
+    @Test
+    void whomAnAccuserNamesIsTheDoerOfTheAct() {
+        assertThat(signals("Georgian officials blamed Russia on Saturday for the air strikes on the town of Gori in Georgia."))
+                .contains("STRIKE RUS>GEO");
+        // What the accuser does besides is the accuser's own act.
+        assertThat(signals("Armenia accused Azerbaijan of spying on Monday and condemned the arrests of its citizens."))
+                .noneMatch(s -> s.startsWith("PROTEST AZE"));
+    }
+
+    @Test
+    void aStrikeThatIsHowSomeoneKilledIsTheKillersStrike() {
+        assertThat(signals("Israel killed a senior commander of the group in a powerful airstrike in Beirut on Friday."))
+                .contains("STRIKE ISR>LBN");
+        // Whoever answers a strike did not carry it out.
+        assertThat(signals("Iran vowed on Tuesday to respond to the airstrike on its embassy in Damascus."))
+                .noneMatch(s -> s.startsWith("STRIKE IRN"));
+        assertThat(signals("In a diplomatic offensive against Islamabad, India briefed envoys on Monday."))
+                .noneMatch(s -> s.startsWith("STRIKE"));
+    }
+
+    @Test
+    void aFightOfOneStatesTroopsInAnArticleAboutTwoStatesIsBetweenThem() {
+        String pair = "Thailand and Cambodia traded accusations on Monday. Thailand said Cambodia had moved guns. ";
+        assertThat(signals(pair + "A Thai soldier was wounded in a gunfight with Cambodian troops near the border on Sunday."))
+                .contains("CLASH KHM>THA");
+        // Police are no army: a gunfight of theirs is not one between states.
+        String kosovo = "Kosovo and Serbia traded accusations on Monday. Kosovo said Serbia had armed the group. ";
+        assertThat(signals(kosovo + "Two gunmen were killed in a gunfight with Kosovo police on Sunday."))
+                .noneMatch(s -> s.startsWith("CLASH"));
+    }
+
+    @Test
+    void aProtestWithNoAddresseeInAnArticleAboutTwoStatesIsToTheOther() {
+        String pair = "Chinese rockets fell near Okinawa on Thursday. Japan said China had been warned. ";
+        assertThat(signals(pair + "Japan lodged a formal protest through diplomatic channels on Thursday."))
+                .contains("PROTEST JPN>CHN");
+    }
+
+    @Test
+    void reopenedBordersTalksWithACounterpartAndLaunchedOperationsAreRead() {
+        assertThat(signals("The leaders of Kenya and Somalia reopened crossing points on their shared border on Monday."))
+                .contains("RESTORE_RELATIONS KEN>SOM");
+        assertThat(signals("Peru's president spoke to her Chilean counterpart by video on Monday about the dispute."))
+                .contains("TALKS CHL>PER");
+        assertThat(signals("Azerbaijan launched a military operation against Armenian positions on Tuesday."))
+                .contains("STRIKE AZE>ARM");
+    }
 }
