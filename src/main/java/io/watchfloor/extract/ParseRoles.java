@@ -59,6 +59,11 @@ final class ParseRoles {
     /** Verbs whose object is accused of an act: "accused India of ...", "blamed Ukraine for ...". */
     private static final Set<String> ACCUSING = Set.of("accuse", "blame");
 
+    /** Acts that a protest may be made against: then it is addressed to their doer. */
+    private static final Set<String> ACTS = Set.of("strike", "airstrike", "attack", "raid", "bombing", "shelling",
+            "bombardment", "assault", "offensive", "incursion", "invasion", "killing", "assassination", "aggression",
+            "shooting", "operation", "arrest", "detention", "expulsion", "seizure", "test", "launch", "drill",
+            "exercise", "deployment", "violation", "incident");
     /** How a strike noun is the means of a verb: "killed ... in an airstrike", "hit ... with missiles". */
     private static final Set<String> MEANS = Set.of("in", "with", "by", "through", "using");
     /** Words for a state's armed forces: a fight of theirs has a state on each side, the other may go unsaid. */
@@ -234,8 +239,26 @@ final class ParseRoles {
         if (type == SignalType.THREAT) {
             aims.addAll(clauseObjects(f)); // "threatened to strike Iran", "warned that it would hit Israel"
         }
-        Set<String> targets = type == SignalType.STRIKE ? struck(f.parse, aims, all)
-                : codes(f.parse, aims, all, true);
+        Set<String> targets;
+        boolean againstAct = false;
+        if (type == SignalType.STRIKE) {
+            targets = struck(f.parse, aims, all);
+        } else if (type == SignalType.PROTEST && aims.stream().anyMatch(a -> ACTS.contains(f.parse.token(a).lemma()))) {
+            // "Qatar condemns Israeli strike on Hamas officials in Doha": a protest against an act is addressed to
+            // whoever did it, not to whom or where it hit; an act whose doer goes unnamed names no addressee.
+            againstAct = true;
+            List<Integer> whose = actors(f.parse, aims.stream()
+                    .filter(a -> ACTS.contains(f.parse.token(a).lemma())).toList());
+            if (!activeSubjects(f.parse, f.head).isEmpty()) {
+                // "Georgia condemns detention of villagers by Russian forces": the parser hangs "by ..." on the
+                // protest, which in the active voice has no agent of its own: it is the act's.
+                f.parse.dependents(f.head).stream().filter(a -> a.relation().equals("obl:by"))
+                        .forEach(a -> whose.add(a.dependent()));
+            }
+            targets = codes(f.parse, whose, all, false);
+        } else {
+            targets = codes(f.parse, aims, all, true);
+        }
         if (type == SignalType.VISIT && HOSTING.contains(f.parse.token(f.head).lemma())) {
             Set<String> swap = doers;
             doers = targets;
@@ -258,7 +281,7 @@ final class ParseRoles {
                 return out;
             }
         }
-        if (!doers.isEmpty() && targets.isEmpty()) {
+        if (!doers.isEmpty() && targets.isEmpty() && !againstAct) {
             // The parse named the doer but attached no country to the act ("launched airstrikes early Saturday
             // targeting what it described as military targets in Iran"): the next country of the same clause.
             String next = nextInClause(f.parse.text(), ms, t, doers);
@@ -575,6 +598,21 @@ final class ParseRoles {
             }
         }
         return -1;
+    }
+
+    /** The words that say whose an act is: "Israeli strike", "Iran's attack", "the raid by Turkish jets". */
+    private static List<Integer> actors(ParsedSentence p, List<Integer> acts) {
+        List<Integer> out = new ArrayList<>();
+        for (int act : acts) {
+            for (Arc a : p.dependents(act)) {
+                String rel = a.relation();
+                if (rel.equals("amod") || rel.equals("compound") || rel.equals("nmod:poss") || rel.equals("nmod:by")
+                        || rel.equals("nmod:agent") || rel.equals("nmod:from")) {
+                    out.add(a.dependent());
+                }
+            }
+        }
+        return out;
     }
 
     /** The words for the sides of a fight: its doers and partners, and the heads of the countries named there. */

@@ -232,4 +232,15 @@ class ParseRolesTest {
         assertThat(signals("Azerbaijan launched a military operation against Armenian positions on Tuesday."))
                 .contains("STRIKE AZE>ARM");
     }
+
+    @Test
+    void aProtestAgainstAnActIsAddressedToWhoeverDidIt() {
+        assertThat(signals("Jordan condemned the Israeli strike on militants in Damascus on Monday."))
+                .contains("PROTEST JOR>ISR").noneMatch(s -> s.startsWith("PROTEST JOR>SYR"));
+        assertThat(signals("Armenia condemns arrest of shepherds by Azerbaijani soldiers near Tavush"))
+                .contains("PROTEST ARM>AZE");
+        // An act whose doer goes unnamed addresses the protest to no one, least of all to the country it hit.
+        assertThat(signals("Egypt condemned the attack as a violation of Jordan's sovereignty on Monday."))
+                .noneMatch(s -> s.startsWith("PROTEST"));
+    }
 }
