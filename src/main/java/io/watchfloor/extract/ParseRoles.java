@@ -139,9 +139,9 @@ final class ParseRoles {
         Map<Integer, List<Mention>> all = byToken(parse, ms);
         List<Party> parties = type.directed()
                 ? directed(f, type, byToken, all, dominant, ms, t, headline)
-                : joint(type, f, FIGHTING.contains(type) ? all : byToken, dominant);
+                : joint(type, f, FIGHTING.contains(type) ? all : byToken, dominant, sameType(parse, cues, t, type));
         if (parties.isEmpty() && type == SignalType.PLEDGE) {
-            parties = joint(type, f, byToken, dominant); // "Both countries expressed a commitment to de-escalate"
+            parties = joint(type, f, byToken, dominant, Set.of()); // "Both countries expressed a commitment to de-escalate"
         }
         boolean clause = parse.heads(f.head).stream().noneMatch(a -> a.base().equals("dep"));
         if (parties.isEmpty() && f.bare() && (headline || parse.token(f.head).isVerb() && clause)) {
@@ -491,7 +491,7 @@ final class ParseRoles {
      * the places; the article's pair for "the two sides".
      */
     private List<Party> joint(SignalType type, EventFrame f, Map<Integer, List<Mention>> byToken,
-                              List<String> dominant) {
+                              List<String> dominant, Set<Integer> sameType) {
         List<Integer> sides = new ArrayList<>(resolved(f, f.doers, byToken));
         sides.addAll(f.partners);
         sides.addAll(f.objects);
@@ -539,6 +539,21 @@ final class ParseRoles {
                 && (pair || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
             out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+        }
+        if (out.isEmpty() && codes.isEmpty() && sides.isEmpty() && !f.parse.token(f.head).isVerb()) {
+            // "The presidents of A and B agreed not to use force, after a meeting on ...", "after talks ..., the two
+            // governments said": a meeting told only as when something else happened was between who did that.
+            int verb = hostVerb(f.parse, f.head);
+            if (verb >= 0 && !sameType.contains(verb)) { // "due to meet ... in talks": one event, told by the verb
+                List<Integer> subjects = activeSubjects(f.parse, verb);
+                Set<String> together = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
+                if (together.size() >= 2) {
+                    return allPairs(List.copyOf(together));
+                }
+                if (together.isEmpty() && dominant != null && pairWords(f.parse, subjects)) {
+                    return List.of(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+                }
+            }
         }
         if (out.isEmpty() && FIGHTING.contains(type) && dominant != null && codes.size() == 1
                 && dominant.contains(codes.get(0)) && names(f.parse, armedSides(f), ARMED)) {
@@ -640,6 +655,28 @@ final class ParseRoles {
             }
         }
         return true;
+    }
+
+    /** The words of the sentence's other triggers of the same type. */
+    private static Set<Integer> sameType(ParsedSentence p, List<PhraseMatch<Cue>> cues, PhraseMatch<Cue> t,
+                                         SignalType type) {
+        Set<Integer> out = new HashSet<>();
+        for (PhraseMatch<Cue> c : cues) {
+            if (c != t && c.payload() instanceof Cue.Trigger trigger && trigger.type() == type) {
+                p.tokensIn(c.start(), c.end()).forEach(k -> out.add(k.index()));
+            }
+        }
+        return out;
+    }
+
+    /** The verb an event noun is an oblique of ("agreed ... after a meeting"); -1 when none. */
+    private static int hostVerb(ParsedSentence p, int noun) {
+        for (Arc up : p.heads(noun)) {
+            if (up.head() >= 0 && up.base().equals("obl") && p.token(up.head()).isVerb()) {
+                return up.head();
+            }
+        }
+        return -1;
     }
 
     /** The subjects of a verb in the active voice. */

@@ -34,6 +34,9 @@ public final class SignalExtractor implements Extractor {
     private static final Pattern APPOSITION_BEFORE = Pattern.compile("(?i)[,;—–]\\s*(?:his|her|its|their|the)\\s+"
             + "(?:(?:first|second|third|latest|maiden|last|fifth|fourth|official|state|surprise)\\s+){1,2}$");
     private static final Pattern DEFINITE_BEFORE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
+    /** Words of a date counted from another: "two days later", "the next day", "the day before". */
+    private static final Pattern RELATIVE_DAY =
+            Pattern.compile("(?i)\\b(?:later|earlier|before|after|afterwards|next|following|previous|prior)\\b");
     /** Words that may stand for the article's two countries: a sentence without a country is parsed for them. */
     private static final Pattern PAIR_WORDS = Pattern.compile("(?i)\\b(?:both|two|each other|neighbou?rs)\\b");
     /**
@@ -121,6 +124,8 @@ public final class SignalExtractor implements Extractor {
         LocalDate anchor = null;
         // The previous sentence, whose one date a sentence of the same paragraph without its own date takes on.
         SaidDates previous = null;
+        // The sentence before, whatever it tells: "Two days later" counts from the day it names.
+        SaidDates last = null;
         for (int i = 0; i < sentences.size(); i++) {
             SentenceSplitter.Sentence s = sentences.get(i);
             List<PhraseMatch<Cue>> c = cues.get(i);
@@ -137,8 +142,15 @@ public final class SignalExtractor implements Extractor {
                 }
                 continue;
             }
-            LocalDate sentenceAnchor = anchor; // "two days later": after the event told before this sentence
+            // "two days later": after the day the sentence before names ("held a referendum on December 3. Two days
+            // later, ..."), else after the event told before this sentence
+            LocalDate sentenceAnchor = anchor;
             List<PhraseMatch<Cue>> triggers = triggers(c);
+            if (!triggers.isEmpty() && last != null && RELATIVE_DAY.matcher(s.text()).find()) {
+                LocalDate said = last.single(article.published());
+                sentenceAnchor = said != null ? said : anchor;
+            }
+            last = new SaidDates(s.text(), sentenceAnchor, null);
             List<DateMention> pastDates = null; // the sentence's dates, parsed once
             if (trace.on() && !triggers.isEmpty()) {
                 trace.note("[" + i + "] " + s.text());

@@ -243,4 +243,23 @@ class ParseRolesTest {
         assertThat(signals("Egypt condemned the attack as a violation of Jordan's sovereignty on Monday."))
                 .noneMatch(s -> s.startsWith("PROTEST"));
     }
+
+    @Test
+    void aMeetingToldAsWhenTheSidesActedWasBetweenThem() {
+        assertThat(signals("The leaders of Kenya and Somalia agreed on Monday not to use force against each other, "
+                + "after a meeting on the island of Zanzibar."))
+                .contains("TALKS KEN>SOM", "PLEDGE KEN>SOM").noneMatch(s -> s.contains("TZA"));
+        // One meeting told twice ("due to meet ... in talks") is one event, planned like the verb.
+        assertThat(signals("The foreign ministers of Kenya and Somalia are due to meet in Nairobi next week, in talks "
+                + "mediated by Djibouti.")).contains("TALKS KEN>SOM planned").doesNotContain("TALKS KEN>SOM");
+    }
+
+    @Test
+    void daysLaterCountFromTheDayTheSentenceBeforeNames() {
+        Article a = new Article("t.txt", "Report", "Tensions rose after Venezuela held a vote on December 3 on the "
+                + "region. Two days later, Venezuela announced the deployment of troops near the border with Guyana.",
+                LocalDate.of(2023, 12, 15), null, null);
+        assertThat(PARSED.extract(a)).filteredOn(x -> x.type().name().equals("MOBILIZATION"))
+                .extracting(Signal::eventDate).containsExactly(LocalDate.of(2023, 12, 5));
+    }
 }
