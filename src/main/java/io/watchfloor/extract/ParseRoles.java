@@ -2,6 +2,7 @@ package io.watchfloor.extract;
 
 import io.watchfloor.extract.parse.Arc;
 import io.watchfloor.extract.parse.ParsedSentence;
+import io.watchfloor.extract.parse.Token;
 import io.watchfloor.model.SignalType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +28,7 @@ final class ParseRoles {
             "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent", "dep", "obl:npmod", "nmod:npmod");
     /** Verbs that say whose a weapon was, on the weapon as a reduced clause: "rockets fired from Lebanon". */
     private static final Set<String> LAUNCHED = Set.of("belong", "fire", "launch", "shoot", "drop");
+    private static final Set<String> LAUNCHED_FORMS = Set.of("belonging", "fired", "launched", "shot", "dropped");
     private static final Set<String> WEAPON_OWNER = Set.of("obl:to", "obl:agent", "obl:by", "obl:from");
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
     private static final Set<String> SHARED = Set.of("border", "frontier", "boundary", "line");
@@ -222,10 +225,11 @@ final class ParseRoles {
             // accuser names is the doer.
             doers = codes(f.parse, resolved(f, accused(f.parse, f.head), byToken), byToken, false);
         }
-        if (doers.isEmpty() && type == SignalType.STRIKE && !f.parse.token(f.head).isVerb()) {
-            // "Israel killed the group's leader in an airstrike", "India targeted air bases using drone attacks":
-            // the strike is how the subject of that verb did it, and what the verb hit is what the strike hit.
-            int verb = meansOf(f.parse, f.head);
+        if (doers.isEmpty() && type == SignalType.STRIKE) {
+            // "Israel killed the group's leader in an airstrike", "India targeted air bases using drone attacks",
+            // "Tehran responded with waves of missiles fired at Israeli cities": the strike (or the weapon fired) is
+            // how the subject of that verb did it, and what the verb hit is what the strike hit.
+            int verb = meansOf(f.parse, f.parse.token(f.head).isVerb() ? weaponFired(f.parse, f.head) : f.head);
             if (verb >= 0) {
                 doers = codes(f.parse, resolved(f, activeSubjects(f.parse, verb), byToken), byToken, false);
                 if (!doers.isEmpty()) {
@@ -290,9 +294,11 @@ final class ParseRoles {
             }
         }
         if (type == SignalType.PROTEST && targets.isEmpty() && !headline
-                && f.objects.stream().allMatch(o -> f.parse.token(o).tag().startsWith("JJ")) // "a formal protest"
+                && (againstAct || f.objects.stream().allMatch(o -> f.parse.token(o).tag().startsWith("JJ")))
                 && doers.size() == 1 && dominant != null && dominant.containsAll(doers) && actedBySubject(f)) {
-            // "Japan had made a diplomatic protest in response", in an article about Japan and China: to the other
+            // "Japan had made a diplomatic protest in response" ("a formal protest": an adjective is no addressee),
+            // "Georgetown denounced the incursion" (whose, the sentence does not say), in an article about two
+            // states, one of them the protester: to the other
             // (not in a headline, whose "envoy summoned" the parser reads as the envoy summoning).
             String doer = doers.iterator().next();
             out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
@@ -596,7 +602,13 @@ final class ParseRoles {
      * attacks" (the object of "use" that qualifies the verb); -1 when it is none.
      */
     private static int meansOf(ParsedSentence p, int noun) {
+        if (noun < 0) {
+            return -1;
+        }
         for (Arc up : p.heads(noun)) {
+            if (up.head() >= 0 && up.relation().equals("nmod:of") && p.token(up.head()).isNoun()) {
+                return meansOf(p, up.head()); // "with waves of missiles"
+            }
             if (up.head() < 0 || !p.token(up.head()).isVerb()) {
                 continue;
             }
@@ -677,6 +689,25 @@ final class ParseRoles {
             }
         }
         return -1;
+    }
+
+    /** The weapon a participle tells the firing of ("missiles fired at Israeli cities"); -1 when none. */
+    private static int weaponFired(ParsedSentence p, int participle) {
+        if (!launched(p.token(participle))) {
+            return -1;
+        }
+        for (Arc up : p.heads(participle)) {
+            if (up.head() >= 0 && (up.base().equals("acl") || up.base().equals("amod"))) {
+                return up.head();
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a word says a weapon was fired (as an adjective, "fired" keeps its form as its lemma). */
+    private static boolean launched(Token t) {
+        String word = t.word().toLowerCase(Locale.ROOT);
+        return LAUNCHED.contains(t.lemma()) || LAUNCHED_FORMS.contains(word);
     }
 
     /** The subjects of a verb in the active voice. */
@@ -779,15 +810,16 @@ final class ParseRoles {
                 for (Arc a : p.dependents(at[0])) {
                     String rel = a.relation();
                     boolean owner = OWNER.contains(rel) || OWNER.contains(a.base());
-                    if (owner || places && PLACE.contains(rel)) {
-                        queue.add(new int[] {a.dependent(), at[1] + 1});
-                    } else if (rel.equals("acl") && LAUNCHED.contains(p.token(a.dependent()).lemma())) {
-                        // "fire belonging to the Syrian forces", "shells fired by the army": whose the weapon was
+                    if ((rel.equals("acl") || rel.equals("amod")) && launched(p.token(a.dependent()))) {
+                        // "fire belonging to the Syrian forces", "shells fired by the army" (read as an adjective
+                        // too: "hit by rockets fired by Cambodian forces"): whose the weapon was
                         for (Arc b : p.dependents(a.dependent())) {
                             if (WEAPON_OWNER.contains(b.relation())) {
                                 queue.add(new int[] {b.dependent(), at[1] + 1});
                             }
                         }
+                    } else if (owner || places && PLACE.contains(rel)) {
+                        queue.add(new int[] {a.dependent(), at[1] + 1});
                     }
                 }
             }

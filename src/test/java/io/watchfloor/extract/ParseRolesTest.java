@@ -262,4 +262,12 @@ class ParseRolesTest {
         assertThat(PARSED.extract(a)).filteredOn(x -> x.type().name().equals("MOBILIZATION"))
                 .extracting(Signal::eventDate).containsExactly(LocalDate.of(2023, 12, 5));
     }
+
+    @Test
+    void whoseWeaponsWereFiredIsTheDoerHoweverTheFiringIsTold() {
+        assertThat(signals("Baku responded on Monday with a barrage of rockets fired at Armenian villages."))
+                .contains("STRIKE AZE>ARM");
+        assertThat(signals("Two schools in Armenia's Tavush province were hit on Monday by rockets fired by Azerbaijani "
+                + "forces, officials said.")).contains("STRIKE AZE>ARM");
+    }
 }
