@@ -260,10 +260,12 @@ final class EventFrame {
             int at = n;
             for (int step = 0; step < 3 && out.isEmpty(); step++) {
                 int up = -1;
+                boolean controlled = false;
                 for (Arc a : parse.heads(at)) {
                     boolean governs = a.base().equals("xcomp") || a.base().equals("dep") || a.base().equals("conj");
                     if (a.head() >= 0 && governs) {
                         up = a.head();
+                        controlled = a.base().equals("xcomp");
                         break;
                     }
                 }
@@ -271,7 +273,9 @@ final class EventFrame {
                     break;
                 }
                 for (Arc a : parse.dependents(up)) {
-                    if (a.base().equals("nsubj") && !a.relation().equals("nsubj:pass")) {
+                    // "Isaias is expected to visit", "the envoy was asked to leave": the passive's subject does
+                    // what it was expected or asked to do
+                    if (a.base().equals("nsubj") && (controlled || !a.relation().equals("nsubj:pass"))) {
                         out.add(a.dependent());
                     }
                 }

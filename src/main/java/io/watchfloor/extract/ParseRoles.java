@@ -42,7 +42,8 @@ final class ParseRoles {
             "government", "leader", "minister", "delegation", "rival", "party", "president", "counterpart", "army",
             "military", "force", "korea", "sudan", "congo"); // "the two Koreas"
     /** Plurals that with "the" alone stand for the article's two countries: "the neighbours fought a war". */
-    private static final Set<String> THE_PAIR = Set.of("neighbour", "neighbor", "rival", "side", "country", "nation");
+    private static final Set<String> THE_PAIR = Set.of("neighbour", "neighbor", "rival", "side", "country", "nation",
+            "delegation", "army");
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
@@ -133,7 +134,11 @@ final class ParseRoles {
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
                 // illegitimate" is no Taiwanese drill.
-                Set<String> doers = doers(f, byToken(parse, parties(ms)));
+                Map<Integer, List<Mention>> named = byToken(parse, parties(ms));
+                Set<String> own = doers(f, named);
+                // "China's military began two days of large-scale drills": who began them (not who called them
+                // illegitimate: only a verb that carries the event)
+                Set<String> doers = own.isEmpty() ? carrierSubject(f, named) : own;
                 parties = parties.stream().filter(p -> doers.contains(p.actor())).toList();
             }
             return parties.isEmpty() ? null : new Reading(as, mood == Cue.Mood.PLANNED, parties);
@@ -378,7 +383,7 @@ final class ParseRoles {
         for (Arc a : p.dependents(n)) {
             String base = a.base();
             if (base.equals("amod") || base.equals("compound") || a.relation().equals("nmod:poss")
-                    || base.equals("appos") || base.equals("flat")) {
+                    || base.equals("appos") || base.equals("flat") || a.relation().equals("nmod:of")) {
                 subtree(p, a.dependent(), depth + 1, out);
             }
         }
@@ -481,6 +486,27 @@ final class ParseRoles {
         return new LinkedHashSet<>();
     }
 
+    /**
+     * The countries of the subject of a support verb that carries an event noun, through a measure ("began two days
+     * of drills", "staged a week of exercises").
+     */
+    private Set<String> carrierSubject(EventFrame f, Map<Integer, List<Mention>> byToken) {
+        int at = f.head;
+        for (int step = 0; step < 3; step++) {
+            Arc up = f.parse.heads(at).stream().filter(a -> a.head() >= 0 && (a.relation().equals("nmod:of")
+                    || a.base().equals("obj"))).findFirst().orElse(null);
+            if (up == null) {
+                return Set.of();
+            }
+            at = up.head();
+            if (f.parse.token(at).isVerb()) {
+                return lexicon.supportVerbs().contains(f.parse.token(at).lemma())
+                        ? codes(f.parse, resolved(f, activeSubjects(f.parse, at), byToken), byToken, false) : Set.of();
+            }
+        }
+        return Set.of();
+    }
+
     /** The first country named after the trigger in its clause, other than the doers'. */
     private static String nextInClause(String sentence, List<Mention> ms, PhraseMatch<Cue> t, Set<String> doers) {
         int end = Clauses.end(sentence, t.end());
@@ -534,8 +560,12 @@ final class ParseRoles {
         codes.addAll(withWhom);
         List<String> named = byToken.values().stream().flatMap(List::stream).filter(Mention::canAct)
                 .map(Mention::code).distinct().toList();
+        // "A ceasefire took hold on Wednesday, the secretary of Armenia's Security Council said": a truce is between
+        // two sides, and a sentence that names only the article's countries (or one, as who tells of it) tells theirs.
         boolean aboutThePair = dominant != null && codes.isEmpty() && FIGHTING.contains(type)
-                && named.size() == 2 && dominant.containsAll(named);
+                && (named.size() == 2 || type == SignalType.CEASEFIRE && named.size() == 1 && sourcesOnly(f.parse,
+                byToken.values().stream().flatMap(List::stream).toList()).containsAll(named))
+                && dominant.containsAll(named);
         boolean pair = pairWords(f.parse, sides);
         if (out.isEmpty() && pair && codes.isEmpty() && named.size() == 2) {
             // "Rubio said at a news conference with Guyana's president, after the two held talks": the sentence's two

@@ -270,4 +270,32 @@ class ParseRolesTest {
         assertThat(signals("Two schools in Armenia's Tavush province were hit on Monday by rockets fired by Azerbaijani "
                 + "forces, officials said.")).contains("STRIKE AZE>ARM");
     }
+
+    @Test
+    void whatTheSidesOfAnArticleDoTogetherIsBetweenThem() {
+        String pair = "Kenya and Somalia agreed a truce on Sunday. Kenya said Somalia had asked for it. ";
+        assertThat(signals(pair + "The delegations will meet again in Nairobi on Friday to set up a monitoring mechanism."))
+                .contains("TALKS KEN>SOM planned");
+        // A truce told by one side's official, with no other country named, is the truce between the two.
+        assertThat(signals(pair + "A ceasefire took hold on Monday evening, the secretary of Kenya's security council said."))
+                .contains("CEASEFIRE KEN>SOM");
+        // Not a truce that one of them made with someone else.
+        String row = "Kenya and Somalia traded accusations on Sunday. Kenya said Somalia had armed the group. ";
+        assertThat(signals(row + "The raids followed the collapse of a ceasefire announced by the Kenyan government "
+                + "with armed groups in the north.")).noneMatch(s -> s.startsWith("CEASEFIRE"));
+    }
+
+    @Test
+    void drillsAreTheirsWhoBeganThemNotTheirsWhoCalledThemIllegal() {
+        assertThat(signals("China's military began two days of large-scale drills around Taiwan on Thursday."))
+                .contains("MOBILIZATION CHN>TWN");
+        assertThat(signals("Taiwan called the large-scale drills around the island illegitimate on Thursday."))
+                .noneMatch(s -> s.startsWith("MOBILIZATION TWN"));
+    }
+
+    @Test
+    void whoIsExpectedToVisitIsTheVisitor() {
+        assertThat(signals("The Kenyan president is expected to visit Somalia on Saturday."))
+                .contains("VISIT KEN>SOM planned");
+    }
 }
