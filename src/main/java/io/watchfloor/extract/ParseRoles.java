@@ -28,6 +28,8 @@ final class ParseRoles {
             "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent", "dep", "obl:npmod", "nmod:npmod");
     /** Verbs that say whose a weapon was, on the weapon as a reduced clause: "rockets fired from Lebanon". */
     private static final Set<String> LAUNCHED = Set.of("belong", "fire", "launch", "shoot", "drop");
+    /** Pronouns that stand for a person, not a state. */
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his", "hers");
     private static final Set<String> LAUNCHED_FORMS = Set.of("belonging", "fired", "launched", "shot", "dropped");
     private static final Set<String> WEAPON_OWNER = Set.of("obl:to", "obl:agent", "obl:by", "obl:from");
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
@@ -780,9 +782,13 @@ final class ParseRoles {
                 }
             }
             if (antecedent < 0) {
+                // "he" stands for a person: "President Yoon said South Korea and Japan should ..., as he opened a
+                // summit" is Yoon's summit, not Japan's
+                boolean person = PERSONAL.contains(p.token(d).word().toLowerCase(Locale.ROOT));
                 for (int i = d - 1; i >= 0 && antecedent < 0; i--) {
                     int k = i;
-                    if (byToken.containsKey(k) && p.heads(k).stream().anyMatch(a -> a.base().equals("nsubj"))) {
+                    if (byToken.containsKey(k) && p.heads(k).stream().anyMatch(a -> a.base().equals("nsubj"))
+                            && (!person || byToken.get(k).stream().anyMatch(m -> m.kind() == Mention.Kind.PERSON))) {
                         antecedent = k;
                     }
                 }

@@ -298,4 +298,11 @@ class ParseRolesTest {
         assertThat(signals("The Kenyan president is expected to visit Somalia on Saturday."))
                 .contains("VISIT KEN>SOM planned");
     }
+
+    @Test
+    void heStandsForAPersonNotForAStateNamedAsASubjectBefore() {
+        assertThat(signals("Prime Minister Narendra Modi said on Monday that India and Nepal must work together, as he "
+                + "opened a summit with Chinese President Xi Jinping in New Delhi."))
+                .contains("TALKS CHN>IND").noneMatch(s -> s.startsWith("TALKS CHN>NPL"));
+    }
 }
