@@ -29,7 +29,10 @@ import java.util.Set;
 final class RecentAlerts {
     /** Alerts remembered at most: each also keeps the alert as it shows (up to 25 reports). */
     static final int MAX_ALERTS = 2_000;
-    /** Report keys and sources remembered at most over all alerts: 16 to 32 bytes each, so at most about 64 MB. */
+    /**
+     * Report keys and sources remembered at most over all alerts: 16 to 32 bytes a report key, about 50 a source
+     * (an alert holds no more sources than reports), so at most about 80 MB.
+     */
     static final int MAX_KEYS = 2_000_000;
 
     /** One alert as last seen; {@code complete}: {@code reports} and {@code sources} are all the alert holds. */
