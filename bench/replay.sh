@@ -9,7 +9,8 @@
 #        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java;
 #        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
 #        REPLAY_OPTS="--lanes 1" passes options to watchfloor replay;
-#        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words)
+#        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words);
+#        KEEP=out.jsonl keeps the replay's output (to compare two builds' alerts)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 mix=""
@@ -33,7 +34,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load av
 # Output is counted as it streams (a million articles give gigabytes of alert lines). Every 30 s a full collection
 # (jcmd GC.run) measures the live heap: the data the pipeline keeps, which must not grow with N.
 mkfifo "$work/out"
-(cut -c1-16 < "$work/out" | sort | uniq -c > "$work/kinds.txt") &
+(tee "${KEEP:-/dev/null}" < "$work/out" | cut -c1-16 | sort | uniq -c > "$work/kinds.txt") &
 counter=$!
 start=$(date +%s.%N)
 heap="${HEAP:-1g}"

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 public final class AlertCorrelator {
     private final AlertStore store;
     private final int corroborationDays;
-    private final RecentAlerts recent = new RecentAlerts();
+    private final RecentAlerts recent;
     /** Set where this correlator is the only writer of a store that was empty when it began; else null. */
     private final SituationIndex situations;
     private boolean broken;
@@ -29,7 +29,13 @@ public final class AlertCorrelator {
      *                   are answered from memory where it knows the answer, and the store is written, not read
      */
     public AlertCorrelator(AlertStore store, int corroborationDays, boolean soleWriter) {
+        this(store, corroborationDays, soleWriter, new RecentAlerts());
+    }
+
+    /** @param recent the memory of recent alerts, with its budget */
+    AlertCorrelator(AlertStore store, int corroborationDays, boolean soleWriter, RecentAlerts recent) {
         this.store = store;
+        this.recent = recent;
         this.corroborationDays = corroborationDays;
         this.situations = soleWriter && store.count() == 0 ? new SituationIndex() : null;
     }

@@ -5,8 +5,9 @@ import io.watchfloor.model.Evidence;
 import io.watchfloor.model.Severity;
 import io.watchfloor.store.AlertKnowledge;
 import io.watchfloor.store.AlertStore;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,41 +19,72 @@ import java.util.Set;
  * those add nothing, and this tells so without a trip to the store. Safe with several nodes: reports are never
  * removed and severities only rise, so what is known held here is held in the store too; anything unknown goes to the
  * store. Where this node is the store's only writer, it also knows what an alert does not hold, as long as it has
- * seen every report of it (it recorded the alert and the alert holds no more than it keeps per alert).
+ * seen every report of it (it recorded the alert and has remembered it since).
+ *
+ * <p>Every report key and source of an alert is kept, however many (a war's alert holds thousands, and an alert known
+ * only in part cannot say "not held"); the budget is on the whole: past {@code maxAlerts} alerts or {@code maxKeys}
+ * keys, the alerts touched least recently are forgotten whole, and the store answers for them again. It is a cache:
+ * the store stays the truth, and an empty memory (after a restart or a rollback) only means more questions to it.
  */
 final class RecentAlerts {
-    private static final int MAX_ALERTS = 2_000;
-    /** Per alert, the latest reports and sources remembered (a war's alert may hold thousands). */
-    private static final int MAX_REPORTS = 256;
+    /** Alerts remembered at most: each also keeps the alert as it shows (up to 25 reports). */
+    static final int MAX_ALERTS = 2_000;
+    /**
+     * Report keys and sources remembered at most over all alerts: 16 to 32 bytes a report key, about 50 a source
+     * (an alert holds no more sources than reports), so at most about 80 MB.
+     */
+    static final int MAX_KEYS = 2_000_000;
 
-    /** {@code complete}: {@code reports} and {@code sources} are all the alert holds. */
-    private record Known(Alert alert, Set<Long> reports, Set<String> sources, int held, boolean complete) { }
+    /** One alert as last seen; {@code complete}: {@code reports} and {@code sources} are all the alert holds. */
+    private static final class Known {
+        final ReportKeys reports = new ReportKeys();
+        final Set<String> sources = new HashSet<>();
+        Alert alert;
+        int held;
+        boolean complete;
 
-    private final Map<String, Known> known = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
-            return size() > MAX_ALERTS;
+        Known(boolean complete) {
+            this.complete = complete;
         }
-    };
+
+        int keys() {
+            return reports.size() + sources.size();
+        }
+    }
+
+    private final int maxAlerts;
+    private final int maxKeys;
+    /** Least recently touched first. */
+    private final Map<String, Known> known = new LinkedHashMap<>(256, 0.75f, true);
+    private long keys;
+
+    RecentAlerts() {
+        this(MAX_ALERTS, MAX_KEYS);
+    }
+
+    RecentAlerts(int maxAlerts, int maxKeys) {
+        this.maxAlerts = maxAlerts;
+        this.maxKeys = maxKeys;
+    }
 
     /** The alert as last seen, when it is known to hold every one of {@code reports} at {@code severity} or above. */
     synchronized Optional<Alert> unchangedBy(String id, Severity severity, List<Evidence> reports) {
         Known k = known.get(id);
-        if (k == null || severity.compareTo(k.alert().severity()) > 0) {
+        if (k == null || severity.compareTo(k.alert.severity()) > 0) {
             return Optional.empty();
         }
         for (Evidence e : reports) {
-            if (!k.reports().contains(key(e))) {
+            if (!k.reports.contains(key(e))) {
                 return Optional.empty();
             }
         }
-        return Optional.of(k.alert());
+        return Optional.of(k.alert);
     }
 
     /** The alert as last seen, with how many reports it held then. */
     synchronized Optional<AlertStore.Seen> lastSeen(String id) {
         Known k = known.get(id);
-        return k == null ? Optional.empty() : Optional.of(new AlertStore.Seen(k.alert(), k.held()));
+        return k == null ? Optional.empty() : Optional.of(new AlertStore.Seen(k.alert, k.held));
     }
 
     /**
@@ -64,16 +96,16 @@ final class RecentAlerts {
         if (k == null) {
             return AlertKnowledge.NOTHING;
         }
-        boolean whole = soleWriter && k.complete();
+        boolean whole = soleWriter && k.complete;
         return new AlertKnowledge() {
             @Override
             public Boolean holdsReport(Evidence e) {
-                return k.reports().contains(key(e)) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+                return k.reports.contains(key(e)) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
             }
 
             @Override
             public Boolean holdsSource(String sourceKey) {
-                return k.sources().contains(sourceKey) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+                return k.sources.contains(sourceKey) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
             }
 
             @Override
@@ -85,32 +117,39 @@ final class RecentAlerts {
 
     /**
      * Remembers the alert as it now is, holding {@code reports} among its {@code held} reports; {@code whole}: these
-     * are all its reports (it was just recorded with them).
+     * are all its reports (it was just recorded with them). An alert not remembered until now is known only in part.
      */
     synchronized void seen(Alert alert, List<Evidence> reports, int held, boolean whole) {
         Known k = known.get(alert.id());
-        Set<Long> keys = k != null ? k.reports() : new LinkedHashSet<>();
-        Set<String> sources = k != null ? k.sources() : new LinkedHashSet<>();
-        boolean complete = k != null ? k.complete() : whole;
+        if (k == null) {
+            k = new Known(whole);
+            known.put(alert.id(), k);
+        } else {
+            keys -= k.keys();
+        }
         for (Evidence e : reports) {
-            long key = key(e);
-            keys.remove(key);
-            keys.add(key);
-            sources.add(e.sourceKey());
+            k.reports.add(key(e));
+            k.sources.add(e.sourceKey());
         }
-        while (keys.size() > MAX_REPORTS) {
-            keys.remove(keys.iterator().next());
-            complete = false;
+        k.alert = alert;
+        k.held = held;
+        // Fewer keys than reports held: two reports share a key, so "not held" could be wrong; ask the store.
+        k.complete = k.complete && k.reports.size() == held;
+        keys += k.keys();
+        forgetBeyondBudget();
+    }
+
+    private void forgetBeyondBudget() {
+        Iterator<Known> eldest = known.values().iterator();
+        while ((known.size() > maxAlerts || keys > maxKeys) && eldest.hasNext()) {
+            keys -= eldest.next().keys();
+            eldest.remove();
         }
-        while (sources.size() > MAX_REPORTS) {
-            sources.remove(sources.iterator().next());
-            complete = false;
-        }
-        known.put(alert.id(), new Known(alert, keys, sources, held, complete && keys.size() == held));
     }
 
     synchronized void forgetAll() {
         known.clear();
+        keys = 0;
     }
 
     /** A report's article and sentence as 64 bits: a war's alerts must not hold their sentences twice over. */

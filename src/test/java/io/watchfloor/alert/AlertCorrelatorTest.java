@@ -110,4 +110,65 @@ class AlertCorrelatorTest {
         assertThat(new AlertStore(db).find(last.alert().id()).orElseThrow()).isEqualTo(last.alert());
         assertThat(db.count("SELECT COUNT(*) FROM alert_evidence", "count")).isEqualTo(301);
     }
+
+    /** One report of the IRN-PAK strike of 2024-01-16 (article {@code article}). */
+    private static Alert report(String article, String source) {
+        return alert("2024-01-16", Severity.INFO, article, source);
+    }
+
+    /** The same decisions from a sole writer remembering {@code recent} and from a correlator that asks the store. */
+    private void sameAsTheStoreAnswers(AlertCorrelator soleWriter, Alert candidate, AlertChange.Kind expected,
+                                       AlertCorrelator asking) {
+        AlertChange remembered = soleWriter.apply(candidate);
+        AlertChange asked = asking.apply(candidate);
+        assertThat(remembered.kind()).isEqualTo(expected).isEqualTo(asked.kind());
+        assertThat(remembered.alert()).isEqualTo(asked.alert());
+    }
+
+    @Test
+    void aSoleWriterDecidesAWarOfManyReportsFromMemoryAsTheStoreWould() {
+        Database other = Database.inMemory("corr-asking-" + UUID.randomUUID());
+        try {
+            AlertCorrelator soleWriter = new AlertCorrelator(new AlertStore(db), 2, true);
+            AlertCorrelator asking = new AlertCorrelator(new AlertStore(other), 2);
+            sameAsTheStoreAnswers(soleWriter, report("a0", "outlet-0"), AlertChange.Kind.NEW, asking);
+            for (int i = 1; i < 400; i++) {
+                // more reports than the 256 a remembered alert kept before; 100 outlets
+                sameAsTheStoreAnswers(soleWriter, report("a" + i, "outlet-" + (i % 100)),
+                        i < 100 ? AlertChange.Kind.UPDATED : AlertChange.Kind.REFINED, asking);
+            }
+            // held: the first report and one of the latest; not held: a new article, from a known and a new outlet
+            sameAsTheStoreAnswers(soleWriter, report("a0", "outlet-0"), AlertChange.Kind.UNCHANGED, asking);
+            sameAsTheStoreAnswers(soleWriter, report("a390", "outlet-90"), AlertChange.Kind.UNCHANGED, asking);
+            sameAsTheStoreAnswers(soleWriter, report("a400", "outlet-3"), AlertChange.Kind.REFINED, asking);
+            sameAsTheStoreAnswers(soleWriter, report("a401", "outlet-new"), AlertChange.Kind.UPDATED, asking);
+            assertThat(db.count("SELECT COUNT(*) FROM alert_evidence", "count")).isEqualTo(402);
+            assertThat(new AlertStore(db).all()).isEqualTo(new AlertStore(other).all());
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void anAlertTheSoleWriterForgotIsDecidedByTheStore() {
+        // Room for one alert: every other alert touched pushes the war out of memory.
+        AlertCorrelator soleWriter = new AlertCorrelator(new AlertStore(db), 2, true, new RecentAlerts(1, 10_000));
+        for (int i = 0; i < 300; i++) {
+            soleWriter.apply(report("a" + i, "outlet-" + (i % 100)));
+        }
+        String war = report("a0", "outlet-0").id();
+        soleWriter.apply(alert("2024-03-01", Severity.INFO, "b0", "outlet-0")); // another situation: the war is forgotten
+
+        assertThat(soleWriter.apply(report("a7", "outlet-7")).kind()).isEqualTo(AlertChange.Kind.UNCHANGED);
+        assertThat(soleWriter.apply(report("a299", "outlet-99")).kind()).isEqualTo(AlertChange.Kind.UNCHANGED);
+        soleWriter.apply(alert("2024-03-01", Severity.INFO, "b1", "outlet-0"));
+        assertThat(soleWriter.apply(report("a300", "outlet-5")).kind()).isEqualTo(AlertChange.Kind.REFINED);
+        soleWriter.apply(alert("2024-03-01", Severity.INFO, "b2", "outlet-0"));
+        AlertChange newOutlet = soleWriter.apply(report("a301", "outlet-new"));
+        assertThat(newOutlet.kind()).isEqualTo(AlertChange.Kind.UPDATED);
+        assertThat(newOutlet.alert().id()).isEqualTo(war);
+        assertThat(newOutlet.alert().sources()).isEqualTo(101);
+        assertThat(db.count("SELECT COUNT(*) FROM alert_evidence WHERE alert_id = '" + war + "'", "count"))
+                .isEqualTo(302);
+    }
 }
