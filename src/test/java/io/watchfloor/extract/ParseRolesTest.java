@@ -305,4 +305,11 @@ class ParseRolesTest {
                 + "opened a summit with Chinese President Xi Jinping in New Delhi."))
                 .contains("TALKS CHN>IND").noneMatch(s -> s.startsWith("TALKS CHN>NPL"));
     }
+
+    @Test
+    void aWarningOfACatastropheIsAForecastNotAThreat() {
+        assertThat(signals("Egypt warned Israel of a humanitarian catastrophe in Gaza on Monday."))
+                .noneMatch(s -> s.startsWith("THREAT"));
+        assertThat(signals("Iran warned Israel of a crushing response on Monday.")).contains("THREAT IRN>ISR");
+    }
 }
