@@ -93,10 +93,13 @@ final class RunCommand implements Callable<Integer> {
         createDataDir(cfg.dataPath());
         clock.mark("config");
         // The rules compile (the longest step of a start) on their own thread while the store opens and migrates; the
-        // actor catalogue and the lexicon are read on another (the store's migration mostly waits for the disk).
+        // actor catalogue and the lexicon are read on another (the store's migration mostly waits for the disk). The
+        // parser's models (seconds of CPU) load once the daemon is ready: on two cores they would slow every step; a
+        // single pass needs them at once.
         StartStep<CompiledRules> compiling = StartStep.start("watchfloor-rule-compiler",
                 () -> Pipelines.compileRules(cfg));
-        StartStep<SignalExtractor> reading = StartStep.start("watchfloor-lexicon", () -> Pipelines.extractor(cfg));
+        StartStep<SignalExtractor> reading = StartStep.start("watchfloor-lexicon", () -> Pipelines.extractor(cfg,
+                once ? Pipelines.parser(cfg) : Pipelines.parserOnDemand(cfg)));
         Database opened;
         try {
             opened = Database.open(cfg.databaseUrl(), cfg.database().user(),
@@ -188,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
                 return Main.OK;
             }
             RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
-                    Pipelines.parser(cfg), Clock.systemUTC());
+                    reading.get().parser(), Clock.systemUTC());
             metrics.rulesReload(reload::lastReloadSuccessful, reload::lastSuccess);
             String running = "running (pid " + ProcessHandle.current().pid() + ", started "
                     + Times.second(Instant.now()) + ")";
@@ -243,9 +246,9 @@ final class RunCommand implements Callable<Integer> {
                             clock.phases(), compiling.millis(), reading.millis());
                     LOG.info("watchfloor started: {} rules, {} recent signals restored, data in {}, email to {}",
                             rules.ruleNames().size(), restored, cfg.dataPath(), email.describe());
-                    // The actor catalogue's people and automaton: built now that the start is over.
+                    // The actor catalogue's people and automaton, and the parser's models: now that the start is over.
                     if (pipeline.extractor() instanceof SignalExtractor x) {
-                        x.catalog().prepareInBackground();
+                        x.prepareInBackground();
                     }
                 });
             } finally {

@@ -88,6 +88,19 @@ public final class SignalExtractor implements Extractor {
         return catalog;
     }
 
+    public SentenceParser parser() {
+        return parser;
+    }
+
+    /**
+     * Builds the catalogue's people and automaton and loads the parser's models, each on a thread of its own: for a
+     * daemon once it is up; the first article waits for what is not ready by then.
+     */
+    public void prepareInBackground() {
+        catalog.prepareInBackground();
+        parser.loadInBackground();
+    }
+
     @Override
     public List<Signal> extract(Article article) {
         return extract(article, Trace.OFF);

@@ -157,6 +157,14 @@ public final class Pipelines {
     }
 
     /**
+     * The same parser with its models not loaded yet: they load on {@link SentenceParser#loadInBackground()} or for
+     * the first sentence parsed (the daemon loads them once it is ready).
+     */
+    public static SentenceParser parserOnDemand(WatchfloorConfig cfg) {
+        return cfg.extract().parses() ? CoreNlpParser.sharedOnDemand() : SentenceParser.NONE;
+    }
+
+    /**
      * The extractor of the event lexicon in {@code lexiconDir} reading with {@code parser}: how the daemon, a rule
      * reload, replay, evaluate and explain each make theirs.
      *
@@ -173,9 +181,14 @@ public final class Pipelines {
      * @throws ConfigException naming the file and the entry when the lexicon or the additions are broken
      */
     public static SignalExtractor extractor(WatchfloorConfig cfg) {
+        return extractor(cfg, parser(cfg));
+    }
+
+    /** The same, reading with {@code parser}. */
+    public static SignalExtractor extractor(WatchfloorConfig cfg, SentenceParser parser) {
         try {
             ActorCatalog catalog = ActorCatalog.withAdditions(cfg.rulesPath().resolve("lexicon"));
-            return extractor(catalog, cfg.rulesPath().resolve("lexicon"), parser(cfg));
+            return extractor(catalog, cfg.rulesPath().resolve("lexicon"), parser);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }

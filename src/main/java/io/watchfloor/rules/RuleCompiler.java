@@ -11,22 +11,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.kie.api.KieBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.model.KieBaseModel;
-import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles the admin's rule files at run time, off to the side: the result is either a complete rule set or a
@@ -49,7 +52,6 @@ public final class RuleCompiler {
                 @classReactive
             end
             """;
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
 
@@ -86,53 +88,54 @@ public final class RuleCompiler {
         if (sources.keySet().stream().noneMatch(n -> n.endsWith(".drl") || n.endsWith(".dslr"))) {
             return failed(new RuleProblem("rules", 0, true, "no rule files (.drl, .dslr) found"));
         }
-        KieFileSystem kfs = kie.newKieFileSystem();
-        ReleaseId releaseId = kie.newReleaseId("io.watchfloor", "rules", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        kfs.writeKModuleXML(kmodule().toXML());
+        // Straight to a knowledge builder: a KieBuilder would also write and read back a pom and a kmodule.xml (with
+        // XStream, ~300 classes of Java 1.4 that no class-data archive keeps) and a KieContainer, a second or more of
+        // CPU per start for the same packages and the same messages.
+        ClassLoader classes = RuleCompiler.class.getClassLoader();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classes));
+        CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> kiePathToFile = new HashMap<>();
-        kfs.write("src/main/resources/io/watchfloor/rules/internal/watchfloor-facts.drl", FACTS_DRL);
+        batch.add(resource("io/watchfloor/rules/internal/watchfloor-facts.drl", FACTS_DRL), ResourceType.DRL);
         for (Map.Entry<String, String> e : sources.entrySet()) {
             String fileName = Path.of(e.getKey()).getFileName().toString();
-            // Drools warns when a file's folder does not match its package: place each file where its package says.
+            // Each file where its package says, as a rule project would place it (messages name this path).
             Matcher m = PACKAGE.matcher(e.getValue());
             String folder = m.find() ? m.group(1).replace('.', '/') + "/" : "";
-            String kiePath = "src/main/resources/" + folder + fileName;
+            String kiePath = folder + fileName;
             if (kiePathToFile.containsKey(kiePath)) {
-                kiePath = "src/main/resources/" + folder + sources.size() + "_" + fileName;
+                kiePath = folder + sources.size() + "_" + fileName;
             }
             kiePathToFile.put(kiePath, e.getKey());
-            // Parser errors name the resource without the source-folder prefix.
-            kiePathToFile.put(kiePath.substring("src/main/resources/".length()), e.getKey());
-            kfs.write(kiePath, e.getValue());
+            batch.add(resource(kiePath, e.getValue()), ResourceType.determineResourceType(fileName));
         }
-        KieBuilder builder = kie.newKieBuilder(kfs);
         try {
-            builder.buildAll();
+            batch.build();
         } catch (RuntimeException e) {
             return failed(new RuleProblem("rules", 0, true, "rule compiler failed: " + e.getMessage()));
         }
         List<RuleProblem> problems = new ArrayList<>();
-        for (Message msg : builder.getResults().getMessages()) {
-            String file = kiePathToFile.getOrDefault(msg.getPath(), msg.getPath() == null ? "rules" : msg.getPath());
-            boolean error = msg.getLevel() == Message.Level.ERROR;
-            if (msg.getLevel() == Message.Level.INFO) {
-                continue;
+        long id = 0;
+        for (ResultSeverity severity : List.of(ResultSeverity.ERROR, ResultSeverity.WARNING)) { // as a KieBuilder lists
+            for (KnowledgeBuilderResult result : builder.getResults(severity)) {
+                Message msg = result.asMessage(++id);
+                String file = kiePathToFile.getOrDefault(msg.getPath(),
+                        msg.getPath() == null ? "rules" : msg.getPath());
+                problems.add(new RuleProblem(file, msg.getLine(), severity == ResultSeverity.ERROR,
+                        clean(msg.getText())));
             }
-            problems.add(new RuleProblem(file, msg.getLine(), error, clean(msg.getText())));
         }
         problems = new ArrayList<>(RuleErrors.explain(sources, problems));
         if (problems.stream().noneMatch(RuleProblem::error)) {
             problems.addAll(RuleLint.check(sources));
         }
         if (problems.stream().anyMatch(RuleProblem::error)) {
-            kie.getRepository().removeKieModule(releaseId);
             return new CompileResult(Optional.empty(), problems);
         }
-        KieContainer container = kie.newKieContainer(releaseId);
-        KieBase base = container.getKieBase(KBASE);
-        // The container is only a way to the KieBase; keep the repository from growing with every reload.
-        kie.getRepository().removeKieModule(releaseId);
+        KieBaseConfiguration conf = kie.newKieBaseConfiguration(null, classes);
+        conf.setOption(EventProcessingOption.STREAM);
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KBASE, conf);
+        base.addPackages(builder.getKnowledgePackages());
         List<String> names = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule r : p.getRules()) {
@@ -144,12 +147,8 @@ public final class RuleCompiler {
                 RuleLocations.of(sources), Instant.now(), PairJoins.crossPairRule(sources).orElse(null))), problems);
     }
 
-    private KieModuleModel kmodule() {
-        KieModuleModel model = kie.newKieModuleModel();
-        KieBaseModel base = model.newKieBaseModel(KBASE).setDefault(true)
-                .setEventProcessingMode(EventProcessingOption.STREAM);
-        base.addPackage("*");
-        return model;
+    private static Resource resource(String path, String text) {
+        return ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
     }
 
     private static String clean(String text) {

@@ -82,17 +82,31 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + url + ": " + StoreException.rootMessage(e), e);
         }
         try {
-            // PostgreSQL also gets Quartz's cluster tables (cluster mode is PostgreSQL only).
-            String[] locations = url.startsWith("jdbc:postgresql:")
-                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                    : new String[] {"classpath:db/migration"};
-            Flyway.configure().dataSource(pool).locations(locations).load().migrate();
-        } catch (RuntimeException e) {
+            migrate(url, pool);
+        } catch (RuntimeException | SQLException e) {
             closer.run();
             throw new StoreException("cannot open database " + url + ": " + StoreException.rootMessage(e), e);
         }
         return new Database(pool, closer);
     }
+
+    /**
+     * Brings the schema up to date: an H2 store that is new or already current without Flyway (see
+     * {@link H2SchemaShortcut}), anything else with Flyway.
+     */
+    private static void migrate(String url, DataSource pool) throws SQLException {
+        if (url.startsWith("jdbc:h2:") && H2SchemaShortcut.migrate(pool, MIGRATIONS)) {
+            return;
+        }
+        // PostgreSQL also gets Quartz's cluster tables (cluster mode is PostgreSQL only).
+        String[] locations = url.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:" + MIGRATIONS, "classpath:db/postgresql"}
+                : new String[] {"classpath:" + MIGRATIONS};
+        Flyway.configure().dataSource(pool).locations(locations).load().migrate();
+    }
+
+    /** The class-path folder of the schema's migrations. */
+    static final String MIGRATIONS = "db/migration";
 
     /** A private in-memory database: replays and tests get a real store that vanishes with them. */
     public static Database inMemory(String name) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stanford CoreNLP's tokenizer, tagger, lemmatizer and neural dependency parser (Universal Dependencies, enhanced++
  * graph) on one sentence at a time. The models take several seconds and about 350 MB of heap to load: they are loaded
- * once per process, on a thread of their own from the first call of {@link #shared()}, and the first parse waits for
+ * once per process, on threads of their own, from the first call of {@link #shared()} or, for the process's parser
+ * from {@link #sharedOnDemand()}, from {@link #loadInBackground()} or the first parse; the first parse waits for
  * them. One instance serves every core: CoreNLP's tokenizer, tagger and lemmatizer keep no state between sentences,
  * and the dependencies come from {@link TransitionParser}, which gives CoreNLP's parse faster and only the enhanced++
  * graph that is read (CoreNLP's annotator builds five). Recent parses are kept by sentence text.
@@ -44,26 +45,42 @@ public final class CoreNlpParser implements SentenceParser {
     private static volatile CoreNlpParser shared;
     private static CompletableFuture<Models> models;
 
-    private final CompletableFuture<Models> loaded;
+    /** The models once this parser has asked for them (null before: nothing loads until then). */
+    private volatile CompletableFuture<Models> loaded;
     private final ParseCache cache;
     private final LongAdder parsed = new LongAdder();
     private final LongAdder cached = new LongAdder();
     private final LongAdder nanos = new LongAdder();
 
-    /** @param cacheSentences recent parses to keep (0: none) */
-    CoreNlpParser(int cacheSentences) {
-        this.loaded = models();
-        this.cache = new ParseCache(cacheSentences);
+    /** A parser whose models load only when asked for. */
+    private CoreNlpParser(ParseCache cache) {
+        this.cache = cache;
     }
 
-    /** The process's parser; its models start loading on the first call. */
+    /** @param cacheSentences recent parses to keep (0: none) */
+    CoreNlpParser(int cacheSentences) {
+        this.cache = new ParseCache(cacheSentences);
+        loadInBackground();
+    }
+
+    /** The process's parser; its models start loading now, in the background, if they have not yet. */
     public static CoreNlpParser shared() {
+        CoreNlpParser p = sharedOnDemand();
+        p.loadInBackground();
+        return p;
+    }
+
+    /**
+     * The process's parser, its models not loaded before {@link #loadInBackground()} or the first parse: the daemon
+     * loads them once it is ready (on two cores, loading them meanwhile would slow its start by seconds).
+     */
+    public static CoreNlpParser sharedOnDemand() {
         CoreNlpParser p = shared;
         if (p == null) {
             synchronized (CoreNlpParser.class) {
                 p = shared;
                 if (p == null) {
-                    p = new CoreNlpParser(CACHE_SENTENCES);
+                    p = new CoreNlpParser(new ParseCache(CACHE_SENTENCES));
                     shared = p;
                 }
             }
@@ -116,14 +133,28 @@ public final class CoreNlpParser implements SentenceParser {
         }
     }
 
-    /** Waits until the models are loaded (for start-up timing and benchmarks). */
+    /** Starts loading the models on their own threads, if they are not loaded or loading already. */
+    @Override
+    public void loadInBackground() {
+        if (loaded == null) {
+            loaded = models(); // once per process: the same future for every caller
+        }
+    }
+
+    /** The models, waited for; loading them first if nothing has asked for them yet. */
+    private Models loaded() {
+        loadInBackground();
+        return loaded.join();
+    }
+
+    /** Waits until the models are loaded, loading them if need be (for start-up timing and benchmarks). */
     public void awaitModels() {
-        loaded.join();
+        loaded();
     }
 
     /** Whether the dependencies come from {@link TransitionParser} rather than CoreNLP's slower scoring. */
     boolean fast() {
-        return loaded.join().fast().isPresent();
+        return loaded().fast().isPresent();
     }
 
     @Override
@@ -141,7 +172,7 @@ public final class CoreNlpParser implements SentenceParser {
             cached.increment();
             return Optional.of(kept);
         }
-        Models m = loaded.join();
+        Models m = loaded();
         long t0 = CPU.getCurrentThreadCpuTime();
         Annotation doc = new Annotation(sentence);
         try {

@@ -10,6 +10,10 @@ public interface SentenceParser {
     /** The parse of {@code sentence}, or empty when it cannot be parsed (no words, too long). */
     Optional<ParsedSentence> parse(String sentence);
 
+    /** Starts loading what the parser reads with, in the background, if it has any and it is not loaded yet. */
+    default void loadInBackground() {
+    }
+
     /** What this parser has done since it was made (nothing, for a parser that keeps no count). */
     default ParseStats stats() {
         return ParseStats.NONE;
