@@ -312,4 +312,12 @@ class ParseRolesTest {
                 .noneMatch(s -> s.startsWith("THREAT"));
         assertThat(signals("Iran warned Israel of a crushing response on Monday.")).contains("THREAT IRN>ISR");
     }
+
+    @Test
+    void thePresssNamesForAStateNameIt() {
+        assertThat(signals("The Hermit Kingdom launched three missiles at Japan on Sunday."))
+                .contains("STRIKE PRK>JPN");
+        assertThat(signals("On Sunday the Hermit Kingdom shelled two South Korean islands near the sea border."))
+                .contains("STRIKE PRK>KOR");
+    }
 }
