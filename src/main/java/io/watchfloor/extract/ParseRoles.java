@@ -28,8 +28,7 @@ final class ParseRoles {
             "conj", "nmod:to", "nmod:for", "nmod:by", "nmod:agent", "dep", "obl:npmod", "nmod:npmod");
     /** Verbs that say whose a weapon was, on the weapon as a reduced clause: "rockets fired from Lebanon". */
     private static final Set<String> LAUNCHED = Set.of("belong", "fire", "launch", "shoot", "drop");
-    /** Pronouns that stand for a person, not a state. */
-    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his", "hers");
+    /** The same as adjectives, which keep their form as their lemma: "rockets fired by Cambodian forces". */
     private static final Set<String> LAUNCHED_FORMS = Set.of("belonging", "fired", "launched", "shot", "dropped");
     private static final Set<String> WEAPON_OWNER = Set.of("obl:to", "obl:agent", "obl:by", "obl:from");
     /** What two sides share: "the border between Azerbaijan and Armenia", "the Thai-Cambodian frontier". */
@@ -46,6 +45,8 @@ final class ParseRoles {
     /** Plurals that with "the" alone stand for the article's two countries: "the neighbours fought a war". */
     private static final Set<String> THE_PAIR = Set.of("neighbour", "neighbor", "rival", "side", "country", "nation",
             "delegation", "army");
+    /** Pronouns that stand for a person, not a state. */
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his", "hers");
     /** Words for an official, whose country an article about two countries may leave unsaid. */
     private static final Set<String> OFFICIALS = Set.of("minister", "president", "premier", "chancellor", "envoy",
             "ambassador", "delegation", "secretary", "king", "emir", "prince", "leader", "official", "diplomat");
@@ -250,16 +251,16 @@ final class ParseRoles {
         if (type == SignalType.THREAT) {
             aims.addAll(clauseObjects(f)); // "threatened to strike Iran", "warned that it would hit Israel"
         }
+        List<Integer> acts = type == SignalType.PROTEST
+                ? aims.stream().filter(a -> ACTS.contains(f.parse.token(a).lemma())).toList() : List.of();
+        boolean againstAct = !acts.isEmpty();
         Set<String> targets;
-        boolean againstAct = false;
         if (type == SignalType.STRIKE) {
             targets = struck(f.parse, aims, all);
-        } else if (type == SignalType.PROTEST && aims.stream().anyMatch(a -> ACTS.contains(f.parse.token(a).lemma()))) {
+        } else if (againstAct) {
             // "Qatar condemns Israeli strike on Hamas officials in Doha": a protest against an act is addressed to
             // whoever did it, not to whom or where it hit; an act whose doer goes unnamed names no addressee.
-            againstAct = true;
-            List<Integer> whose = actors(f.parse, aims.stream()
-                    .filter(a -> ACTS.contains(f.parse.token(a).lemma())).toList());
+            List<Integer> whose = actors(f.parse, acts);
             if (!activeSubjects(f.parse, f.head).isEmpty()) {
                 // "Georgia condemns detention of villagers by Russian forces": the parser hangs "by ..." on the
                 // protest, which in the active voice has no agent of its own: it is the act's.
@@ -308,7 +309,7 @@ final class ParseRoles {
             // states, one of them the protester: to the other
             // (not in a headline, whose "envoy summoned" the parser reads as the envoy summoning).
             String doer = doers.iterator().next();
-            out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
+            out.add(new Party(doer, WindowRoles.otherOf(dominant, doer), true));
             return out;
         }
         Set<String> striker = type == SignalType.STRIKE && targets.isEmpty() && !f.parse.token(f.head).isVerb()
@@ -318,7 +319,7 @@ final class ParseRoles {
             // striker qualifies it and whose target is not named falls on the other country the article is about
             // (not a subject: "Ukrainian cities are under strikes" names the struck).
             String doer = striker.iterator().next();
-            out.add(new Party(doer, dominant.get(0).equals(doer) ? dominant.get(1) : dominant.get(0), true));
+            out.add(new Party(doer, WindowRoles.otherOf(dominant, doer), true));
             return out;
         }
         if (doers.isEmpty() && type == SignalType.VISIT && f.doers.isEmpty() && !f.parse.token(f.head).isVerb()) {
@@ -326,10 +327,7 @@ final class ParseRoles {
             int up = f.parse.heads(f.head).stream().filter(a -> a.head() >= 0 && a.base().equals("obl"))
                     .map(Arc::head).findFirst().orElse(-1);
             if (up >= 0) {
-                List<Integer> subjects = f.parse.dependents(up).stream()
-                        .filter(a -> a.base().equals("nsubj") && !a.relation().equals("nsubj:pass"))
-                        .map(Arc::dependent).toList();
-                doers = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
+                doers = codes(f.parse, resolved(f, activeSubjects(f.parse, up), byToken), byToken, false);
             }
         }
         if (doers.isEmpty() && type == SignalType.VISIT && dominant != null && targets.size() == 1
@@ -337,7 +335,7 @@ final class ParseRoles {
             // "The foreign minister arrived in Islamabad": in an article about two countries, the other one's.
             String host = targets.iterator().next();
             if (dominant.contains(host)) {
-                String guest = dominant.get(0).equals(host) ? dominant.get(1) : dominant.get(0);
+                String guest = WindowRoles.otherOf(dominant, host);
                 out.add(new Party(guest, host, true));
             }
             return out;
@@ -474,13 +472,8 @@ final class ParseRoles {
         }
         List<Integer> chain = ParseMood.governors(f.parse, f.head);
         for (int i = 1; i < chain.size(); i++) {
-            List<Integer> subjects = new ArrayList<>();
-            for (Arc a : f.parse.dependents(chain.get(i))) {
-                if (a.base().equals("nsubj") && !a.relation().equals("nsubj:pass")) {
-                    subjects.add(a.dependent());
-                }
-            }
-            Set<String> codes = codes(f.parse, resolved(f, subjects, byToken), byToken, false);
+            Set<String> codes = codes(f.parse, resolved(f, activeSubjects(f.parse, chain.get(i)), byToken), byToken,
+                    false);
             if (!codes.isEmpty()) {
                 return codes;
             }
@@ -576,7 +569,7 @@ final class ParseRoles {
         if (out.isEmpty() && dominant != null && (codes.isEmpty() || dominant.contains(codes.get(0)))
                 && (pair || aboutThePair)) {
             // "The two sides agreed to a truce", "Pakistan and its neighbour": the article's pair.
-            out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+            out.add(WindowRoles.articlePair(dominant));
         }
         if (out.isEmpty() && codes.isEmpty() && sides.isEmpty() && !f.parse.token(f.head).isVerb()) {
             // "The presidents of A and B agreed not to use force, after a meeting on ...", "after talks ..., the two
@@ -589,7 +582,7 @@ final class ParseRoles {
                     return allPairs(List.copyOf(together));
                 }
                 if (together.isEmpty() && dominant != null && pairWords(f.parse, subjects)) {
-                    return List.of(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+                    return List.of(WindowRoles.articlePair(dominant));
                 }
             }
         }
@@ -597,7 +590,7 @@ final class ParseRoles {
                 && dominant.contains(codes.get(0)) && names(f.parse, armedSides(f), ARMED)) {
             // "a soldier was killed in a gunfight with Thai troops", in an article about Thailand and Cambodia: a
             // fight has two sides, and the one not named is the article's other country.
-            out.add(WindowRoles.sorted(dominant.get(0), dominant.get(1), true));
+            out.add(WindowRoles.articlePair(dominant));
         }
         return out;
     }
@@ -736,7 +729,7 @@ final class ParseRoles {
         return -1;
     }
 
-    /** Whether a word says a weapon was fired (as an adjective, "fired" keeps its form as its lemma). */
+    /** Whether a word says a weapon was fired. */
     private static boolean launched(Token t) {
         String word = t.word().toLowerCase(Locale.ROOT);
         return LAUNCHED.contains(t.lemma()) || LAUNCHED_FORMS.contains(word);

@@ -161,9 +161,11 @@ public final class SignalExtractor implements Extractor {
             List<PhraseMatch<Cue>> triggers = triggers(c);
             if (!triggers.isEmpty() && last != null && RELATIVE_DAY.matcher(s.text()).find()) {
                 LocalDate said = last.single(article.published());
-                sentenceAnchor = said != null ? said : anchor;
+                if (said != null) {
+                    sentenceAnchor = said;
+                }
             }
-            last = new SaidDates(s.text(), sentenceAnchor, null);
+            last = new SaidDates(s.text(), sentenceAnchor);
             List<DateMention> pastDates = null; // the sentence's dates, parsed once
             if (trace.on() && !triggers.isEmpty()) {
                 trace.note("[" + i + "] " + s.text());
@@ -171,11 +173,11 @@ public final class SignalExtractor implements Extractor {
                         + "=" + m.code() + "/" + m.kind()).toList());
             }
             if (!triggers.isEmpty()) {
-                pastDates = dates.findAll(s.text(), article.published(), Tense.PAST, sentenceAnchor);
-                previous = new SaidDates(s.text(), sentenceAnchor, pastDates);
+                pastDates = last.all(article.published());
+                previous = last;
             } else if (c.isEmpty()) {
                 // Parsed only if the next sentence needs it: most sentences without cues never do.
-                previous = new SaidDates(s.text(), sentenceAnchor, null);
+                previous = last;
             }
             boolean mobilized = false;
             boolean threatened = false;
@@ -386,18 +388,23 @@ public final class SignalExtractor implements Extractor {
         private final LocalDate anchor;
         private List<DateMention> said;
 
-        SaidDates(String text, LocalDate anchor, List<DateMention> said) {
+        SaidDates(String text, LocalDate anchor) {
             this.text = text;
             this.anchor = anchor;
-            this.said = said;
+        }
+
+        /** The sentence's dates. */
+        List<DateMention> all(LocalDate published) {
+            if (said == null) {
+                said = dates.findAll(text, published, Tense.PAST, anchor);
+            }
+            return said;
         }
 
         /** The sentence's date when it says exactly one, to the day; otherwise null. */
         LocalDate single(LocalDate published) {
-            if (said == null) {
-                said = dates.findAll(text, published, Tense.PAST, anchor);
-            }
-            return said.size() == 1 && said.get(0).precision() == DatePrecision.DAY ? said.get(0).date() : null;
+            List<DateMention> all = all(published);
+            return all.size() == 1 && all.get(0).precision() == DatePrecision.DAY ? all.get(0).date() : null;
         }
     }
 }

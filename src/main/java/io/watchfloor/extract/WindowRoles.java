@@ -173,7 +173,7 @@ final class WindowRoles {
             String where = after.stream().filter(m -> m.isWhere() && !m.code().equals(a) && m.end() <= clauseEnd)
                     .map(Mention::code).findFirst().orElse(null);
             if (where == null && !test && dominant != null && dominant.contains(a)) {
-                where = dominant.get(0).equals(a) ? dominant.get(1) : dominant.get(0);
+                where = otherOf(dominant, a);
             }
             if (where == null && !test) {
                 where = after.stream().filter(m -> !m.code().equals(a)).map(Mention::code).findFirst().orElse(null);
@@ -198,7 +198,7 @@ final class WindowRoles {
                 && dominant.contains(target) && OFFICIAL.matcher(sentence.substring(0, t.start())).find()) {
             // "Prime Minister X made a surprise stopover in Lahore to meet his Pakistani counterpart": an official
             // named without a country, in an article about two countries, comes from the other one.
-            actor = dominant.get(0).equals(target) ? dominant.get(1) : dominant.get(0);
+            actor = otherOf(dominant, target);
             return List.of(new Party(actor, target, true));
         }
         if (actor == null || target == null) {
@@ -327,6 +327,16 @@ final class WindowRoles {
     /** Joint acts are reported as the pair in alphabetical order. */
     static Party sorted(String a, String b, boolean inferred) {
         return a.compareTo(b) <= 0 ? new Party(a, b, inferred) : new Party(b, a, inferred);
+    }
+
+    /** The article's pair as a joint act's parties, taken from the article, not the sentence. */
+    static Party articlePair(List<String> dominant) {
+        return sorted(dominant.get(0), dominant.get(1), true);
+    }
+
+    /** The other country of the article's pair, {@code code} being one of them. */
+    static String otherOf(List<String> dominant, String code) {
+        return dominant.get(0).equals(code) ? dominant.get(1) : dominant.get(0);
     }
 
     private static int distance(Mention m, PhraseMatch<Cue> t) {
