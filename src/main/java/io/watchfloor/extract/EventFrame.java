@@ -166,6 +166,10 @@ final class EventFrame {
         if (attack >= 0) {
             passive = true;
         }
+        // "Serb forces were engaged in ethnic cleansing": a support verb that carries the event through a
+        // preposition is a state, not a passive; its subject does the event.
+        boolean state = n != head && t.isVerb() && parse.dependents(n).stream()
+                .anyMatch(a -> a.base().equals("obl") && a.dependent() == head);
         // The object word of a split trigger ("summoned Iran's envoy"): its owner is whom the act addresses.
         boolean acted = n != head && parse.heads(n).stream().anyMatch(a -> nodes.contains(a.head())
                 && (a.base().equals("obj") || a.base().equals("obl") || a.relation().equals("nsubj:pass")));
@@ -175,7 +179,7 @@ final class EventFrame {
             String sub = a.subtype();
             switch (base) {
                 case "nsubj", "csubj" -> {
-                    if (sub.equals("pass") || passive && t.isVerb()) {
+                    if (!state && (sub.equals("pass") || passive && t.isVerb())) {
                         objects.add(d);
                     } else {
                         doers.add(d);

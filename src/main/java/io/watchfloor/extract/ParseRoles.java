@@ -133,6 +133,11 @@ final class ParseRoles {
                 Set<String> sources = sourcesOnly(parse, parties(ms));
                 parties = parties.stream().filter(p -> !sources.contains(p.target())
                         && (p.actor() == null || !sources.contains(p.actor()))).toList();
+                Reading byForces = stateForces(f, parse, ms, parties, mood == Cue.Mood.PLANNED);
+                if (byForces != null) {
+                    note(trace, "done by a state's armed forces in another country: a strike");
+                    return byForces;
+                }
             }
             if (type == SignalType.MOBILIZATION) {
                 // Only the state the parse names as the one that deployed or tested: "Taiwan called the drills
@@ -192,6 +197,27 @@ final class ParseRoles {
             }
         }
         return byToken;
+    }
+
+    /**
+     * An attack the parse gives to one state's armed forces ("Serb forces were engaged in ethnic cleansing in
+     * Montenegro") is no attack by unknown hands: it is that state's use of force where it happened, or a clash where
+     * it hit another state's troops. Null otherwise.
+     */
+    private static Reading stateForces(EventFrame f, ParsedSentence parse, List<Mention> ms, List<Party> places,
+                                       boolean planned) {
+        if (places.size() != 1 || f.doers.stream().noneMatch(d -> ARMED.contains(parse.token(d).lemma()))) {
+            return null;
+        }
+        Set<String> doers = codes(parse, f.doers, byToken(parse, parties(ms)), false);
+        String where = places.get(0).target();
+        if (doers.size() != 1 || doers.contains(where)) {
+            return null;
+        }
+        // "an army force was ambushed by Ethiopian forces": troops attacked by troops is a clash of the two states
+        boolean onTroops = f.objects.stream().anyMatch(o -> ARMED.contains(parse.token(o).lemma()));
+        return new Reading(onTroops ? SignalType.CLASH : SignalType.STRIKE, planned,
+                List.of(new Party(doers.iterator().next(), where, false)));
     }
 
     /** The countries named as doers, or as the subject of the verb that governs the act. */

@@ -320,4 +320,16 @@ class ParseRolesTest {
         assertThat(signals("On Sunday the Hermit Kingdom shelled two South Korean islands near the sea border."))
                 .contains("STRIKE PRK>KOR");
     }
+
+    @Test
+    void whoeverIsEngagedInAnActDoesItAndAStatesForcesStrike() {
+        assertThat(signals("Moroccan troops were engaged in heavy fighting with Algerian units near the border on Monday."))
+                .contains("CLASH DZA>MAR");
+        assertThat(signals("Ethiopian soldiers were engaged in a massacre of villagers in Eritrea on Monday."))
+                .contains("STRIKE ETH>ERI").noneMatch(s -> s.contains("ERI>ETH") || s.startsWith("ATTACK"));
+        assertThat(signals("A Kenyan army patrol was ambushed on Kenyan soil by Somali troops on Monday."))
+                .contains("CLASH KEN>SOM").noneMatch(s -> s.startsWith("STRIKE") || s.startsWith("ATTACK"));
+        assertThat(signals("Gunmen were engaged in a massacre of villagers in Eritrea on Monday."))
+                .contains("ATTACK null>ERI");
+    }
 }
