@@ -6,7 +6,8 @@
 # of 16 trigger words, and every trigger phrase of the event lexicon (rules/lexicon/events.yaml).
 # usage: bench/replay.sh [--dense] [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven,
 #        python3; --dense: the event-dense mix of gen_articles.py (a dozen pairs' events in every article)
-#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java;
+#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java (the parallel collector
+#        unless they name another, as the launchers run replay);
 #        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
 #        REPLAY_OPTS="--lanes 1" passes options to watchfloor replay;
 #        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words);
@@ -38,8 +39,11 @@ mkfifo "$work/out"
 counter=$!
 start=$(date +%s.%N)
 heap="${HEAP:-1g}"
+# The collector the launchers pick for replay (the parallel one), unless JAVA_OPTS names another
+gc="-XX:+UseParallelGC"
+case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
 # shellcheck disable=SC2086
-java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
+java -Xmx"$heap" $gc -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
   -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &
 pid=$!
 rss=0

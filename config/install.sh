@@ -61,7 +61,18 @@ if [ -r "$root/etc/default/watchfloor" ]; then
 fi
 : "\${WATCHFLOOR_CONFIG:=$root/etc/watchfloor/watchfloor.yaml}"
 export WATCHFLOOR_CONFIG
-exec java \${JAVA_OPTS:-} -Dlogback.configurationFile="\${LOGBACK:-$root/etc/watchfloor/logback.xml}" \\
+# Batch commands run for throughput (the parallel collector); the daemon keeps G1's short pauses. A collector named in
+# JAVA_OPTS wins.
+gc=""
+case "\${1:-}" in
+  replay | evaluate)
+    case " \${JAVA_OPTS:-} " in
+      *" -XX:+Use"*"GC "*) ;;
+      *) gc="-XX:+UseParallelGC" ;;
+    esac
+    ;;
+esac
+exec java \$gc \${JAVA_OPTS:-} -Dlogback.configurationFile="\${LOGBACK:-$root/etc/watchfloor/logback.xml}" \\
   -jar "$root/opt/watchfloor/lib/watchfloor.jar" "\$@"
 LAUNCHER
 chmod 0755 "$dest/opt/watchfloor/bin/watchfloor"
@@ -92,6 +103,8 @@ done
 cat > "$tmp/default" <<'DEFAULT'
 # Environment of the watchfloor service, and of the installed watchfloor command for those who may read this file.
 # The dependency parser's models take about 350 MB of heap (with extract.parser: none, -Xmx512m is enough).
+# replay and evaluate run with the parallel collector (throughput), the service with G1 (short pauses), unless
+# JAVA_OPTS names a collector (-XX:+Use...GC).
 JAVA_OPTS="-Xmx1g"
 # WATCHFLOOR_SMTP_PASSWORD=...
 # Logs: the journal (default); JSON lines: LOGBACK=/etc/watchfloor/logback-json.xml; rolling files in

@@ -202,12 +202,19 @@ final class Replayer implements AutoCloseable {
         }
         pipeline.flush();
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
-                        + " ({}); parser: {}", done[0], (System.nanoTime() - started) / 1_000_000,
+                        + " ({}); parser: {}; garbage collector: {}", done[0], (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
                 lanes == null ? "rules, alerts and the store on this thread"
                         : "recording articles and output on this thread; rules and alerts " + lanes.cpuNanos()
                                 / 1_000_000 + " ms on " + lanes.size() + " lanes by pair",
-                parser.stats().since(parsedBefore));
+                parser.stats().since(parsedBefore), collector());
+    }
+
+    /** The JVM's collector, named from its young generation's ("PS Scavenge", "Copy", "G1 ..."): for benchmarks. */
+    private static String collector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().findFirst().map(b -> b.getName())
+                .map(n -> n.startsWith("PS ") ? "parallel" : n.equals("Copy") ? "serial" : n.split(" ")[0])
+                .orElse("unknown");
     }
 
     /** The ordered stage: takes each extracted article in publication order, hands on its outcome to come. */

@@ -87,13 +87,15 @@ public final class ArticleParser {
         LocalDate published = null;
         LocalDate updated = null;
         List<String> paragraphs = new ArrayList<>();
+        // One matcher per pattern for the whole article, reset per line: a replay reads every line of every article.
+        Matcher dm = DATE_LINE.matcher("");
+        Matcher[] furnitureMatchers = new Matcher[furniture.size()];
         for (int i = 0; i < lines.length; i++) {
             String line = collapse(lines[i]);
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher dm = DATE_LINE.matcher(line);
-            if (dm.matches() && dm.group(2).length() <= MAX_DATE_VALUE) {
+            if (line.indexOf(':') >= 0 && dm.reset(line).matches() && dm.group(2).length() <= MAX_DATE_VALUE) {
                 boolean isUpdate = dm.group(1).toLowerCase(Locale.ROOT).contains("updated");
                 String value = dm.group(2);
                 String problem = null;
@@ -113,7 +115,7 @@ public final class ArticleParser {
                 }
                 continue;
             }
-            if (isFurniture(line)) {
+            if (furniture(line, furnitureMatchers)) {
                 continue;
             }
             if (fileTitle == null) {
@@ -149,9 +151,18 @@ public final class ArticleParser {
 
     /** Whether a (normalised, non-empty) line is site furniture. */
     public boolean isFurniture(String line) {
-        String l = collapse(line);
-        for (Pattern p : furniture) {
-            if (p.matcher(l).matches()) {
+        return furniture(collapse(line), new Matcher[furniture.size()]);
+    }
+
+    /** Whether a collapsed line is furniture, with the matchers made so far for this article (made as needed). */
+    private boolean furniture(String line, Matcher[] matchers) {
+        for (int i = 0; i < matchers.length; i++) {
+            if (matchers[i] == null) {
+                matchers[i] = furniture.get(i).matcher(line);
+            } else {
+                matchers[i].reset(line);
+            }
+            if (matchers[i].matches()) {
                 return true;
             }
         }

@@ -24,6 +24,7 @@ class InstalledCommandsIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().remove("WATCHFLOOR_CONFIG");
+        pb.environment().remove("JAVA_OPTS");
         Process p = pb.start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time: %s", cmd).isTrue();
         Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -100,6 +101,28 @@ class InstalledCommandsIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(install(root).exit()).isZero();
         assertThat(root.resolve("etc/watchfloor/rules/escalation.drl.new")).doesNotExist();
+    }
+
+    @Test
+    void replayRunsForThroughputUnlessJavaOptsNameACollector(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        assertThat(install(root).exit()).isZero();
+        List<String> replay = List.of(root.resolve("opt/watchfloor/bin/watchfloor").toString(), "replay",
+                Path.of("seeds").toAbsolutePath().toString(), "--format", "jsonl");
+
+        Run batch = run(dir, replay);
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(batch.out()).contains("\"kind\":\"alert\"");
+        assertThat(batch.err()).contains("garbage collector: parallel");
+
+        // The admin's JAVA_OPTS, where the service reads them, name a collector: that one is used.
+        Path defaults = root.resolve("etc/default/watchfloor");
+        Files.writeString(defaults, Files.readString(defaults).replace("JAVA_OPTS=\"-Xmx1g\"",
+                "JAVA_OPTS=\"-Xmx1g -XX:+UseSerialGC\""));
+        assertThat(defaults).content().contains("-XX:+UseSerialGC");
+        Run chosen = run(dir, replay);
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
+        assertThat(chosen.err()).contains("garbage collector: serial");
     }
 
     @Test

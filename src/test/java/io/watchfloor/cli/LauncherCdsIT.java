@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,18 +21,26 @@ class LauncherCdsIT {
     record Run(int exit, String out, String err) { }
 
     private static Run launch(Path tree) throws Exception {
+        Run r = launch(tree, "--version");
+        assertThat(r.out()).startsWith("watchfloor ");
+        return r;
+    }
+
+    private static Run launch(Path tree, String... args) throws Exception {
         Path out = Files.createTempFile("wf-out", ".txt");
         Path err = Files.createTempFile("wf-err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder("bash", tree.resolve("watchfloor").toString(), "--version")
-                .directory(tree.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        List<String> cmd = new ArrayList<>(List.of("bash", tree.resolve("watchfloor").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tree.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         pb.environment().remove("WATCHFLOOR_CDS");
+        pb.environment().remove("JAVA_OPTS");
         Process p = pb.start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("watchfloor ");
         return r;
     }
 
@@ -66,6 +76,15 @@ class LauncherCdsIT {
         copyTree(first, copied);
         assertThat(launch(copied).err()).contains("preparing a class-data archive").doesNotContain("warning");
         assertThat(launch(copied).err()).isEmpty();
+    }
+
+    @Test
+    void replayRunsWithTheParallelCollectorAndTheArchiveWithoutAWarning(@TempDir Path dir) throws Exception {
+        Path tree = tree(dir);
+        launch(tree); // makes the archive (with the daemon's collector)
+        Run replay = launch(tree, "replay", "seeds", "--format", "jsonl");
+        assertThat(replay.out()).contains("\"kind\":\"alert\"");
+        assertThat(replay.err()).contains("garbage collector: parallel").doesNotContain("warning");
     }
 
     private static void copyTree(Path from, Path to) throws Exception {
