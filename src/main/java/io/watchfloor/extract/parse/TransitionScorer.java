@@ -20,8 +20,11 @@ final class TransitionScorer {
     private final float[][] embeddings;
     private final float[][] hiddenWeights;
     private final float[] hiddenBias;
-    /** The output weights widened to double: exact, and what CoreNLP's double-by-float products multiply anyway. */
-    private final double[][] outputWeights;
+    /**
+     * The output weights as CoreNLP keeps them, floats: each product widens one to double, as CoreNLP's does, and at
+     * half the size of doubles the 83 rows stay in the core's own cache from one parser state to the next.
+     */
+    private final float[][] outputWeights;
     private final Map<Integer, Integer> precomputedRow;
     private final double[][] precomputed;
     private final Map<Integer, float[]> slices = new ConcurrentHashMap<>();
@@ -43,14 +46,7 @@ final class TransitionScorer {
         this.embeddings = embeddings;
         this.hiddenWeights = hiddenWeights;
         this.hiddenBias = hiddenBias;
-        this.outputWeights = new double[outputWeights.length][];
-        for (int r = 0; r < outputWeights.length; r++) {
-            double[] row = new double[hiddenSize];
-            for (int i = 0; i < hiddenSize; i++) {
-                row[i] = outputWeights[r][i];
-            }
-            this.outputWeights[r] = row;
-        }
+        this.outputWeights = outputWeights;
         this.precomputedRow = precomputedRow;
         this.precomputed = precomputed;
     }
@@ -117,18 +113,18 @@ final class TransitionScorer {
 
     /** W2 x hidden, eight rows at a time; each row's sum runs from the first term to the last, as in CoreNLP. */
     private double[] output(double[] hidden) {
-        double[][] w = outputWeights;
+        float[][] w = outputWeights;
         double[] out = new double[w.length];
         int r = 0;
         for (; r + 7 < w.length; r += 8) {
-            double[] w0 = w[r];
-            double[] w1 = w[r + 1];
-            double[] w2 = w[r + 2];
-            double[] w3 = w[r + 3];
-            double[] w4 = w[r + 4];
-            double[] w5 = w[r + 5];
-            double[] w6 = w[r + 6];
-            double[] w7 = w[r + 7];
+            float[] w0 = w[r];
+            float[] w1 = w[r + 1];
+            float[] w2 = w[r + 2];
+            float[] w3 = w[r + 3];
+            float[] w4 = w[r + 4];
+            float[] w5 = w[r + 5];
+            float[] w6 = w[r + 6];
+            float[] w7 = w[r + 7];
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -158,7 +154,7 @@ final class TransitionScorer {
             out[r + 7] = s7;
         }
         for (; r < w.length; r++) {
-            double[] row = w[r];
+            float[] row = w[r];
             double s = 0;
             for (int i = 0; i < hiddenSize; i++) {
                 s += hidden[i] * row[i];
