@@ -332,4 +332,12 @@ class ParseRolesTest {
         assertThat(signals("Gunmen were engaged in a massacre of villagers in Eritrea on Monday."))
                 .contains("ATTACK null>ERI");
     }
+
+    @Test
+    void anActUnderInvestigationIsTheSettingNotTheNews() {
+        assertThat(signals("Kenya recalled its envoy on Monday, angered by an investigation into the massacre of "
+                + "villagers in Somalia."))
+                .noneMatch(s -> s.startsWith("ATTACK") || s.startsWith("STRIKE"));
+        assertThat(signals("Gunmen massacred villagers in Somalia on Monday.")).contains("ATTACK null>SOM");
+    }
 }
