@@ -22,7 +22,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Parses an article text file: the first non-empty line is the title, date lines give the publication date, site
  * furniture is dropped (patterns in {@code furniture.txt} beside this class), the remaining non-empty lines are the
- * body's paragraphs. Stateless and thread-safe.
+ * body's paragraphs (hard-wrapped copy joined back into its sentences first: {@link HardWrap}). Stateless and
+ * thread-safe.
  */
 public final class ArticleParser {
     /** Classpath resource holding the furniture patterns. */
@@ -91,11 +92,15 @@ public final class ArticleParser {
         Matcher dm = DATE_LINE.matcher("");
         Matcher[] furnitureMatchers = new Matcher[furniture.size()];
         for (int i = 0; i < lines.length; i++) {
-            String line = collapse(lines[i]);
-            if (line.isEmpty()) {
-                continue;
+            lines[i] = collapse(lines[i]);
+        }
+        lines = HardWrap.unwrap(lines, l -> dateLine(dm, l) || furniture(l, furnitureMatchers));
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line == null || line.isEmpty()) {
+                continue; // a blank line, or one joined to the line before (hard-wrapped copy)
             }
-            if (line.indexOf(':') >= 0 && dm.reset(line).matches() && dm.group(2).length() <= MAX_DATE_VALUE) {
+            if (dateLine(dm, line)) {
                 boolean isUpdate = dm.group(1).toLowerCase(Locale.ROOT).contains("updated");
                 String value = dm.group(2);
                 String problem = null;
@@ -147,6 +152,11 @@ public final class ArticleParser {
         String title = meta.title() != null ? collapse(meta.title()) : fileTitle;
         Article article = new Article(id, title, String.join("\n\n", paragraphs), date, meta.link(), meta.source());
         return new ParseResult(Optional.of(article), warnings);
+    }
+
+    /** Whether a collapsed line is a date line ("Published: ..."), with this article's matcher. */
+    private static boolean dateLine(Matcher dm, String line) {
+        return line.indexOf(':') >= 0 && dm.reset(line).matches() && dm.group(2).length() <= MAX_DATE_VALUE;
     }
 
     /** Whether a (normalised, non-empty) line is site furniture. */
