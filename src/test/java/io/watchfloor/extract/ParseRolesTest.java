@@ -340,4 +340,12 @@ class ParseRolesTest {
                 .noneMatch(s -> s.startsWith("ATTACK") || s.startsWith("STRIKE"));
         assertThat(signals("Gunmen massacred villagers in Somalia on Monday.")).contains("ATTACK null>SOM");
     }
+
+    @Test
+    void suspendingATreatyWithAStateDowngradesTheRelation() {
+        assertThat(signals("Ethiopia announced the suspension of its water-sharing treaty with Sudan on Tuesday."))
+                .contains("DIPLOMATIC_DOWNGRADE ETH>SDN");
+        assertThat(signals("Ethiopia and Sudan signed a water-sharing treaty on Tuesday."))
+                .noneMatch(s -> s.startsWith("DIPLOMATIC_DOWNGRADE"));
+    }
 }
