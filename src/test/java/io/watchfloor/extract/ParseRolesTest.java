@@ -348,4 +348,12 @@ class ParseRolesTest {
         assertThat(signals("Ethiopia and Sudan signed a water-sharing treaty on Tuesday."))
                 .noneMatch(s -> s.startsWith("DIPLOMATIC_DOWNGRADE"));
     }
+
+    @Test
+    void diplomaticContactsAreTalksAndNoContactsAreNone() {
+        assertThat(signals("Seoul and Tokyo have kept up diplomatic contacts over the fishing dispute, officials said "
+                + "on Monday.")).contains("TALKS JPN>KOR");
+        assertThat(signals("North Korea has had no diplomatic contacts with the United States since March."))
+                .noneMatch(s -> s.startsWith("TALKS"));
+    }
 }
