@@ -356,4 +356,12 @@ class ParseRolesTest {
         assertThat(signals("North Korea has had no diplomatic contacts with the United States since March."))
                 .noneMatch(s -> s.startsWith("TALKS"));
     }
+
+    @Test
+    void withdrawingAnAmbassadorIsADowngradeThreateningToIsNot() {
+        assertThat(signals("Chad withdrew its ambassador from Sudan on Monday."))
+                .contains("DIPLOMATIC_DOWNGRADE TCD>SDN");
+        assertThat(signals("Chad threatened to withdraw its ambassador from Sudan on Monday."))
+                .noneMatch(s -> s.startsWith("DIPLOMATIC_DOWNGRADE"));
+    }
 }
