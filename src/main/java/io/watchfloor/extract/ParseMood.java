@@ -82,7 +82,9 @@ final class ParseMood {
                 if (a.head() < 0 || chain.contains(a.head()) || relativeOf(p, n, a.head())) {
                     continue; // "talks that had not been announced": the relative clause tells of them only
                 }
-                if (GOVERNED.contains(a.relation()) || GOVERNED.contains(a.base()) || a.relation().equals("acl")
+                // "acl" and its enhanced form with the marker ("desire to de-escalate": acl:to); not a relative clause
+                boolean acl = a.base().equals("acl") && !a.relation().equals("acl:relcl");
+                if (GOVERNED.contains(a.relation()) || GOVERNED.contains(a.base()) || acl
                         || (a.base().equals("obl") || a.base().equals("nmod"))
                         && GOVERNED_OBLIQUE.contains(a.subtype())) {
                     up = a.head();

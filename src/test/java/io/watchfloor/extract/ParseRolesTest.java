@@ -364,4 +364,12 @@ class ParseRolesTest {
         assertThat(signals("Chad threatened to withdraw its ambassador from Sudan on Monday."))
                 .noneMatch(s -> s.startsWith("DIPLOMATIC_DOWNGRADE"));
     }
+
+    @Test
+    void aDesireTheWriterCallsLikelyIsNoPledge() {
+        assertThat(signals("Turkey said its warships had left the waters claimed by Greece, signaling Turkey's likely "
+                + "desire to de-escalate.")).noneMatch(s -> s.startsWith("PLEDGE"));
+        assertThat(signals("Qatar expressed a desire to de-escalate with Bahrain on Monday."))
+                .contains("PLEDGE QAT>BHR");
+    }
 }
