@@ -20,6 +20,7 @@ import io.watchfloor.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryManagerMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
@@ -212,7 +213,7 @@ final class Replayer implements AutoCloseable {
 
     /** The JVM's collector, named from its young generation's ("PS Scavenge", "Copy", "G1 ..."): for benchmarks. */
     private static String collector() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().findFirst().map(b -> b.getName())
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().findFirst().map(MemoryManagerMXBean::getName)
                 .map(n -> n.startsWith("PS ") ? "parallel" : n.equals("Copy") ? "serial" : n.split(" ")[0])
                 .orElse("unknown");
     }

@@ -57,6 +57,9 @@ final class HardWrap {
 
     /** Whether the block's lines, those that may be joined, read as text wrapped at a fixed width. */
     private static boolean wrapped(String[] lines, int from, int to, Predicate<String> standsAlone) {
+        if (to - from < MIN_LINES) {
+            return false; // a title, a line of its own: nothing to measure
+        }
         int widest = 0;
         for (int k = from; k < to; k++) {
             widest = Math.max(widest, lines[k].length());
@@ -87,16 +90,16 @@ final class HardWrap {
             if (lines[k] == null || endsSentence(lines[k]) || alone(lines[k], standsAlone)) {
                 continue;
             }
-            int next = k + 1;
-            while (next < to && !endsSentence(lines[k]) && !alone(lines[next], standsAlone)) {
-                String line = lines[k];
+            StringBuilder sentence = new StringBuilder(lines[k]);
+            for (int next = k + 1; next < to && !endsSentence(sentence) && !alone(lines[next], standsAlone); next++) {
                 // "Pakistan-" + "backed": a word cut at its hyphen stays one word
-                boolean hyphen = line.length() > 1 && line.endsWith("-")
-                        && Character.isLetter(line.charAt(line.length() - 2));
-                lines[k] = hyphen ? line + lines[next] : line + " " + lines[next];
+                int last = sentence.length() - 1;
+                boolean hyphen = last > 0 && sentence.charAt(last) == '-'
+                        && Character.isLetter(sentence.charAt(last - 1));
+                (hyphen ? sentence : sentence.append(' ')).append(lines[next]);
                 lines[next] = null;
-                next++;
             }
+            lines[k] = sentence.toString();
         }
     }
 
@@ -105,7 +108,7 @@ final class HardWrap {
         return c == '-' || c == '*' || c == '\u2022' || c == '\u2013' || standsAlone.test(line);
     }
 
-    private static boolean endsSentence(String line) {
+    private static boolean endsSentence(CharSequence line) {
         char c = line.charAt(line.length() - 1);
         return ".!?:;\"\u201D\u2019)]".indexOf(c) >= 0;
     }
