@@ -4,6 +4,7 @@ import io.watchfloor.config.ConfigException;
 import io.watchfloor.health.RequestTimeLimits;
 import io.watchfloor.store.StoreException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ public final class Main {
     public static void main(String[] args) {
         // Before any HTTP server class loads: the JDK reads its request time limits once.
         RequestTimeLimits.apply();
+        EarlyStart.begin(List.of(args));
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.out.flush();
         System.err.flush();

@@ -43,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -72,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     /** Released once the store is closed, so a shutdown hook lets the JVM go only after that. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /** The scheduler made during the start, its jobs not added yet. */
+    private PassScheduler made;
+
     /** The feeds, polled by their own pool; closed when the command ends. */
     private FeedSources feeds;
 
@@ -80,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             return start();
         } finally {
+            if (scheduler == null && made != null) {
+                made.close(); // the start failed after making it: runForever, which closes it, never ran
+            }
             if (feeds != null) {
                 feeds.close();
             }
@@ -89,15 +96,16 @@ final class RunCommand implements Callable<Integer> {
 
     private Integer start() throws Exception {
         StartupClock clock = new StartupClock();
-        WatchfloorConfig cfg = new ConfigLoader().load(config);
+        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates,
+        // begun in main when it could be (EarlyStart); the actor catalogue and the lexicon are read on another (the
+        // store's migration mostly waits for the disk). The parser's models (seconds of CPU) load once the daemon is
+        // ready: on two cores they would slow every step; a single pass needs them at once.
+        Optional<EarlyStart> early = EarlyStart.take(config);
+        WatchfloorConfig cfg = early.isPresent() ? early.get().config() : new ConfigLoader().load(config);
         createDataDir(cfg.dataPath());
         clock.mark("config");
-        // The rules compile (the longest step of a start) on their own thread while the store opens and migrates; the
-        // actor catalogue and the lexicon are read on another (the store's migration mostly waits for the disk). The
-        // parser's models (seconds of CPU) load once the daemon is ready: on two cores they would slow every step; a
-        // single pass needs them at once.
-        StartStep<CompiledRules> compiling = StartStep.start("watchfloor-rule-compiler",
-                () -> Pipelines.compileRules(cfg));
+        StartStep<CompiledRules> compiling = early.isPresent() ? early.get().rules()
+                : StartStep.start("watchfloor-rule-compiler", () -> Pipelines.compileRules(cfg));
         StartStep<SignalExtractor> reading = StartStep.start("watchfloor-lexicon", () -> Pipelines.extractor(cfg,
                 once ? Pipelines.parser(cfg) : Pipelines.parserOnDemand(cfg)));
         Database opened;
@@ -129,6 +137,23 @@ final class RunCommand implements Callable<Integer> {
             // and the metrics after it, and the journal remembers what they have not been told yet.
             Announcer announcer = new Announcer(List.of(new LogNotifier(), jsonl, email, new MetricsNotifier(metrics)),
                     new AlertJournal(db), new AlertStore(db), nodeId);
+            // What needs no rules is done while they compile: the stores, what the last run (killed, perhaps) left
+            // undone (its unfinished sends, its unannounced alert changes), and the scheduler (its jobs come later).
+            OutboxStore outbox = new OutboxStore(db);
+            metrics.outboxSize(outbox::countPending);
+            SetAsideStore setAside = new SetAsideStore(db);
+            metrics.setAside(setAside::count);
+            NodeStateStore node = new NodeStateStore(db);
+            node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
+            node.put("daemon.started", Times.second(Instant.now()));
+            node.put("daemon.mode", once ? "once" : "daemon");
+            email.releaseClaims();
+            announcer.reconcile();
+            // One job per folder scan, delivery and feed schedule, each never overlapping itself.
+            int threads = 2 + Math.min(4, cfg.sources().feeds().size());
+            made = once ? null : cfg.cluster().enabled()
+                    ? PassScheduler.clustered("watchfloor", threads, db.dataSource(), cfg.cluster().checkinInterval())
+                    : new PassScheduler("watchfloor", threads);
             ArticlePipeline pipeline = Pipelines.create(cfg, db, reading.get(), compiling::get, announcer,
                     new ArticlePipeline.Observer() {
                         @Override
@@ -148,18 +173,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     });
             CompiledRules rules = compiling.get();
-            OutboxStore outbox = new OutboxStore(db);
-            metrics.outboxSize(outbox::countPending);
-            SetAsideStore setAside = new SetAsideStore(db);
-            metrics.setAside(setAside::count);
-            NodeStateStore node = new NodeStateStore(db);
-            node.put("daemon.pid", Long.toString(ProcessHandle.current().pid()));
-            node.put("daemon.started", Times.second(Instant.now()));
-            node.put("daemon.mode", once ? "once" : "daemon");
             node.put("rules.loaded", StatusReport.describe(rules));
-            // What the last run (killed, perhaps) left undone: its unfinished sends, its unannounced alert changes.
-            email.releaseClaims();
-            announcer.reconcile();
             int restored = pipeline.restoreHistory(cfg.rules().retentionDays());
             feeds = FeedSources.create(cfg, db, pipeline::process, Clock.systemUTC());
             List<Path> folders = cfg.sources().folders().stream().map(Path::of).toList();
@@ -218,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
                     health.check(), StatusReport.render(cfg, db, running)).write(snapshot);
             publish.run();
             try {
-                return runForever(cfg, db.dataSource(), email, group -> {
+                return runForever(cfg, made, email, group -> {
                     // Other nodes sharing the store may have processed articles since the last poll.
                     pipeline.catchUp();
                     long start = System.nanoTime();
@@ -308,7 +322,7 @@ final class RunCommand implements Callable<Integer> {
                 : bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
-    private int runForever(WatchfloorConfig cfg, javax.sql.DataSource dataSource, LiveEmail email,
+    private int runForever(WatchfloorConfig cfg, PassScheduler scheduler, LiveEmail email,
                            java.util.function.Consumer<List<FeedSpec>> pollFeeds, Runnable scan,
                            Runnable reloadRules, Runnable reloadConfig, Runnable started) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
@@ -327,10 +341,6 @@ final class RunCommand implements Callable<Integer> {
             watcher = new RuleFolderWatcher(cfg.rulesPath(), 300, reloadRules);
             watcher.start();
         }
-        int threads = 2 + Math.min(4, feeds.bySchedule().size());
-        PassScheduler scheduler = cfg.cluster().enabled()
-                ? PassScheduler.clustered("watchfloor", threads, dataSource, cfg.cluster().checkinInterval())
-                : new PassScheduler("watchfloor", threads);
         scheduler.every(SCAN_JOB, cfg.sources().scanInterval(), progress.job(SCAN_JOB, PipelineProgress.Kind.ARTICLES,
                 cfg.sources().scanInterval(), scan));
         // Files dropped into a folder are read once the folder has settled, not at the next scan; the periodic scan
