@@ -45,7 +45,8 @@ class DebianPackageIT {
         assertThat(info.out()).contains("Package: watchfloor").contains("Version: " + version)
                 .contains("Architecture: all").contains("default-jre-headless").contains("adduser");
         Run postinst = run("dpkg-deb", "--info", deb.toString(), "postinst");
-        assertThat(postinst.out()).contains("adduser --system").contains("chown watchfloor:watchfloor /var/lib/watchfloor");
+        assertThat(postinst.out()).contains("adduser --system").contains("chown watchfloor:watchfloor /var/lib/watchfloor")
+                .contains("/opt/watchfloor/lib/class-archive");
     }
 
     @Test
@@ -55,6 +56,7 @@ class DebianPackageIT {
         assertThat(contents.out())
                 .containsPattern("-rwxr-xr-x root/root .* \\./opt/watchfloor/bin/watchfloor\\n")
                 .contains("./opt/watchfloor/lib/watchfloor.jar")
+                .containsPattern("-rwxr-xr-x root/root .* \\./opt/watchfloor/lib/class-archive\\n")
                 .contains("./lib/systemd/system/watchfloor.service")
                 .containsPattern("-rw-r----- root/root .* \\./etc/default/watchfloor\\n")
                 .contains("./etc/watchfloor/watchfloor.yaml").contains("./etc/watchfloor/rules/tests/seeds.yaml")
@@ -79,7 +81,7 @@ class DebianPackageIT {
                 .contains("dataDir: /var/lib/watchfloor").contains("rulesDir: /etc/watchfloor/rules");
         assertThat(tree.resolve("opt/watchfloor/bin/watchfloor")).content()
                 .contains("WATCHFLOOR_CONFIG:=/etc/watchfloor/watchfloor.yaml")
-                .contains("-jar \"/opt/watchfloor/lib/watchfloor.jar\"");
+                .contains("jar=\"/opt/watchfloor/lib/watchfloor.jar\"").contains("-jar \"$jar\"");
         assertThat(tree.resolve("lib/systemd/system/watchfloor.service")).content()
                 .contains("ExecStart=/opt/watchfloor/bin/watchfloor run --config /etc/watchfloor/watchfloor.yaml");
     }

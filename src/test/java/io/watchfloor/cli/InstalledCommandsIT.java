@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,16 @@ class InstalledCommandsIT {
         return r;
     }
 
+    /** Installs without the class-data archive (the launcher's path when there is none; a few seconds less). */
     private static Run install(Path root) throws Exception {
+        return install(root, false);
+    }
+
+    private static Run install(Path root, boolean classArchive) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "config/install.sh").redirectErrorStream(true);
         pb.environment().put("DESTDIR", root.toString());
         pb.environment().put("WATCHFLOOR_ROOT", root.toString());
+        pb.environment().put("WATCHFLOOR_CDS", classArchive ? "1" : "0");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -101,6 +108,39 @@ class InstalledCommandsIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(install(root).exit()).isZero();
         assertThat(root.resolve("etc/watchfloor/rules/escalation.drl.new")).doesNotExist();
+    }
+
+    @Test
+    void theInstalledCommandStartsFromTheClassArchiveMadeForItsJar(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Run installed = install(root, true);
+        assertThat(installed.exit()).as(installed.out()).isZero();
+        assertThat(installed.out()).doesNotContain("no class-data archive");
+        Path archive = root.resolve("var/cache/watchfloor/watchfloor.jsa");
+        assertThat(archive).isNotEmptyFile();
+        Path jar = root.resolve("opt/watchfloor/lib/watchfloor.jar");
+        assertThat(archive.resolveSibling("watchfloor.jsa.key")).content()
+                .isEqualTo(Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() / 1000 + "\n");
+
+        // Where each class came from, in a log the admin's JAVA_OPTS ask for.
+        Path classes = dir.resolve("classes.log");
+        Path defaults = root.resolve("etc/default/watchfloor");
+        Files.writeString(defaults, Files.readString(defaults).replace("JAVA_OPTS=\"-Xmx1g\"",
+                "JAVA_OPTS=\"-Xmx1g -Xlog:class+load=info:file=" + classes + "\""));
+        Run once = watchfloor(root, dir, "run", "--once");
+        assertThat(once.exit()).as(once.err()).isZero();
+        assertThat(once.out()).startsWith("0 new articles of 0 scanned;");
+        assertThat(classes).content().contains("io.watchfloor.cli.RunCommand source: shared objects file (top)");
+
+        // A jar replaced without a new archive (an upgrade by hand): the archive is not used, and nothing is said.
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Run version = watchfloor(root, dir, "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("watchfloor ");
+        assertThat(version.out() + version.err()).doesNotContain("cds").doesNotContain("archive");
+        assertThat(classes).content().contains("io.watchfloor.cli.Main source: file:")
+                .doesNotContain("io.watchfloor.cli.Main source: shared objects file");
     }
 
     @Test
