@@ -39,6 +39,7 @@ def main():
         runs = json.load(f)
     rows = []
     per_article = {}
+    smaller = {}  # (stage, input, catalogue): the same stage with less of the actor catalogue
     for r in runs:
         bench = r["benchmark"].rsplit(".", 2)
         key = bench[-2] + "." + bench[-1]
@@ -55,7 +56,9 @@ def main():
         if err != err:
             err = 0.0
         inp = r.get("params", {}).get("input", "generated")
-        s = stats(folder, "%s-%s" % (stage, inp))
+        catalogue = r.get("params", {}).get("catalogue", "full")
+        s = stats(folder, "%s-%s%s" % (stage, inp, "" if catalogue == "full" else "-" + catalogue))
+        label = stage if catalogue == "full" else "%s (%s catalogue)" % (stage, catalogue)
         if r["mode"] == "ss":
             # Single shot: one operation is the whole stream.
             if not s.get("articles"):
@@ -77,9 +80,12 @@ def main():
                             s.get("alertsOnRecord", 0)))
         if stage == "pipeline":
             notes.append("%.0f articles/s" % (1e6 / us))
-        per_article[(stage, inp)] = us
-        rows.append((STAGES.index((key, stage)), inp, stage, fmt_ms(us), "+-" + fmt_ms(err), per5, "; ".join(notes)))
-    rows.sort(key=lambda t: (t[0], t[1]))
+        if catalogue == "full":
+            per_article[(stage, inp)] = us
+        else:
+            smaller[(stage, inp, catalogue)] = us
+        rows.append((STAGES.index((key, stage)), inp, label, fmt_ms(us), "+-" + fmt_ms(err), per5, "; ".join(notes)))
+    rows.sort(key=lambda t: (t[0], t[1], t[2]))
     head = ("stage", "input", "per article", "error (99.9%)", "per 5 KB", "input and notes")
     table = [head] + [(r[2], r[1]) + r[3:] for r in rows]
     widths = [max(len(str(t[i])) for t in table) for i in range(len(head))]
@@ -89,6 +95,12 @@ def main():
         print("  " + "  ".join(str(c).ljust(widths[j]) for j, c in enumerate(t)).rstrip())
         if i == 0:
             print("  " + "  ".join("-" * w for w in widths))
+    for (st, inp, catalogue), us in sorted(smaller.items()):
+        if (st, inp) in per_article:
+            print()
+            print("%s, %s: the whole catalogue %s per article, its %s alone %s: %+.0f%%" % (
+                st, inp, fmt_ms(per_article[(st, inp)]), catalogue, fmt_ms(us),
+                100 * (per_article[(st, inp)] / us - 1)))
     parts = [(st, per_article[(st, "generated")]) for st in ("parse", "extract", "rules", "store", "alerts")
              if (st, "generated") in per_article]
     if len(parts) > 1:

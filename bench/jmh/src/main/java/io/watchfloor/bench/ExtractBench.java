@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Extraction alone: the signals of one parsed article per operation, cycling through the input set, with the
- * extractor {@code Pipelines} builds (default actor catalog, rules/lexicon/events.yaml).
+ * extractor {@code Pipelines} builds (default actor catalog, rules/lexicon/events.yaml), and with the catalogue's
+ * countries alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,13 +34,17 @@ public class ExtractBench {
     @Param({Inputs.CORPUS, Inputs.GENERATED})
     public String input;
 
+    /** The catalogue's size should not change the time per article (one automaton): the whole one against less. */
+    @Param({Inputs.FULL_CATALOGUE, Inputs.COUNTRIES_ONLY})
+    public String catalogue;
+
     private SignalExtractor extractor;
     private Article[] articles;
     private int next;
 
     @Setup
     public void setup() {
-        extractor = Inputs.extractor();
+        extractor = Inputs.extractor(catalogue);
         List<FileArticle> read = Inputs.read(input);
         articles = read.stream().map(FileArticle::article).toArray(Article[]::new);
         List<List<Signal>> signals = Inputs.extractAll(extractor, read);
@@ -48,7 +53,7 @@ public class ExtractBench {
         stats.put("bytes", Inputs.bytes(Inputs.files(input)));
         stats.put("signals", Inputs.count(signals));
         stats.put("articlesWithSignals", signals.stream().filter(s -> !s.isEmpty()).count());
-        Inputs.writeStats("extract-" + input, stats);
+        Inputs.writeStats("extract-" + input + (catalogue.equals(Inputs.FULL_CATALOGUE) ? "" : "-" + catalogue), stats);
     }
 
     @Benchmark

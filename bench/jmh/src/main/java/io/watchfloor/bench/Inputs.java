@@ -13,6 +13,7 @@ import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleProblem;
 import io.watchfloor.rules.RuleSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,27 @@ final class Inputs {
 
     /** The extractor as {@code Pipelines.create} builds it: the default actor catalog and rules/lexicon. */
     static SignalExtractor extractor() {
-        return SignalExtractor.load(ActorCatalog.loadDefault(), root().resolve("rules").resolve("lexicon"));
+        return extractor(FULL_CATALOGUE);
+    }
+
+    /** The shipped catalogue whole: countries, their divisions, people in their years, armed groups. */
+    static final String FULL_CATALOGUE = "full";
+    /** Its countries file alone (names, adjectives, capitals, cities, disputed places): no divisions, no people. */
+    static final String COUNTRIES_ONLY = "countries";
+
+    /** The same with the catalogue {@code catalogue} names: how much the catalogue's size costs per article. */
+    static SignalExtractor extractor(String catalogue) {
+        ActorCatalog catalog;
+        if (catalogue.equals(COUNTRIES_ONLY)) {
+            try (InputStream in = ActorCatalog.class.getResourceAsStream(ActorCatalog.DEFAULT_RESOURCE)) {
+                catalog = ActorCatalog.load(in, "actors.yaml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            catalog = ActorCatalog.loadDefault();
+        }
+        return SignalExtractor.load(catalog, root().resolve("rules").resolve("lexicon"));
     }
 
     static CompiledRules rules() {
