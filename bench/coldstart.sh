@@ -2,8 +2,10 @@
 # Cold start: from process start (just before `java -jar target/watchfloor.jar run`) until the rules are compiled and
 # the first polls are scheduled (the daemon's "watchfloor started" log line, just after its "ready:" line, which gives
 # the JVM's own uptime and where the time went). Each run starts with an empty data folder, so the store is created
-# and migrated every time (the slowest start). Two series: the bare jar, then with the class-data archive that the
-# ./watchfloor launcher makes and uses (target/watchfloor.jsa). Prints each run, then the median and the max.
+# and migrated every time (the slowest start). Four series: the bare jar, then with the class-data archive that the
+# ./watchfloor launcher makes and uses (target/watchfloor.jsa); then, with the archive, rules edited since the build
+# (the jar carries the shipped rules compiled, not these): compiled at every start, then restarts that keep the data
+# folder's compiled-rules/ (the first compiles, the others read back). Prints each run, then the median and the max.
 # usage: bench/coldstart.sh [RUNS]   (default 5); JAVA_OPTS are passed to java; JAR picks another jar (to compare
 #        with an older build; bare jar only); needs Java 17 and Maven
 set -euo pipefail
@@ -37,9 +39,15 @@ series() { # series LABEL JVM-OPTIONS...
   local walls=() uptimes=() cpus=()
   echo "$label:"
   for ((r = 1; r <= runs; r++)); do
+    if [ "$keep_compiled" = 1 ] && [ -d "$work/var/compiled-rules" ]; then
+      mv "$work/var/compiled-rules" "$work/compiled-rules"
+    fi
     rm -rf "$work/var"
+    if [ -d "$work/compiled-rules" ]; then
+      mkdir -p "$work/var" && mv "$work/compiled-rules" "$work/var/compiled-rules"
+    fi
     printf 'dataDir: %s\nrulesDir: %s\nsources:\n  folders: [%s]\nhttp:\n  port: 0\n' \
-      "$work/var" "$here/rules" "$work/inbox" > "$work/watchfloor.yaml"
+      "$work/var" "$rules_dir" "$work/inbox" > "$work/watchfloor.yaml"
     : > "$work/log"
     t0="$(now_ms)"
     # shellcheck disable=SC2086
@@ -79,9 +87,20 @@ series() { # series LABEL JVM-OPTIONS...
   fi
 }
 
+rules_dir="$here/rules"
+keep_compiled=0
 series "bare jar (java -jar $jar)"
 if [ -z "${JAR:-}" ]; then
   WATCHFLOOR_CDS=1 ./watchfloor --version > /dev/null # makes target/watchfloor.jsa if missing or stale
-  series "with the launcher's class-data archive (target/watchfloor.jsa)" -XX:SharedArchiveFile=target/watchfloor.jsa \
-    -Xlog:disable -Xlog:all=warning:stderr
+  cds=(-XX:SharedArchiveFile=target/watchfloor.jsa -Xlog:disable -Xlog:all=warning:stderr)
+  series "with the launcher's class-data archive (target/watchfloor.jsa)" "${cds[@]}"
+  # The jar carries the shipped rules compiled; an admin's edit is compiled at the first start after it, and kept
+  # in the data folder (compiled-rules/) for the starts after that.
+  rules_dir="$work/rules"
+  mkdir -p "$rules_dir"
+  cp -r "$here/rules/." "$rules_dir"/
+  printf '\n// edited by the admin\n' >> "$rules_dir/escalation.drl"
+  series "with the archive, rules edited since the build (compiled at each start)" "${cds[@]}"
+  keep_compiled=1
+  series "with the archive, rules edited, restarts (compiled at the first, read back after)" "${cds[@]}"
 fi

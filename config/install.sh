@@ -100,8 +100,12 @@ rm -f "\$cache/watchfloor.jsa" "\$cache/watchfloor.jsa.key" "\$cache/watchfloor.
 train="\$(mktemp -d)" || exit 0
 trap 'rm -rf "\$train"' EXIT
 mkdir "\$train/inbox"
+# The rules as an admin's edit leaves them: the jar carries the shipped ones compiled, and the archive should hold the
+# rule compiler's classes too, for the first start after an edit.
+cp -r "$root/etc/watchfloor/rules" "\$train/rules" || exit 0
+for f in "\$train"/rules/*.drl; do printf '\\n// edited\\n' >> "\$f"; done
 printf 'dataDir: %s\\nrulesDir: %s\\nsources:\\n  folders: [%s]\\nrules:\\n  watch: false\\nextract:\\n  parser: none\\nhttp:\\n  enabled: false\\n' \\
-  "\$train/var" "$root/etc/watchfloor/rules" "\$train/inbox" > "\$train/watchfloor.yaml"
+  "\$train/var" "\$train/rules" "\$train/inbox" > "\$train/watchfloor.yaml"
 if (cd "\$train" && java -XX:ArchiveClassesAtExit="\$cache/watchfloor.jsa.new" -Xlog:disable -Xlog:all=error:stderr \\
       -jar "\$jar" run --once --config "\$train/watchfloor.yaml" > /dev/null 2> "\$train/err") \\
     && [ -s "\$cache/watchfloor.jsa.new" ]; then

@@ -16,6 +16,7 @@ import io.watchfloor.pipeline.InOrder;
 import io.watchfloor.pipeline.PairLanes;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +92,9 @@ final class Replayer implements AutoCloseable {
 
     /** The rules of the configuration, compiled on another thread while the caller goes on. */
     static Supplier<CompiledRules> compileInBackground(WatchfloorConfig cfg) {
-        CompletableFuture<CompiledRules> f = CompletableFuture.supplyAsync(() -> Pipelines.compileRules(cfg));
+        // Read-only: a replay never writes into the data folder, so it keeps no compiled rules there.
+        CompletableFuture<CompiledRules> f = CompletableFuture.supplyAsync(
+                () -> Pipelines.compileRules(cfg, new RuleCompiler()));
         return () -> {
             try {
                 return f.join();

@@ -204,8 +204,8 @@ final class RunCommand implements Callable<Integer> {
                 node.put("daemon.stopped", Times.second(Instant.now()));
                 return Main.OK;
             }
-            RuleReload reload = new RuleReload(cfg.rulesPath(), pipeline, ActorCatalog.loadDefault(),
-                    reading.get().parser(), Clock.systemUTC());
+            RuleReload reload = new RuleReload(cfg.rulesPath(), Pipelines.ruleCompiler(cfg), pipeline,
+                    ActorCatalog.loadDefault(), reading.get().parser(), Clock.systemUTC());
             metrics.rulesReload(reload::lastReloadSuccessful, reload::lastSuccess);
             String running = "running (pid " + ProcessHandle.current().pid() + ", started "
                     + Times.second(Instant.now()) + ")";

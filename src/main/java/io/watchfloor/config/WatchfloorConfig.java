@@ -242,6 +242,11 @@ public record WatchfloorConfig(String dataDir, String rulesDir, String timezone,
         return Path.of(rulesDir);
     }
 
+    /** The admin's rules as last compiled, so that a restart on the same rules skips the Java compiler. */
+    public Path compiledRulesDir() {
+        return dataPath().resolve("compiled-rules");
+    }
+
     /** Where .eml files go when no SMTP server is configured. */
     public Path outboxDir() {
         return dataPath().resolve("outbox");

@@ -38,6 +38,7 @@ import io.watchfloor.notify.Notifier;
 import io.watchfloor.rules.AnswerReader;
 import io.watchfloor.rules.CompileResult;
 import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.rules.RuleCache;
 import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.rules.RuleProblem;
@@ -55,14 +56,27 @@ import java.util.stream.Collectors;
 public final class Pipelines {
     private Pipelines() { }
 
-    /** Compiles the rules folder; at start-up there is no last good rule set to fall back on, so errors are fatal. */
+    /**
+     * The daemon's rules, compiled or read back as last compiled (and then kept in the data folder); at start-up there
+     * is no last good rule set to fall back on, so errors are fatal.
+     */
     public static CompiledRules compileRules(WatchfloorConfig cfg) {
-        CompileResult r = new RuleCompiler().compile(cfg.rulesPath());
+        return compileRules(cfg, ruleCompiler(cfg));
+    }
+
+    /** The configuration's rules, with {@code compiler} (a plain {@code new RuleCompiler()} writes nothing). */
+    public static CompiledRules compileRules(WatchfloorConfig cfg, RuleCompiler compiler) {
+        CompileResult r = compiler.compile(cfg.rulesPath());
         if (!r.ok()) {
             throw new ConfigException(r.errors().stream().map(RuleProblem::toString)
                     .collect(Collectors.joining("\n")));
         }
         return r.rules().orElseThrow();
+    }
+
+    /** The daemon's compiler: it keeps what it compiled in the data folder for the next start. */
+    public static RuleCompiler ruleCompiler(WatchfloorConfig cfg) {
+        return new RuleCompiler(RuleCache.in(cfg.compiledRulesDir()));
     }
 
     public static ArticlePipeline create(WatchfloorConfig cfg, Database db, CompiledRules rules,

@@ -37,12 +37,20 @@ public final class RuleReload {
     private final AtomicInteger good = new AtomicInteger();
     private final AtomicInteger broken = new AtomicInteger();
     private volatile String problem;
+    private final RuleCompiler compiler;
     private volatile Instant lastSuccess;
 
     /** @param parser what the reloaded extractor parses with: the one the pipeline's extractor uses */
     public RuleReload(Path rulesDir, ArticlePipeline pipeline, ActorCatalog catalog, SentenceParser parser,
                       Clock clock) {
+        this(rulesDir, new RuleCompiler(), pipeline, catalog, parser, clock);
+    }
+
+    /** @param compiler the daemon's, which keeps what it compiled for the next start */
+    public RuleReload(Path rulesDir, RuleCompiler compiler, ArticlePipeline pipeline, ActorCatalog catalog,
+                      SentenceParser parser, Clock clock) {
         this.rulesDir = rulesDir;
+        this.compiler = compiler;
         this.pipeline = pipeline;
         this.catalog = catalog;
         this.parser = parser;
@@ -51,7 +59,7 @@ public final class RuleReload {
     }
 
     public synchronized Outcome reload() {
-        CompileResult compiled = new RuleCompiler().compile(rulesDir);
+        CompileResult compiled = compiler.compile(rulesDir);
         List<RuleProblem> problems = new ArrayList<>(compiled.problems());
         SignalExtractor extractor = null;
         try {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,16 @@ public final class RuleCompiler {
             """;
 
     private final KieServices kie = KieServices.Factory.get();
+    private final RuleCache cache;
+
+    /** Reads the shipped rules' packages compiled with the jar; writes nothing. */
+    public RuleCompiler() {
+        this(RuleCache.shipped());
+    }
+
+    public RuleCompiler(RuleCache cache) {
+        this.cache = cache;
+    }
 
     /** Rule files: DRL, and near-English rules (.dslr) with the phrase files (.dsl) that define them. */
     static boolean isRuleFile(Path p) {
@@ -72,7 +84,7 @@ public final class RuleCompiler {
         } catch (IOException e) {
             return failed(new RuleProblem(dir.toString(), 0, true, "cannot list rules folder: " + e.getMessage()));
         }
-        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (Path f : files) {
             try {
                 sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
@@ -88,6 +100,15 @@ public final class RuleCompiler {
         if (sources.keySet().stream().noneMatch(n -> n.endsWith(".drl") || n.endsWith(".dslr"))) {
             return failed(new RuleProblem("rules", 0, true, "no rule files (.drl, .dslr) found"));
         }
+        Optional<RuleCache.Entry> kept = cache.load(sources);
+        if (kept.isPresent()) {
+            return result(sources, kept.get().packages(), kept.get().problems());
+        }
+        return build(sources);
+    }
+
+    /** Parses and compiles the sources, and keeps the packages in the cache when they compiled. */
+    private CompileResult build(Map<String, String> sources) {
         // Straight to a knowledge builder: a KieBuilder would also write and read back a pom and a kmodule.xml (with
         // XStream, ~300 classes of Java 1.4 that no class-data archive keeps) and a KieContainer, a second or more of
         // CPU per start for the same packages and the same messages.
@@ -132,10 +153,18 @@ public final class RuleCompiler {
         if (problems.stream().anyMatch(RuleProblem::error)) {
             return new CompileResult(Optional.empty(), problems);
         }
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        cache.save(sources, new RuleCache.Entry(List.copyOf(packages), problems)); // before a base takes them over
+        return result(sources, packages, problems);
+    }
+
+    private CompileResult result(Map<String, String> sources, Collection<KiePackage> packages,
+                                 List<RuleProblem> problems) {
+        ClassLoader classes = RuleCompiler.class.getClassLoader();
         KieBaseConfiguration conf = kie.newKieBaseConfiguration(null, classes);
         conf.setOption(EventProcessingOption.STREAM);
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KBASE, conf);
-        base.addPackages(builder.getKnowledgePackages());
+        base.addPackages(packages);
         List<String> names = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule r : p.getRules()) {
