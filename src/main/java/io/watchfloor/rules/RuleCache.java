@@ -81,7 +81,8 @@ public final class RuleCache {
         sha.update(("format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, String> e : sources.entrySet()) {
             byte[] text = e.getValue().getBytes(StandardCharsets.UTF_8);
-            sha.update((Path.of(e.getKey()).getFileName() + "\n" + text.length + "\n").getBytes(StandardCharsets.UTF_8));
+            String header = Path.of(e.getKey()).getFileName() + "\n" + text.length + "\n";
+            sha.update(header.getBytes(StandardCharsets.UTF_8));
             sha.update(text);
         }
         return HexFormat.of().formatHex(sha.digest());
