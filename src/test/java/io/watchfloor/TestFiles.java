@@ -3,6 +3,7 @@ package io.watchfloor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Copies of the project's folders (rules, seeds) that a test may change. */
@@ -22,5 +23,12 @@ public final class TestFiles {
             }
         }
         return dir.resolve(folder);
+    }
+
+    /** The files directly in {@code dir}, in name order. */
+    public static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
     }
 }

@@ -96,7 +96,9 @@ public final class RuleCache {
         }
         try (InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(SHIPPED + key + SUFFIX)) {
             if (in != null) {
-                return Optional.of(read(in, sources));
+                Entry entry = read(in, sources);
+                LOG.info("the rules are the shipped ones: read as compiled with the jar");
+                return Optional.of(entry);
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("the shipped compiled rules could not be read ({}): compiling them", e.toString());
@@ -117,6 +119,7 @@ public final class RuleCache {
         try (InputStream in = Files.newInputStream(file)) {
             Entry entry = read(in, sources);
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis())); // kept as recently used
+            LOG.info("the rules are unchanged since they were compiled: read back from {}", file);
             return Optional.of(entry);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("{}: compiled rules unreadable ({}): compiling them again", file, e.toString());

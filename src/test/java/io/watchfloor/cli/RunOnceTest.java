@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchfloor.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,32 @@ class RunOnceTest {
                 .containsPattern("folder +seeds +last poll \\d{4}-\\d\\d-\\d\\dT.*, ok, 2 articles")
                 .contains("articles: 2 processed")
                 .containsPattern("alerts: +\\d+ on record, 0 emails pending delivery, \\d+ sent");
+    }
+
+    @Test
+    void editedRulesAreCompiledAtTheFirstStartAndReadBackAtTheNext() throws Exception {
+        Path rules = TestFiles.copy("rules", dir);
+        Files.writeString(rules.resolve("escalation.drl"), "\n// the admin's edit\n", StandardOpenOption.APPEND);
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
+                + "\nsources:\n  folders: [seeds]\n");
+        CliRunner first = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path kept = dir.resolve("var/compiled-rules");
+        List<Path> entries = TestFiles.list(kept);
+        assertThat(entries).hasSize(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entries.get(0)))).isEqualTo("rw-------");
+        Files.setLastModifiedTime(entries.get(0), FileTime.fromMillis(0));
+
+        CliRunner second = CliRunner.run("run", "--once", "--config", cfg.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).startsWith("0 new articles of 2 scanned;");
+        assertThat(TestFiles.list(kept)).isEqualTo(entries);
+        assertThat(Files.getLastModifiedTime(entries.get(0)).toMillis()).as("read back").isGreaterThan(0);
+
+        Files.writeString(rules.resolve("escalation.drl"), "\n// edited again\n", StandardOpenOption.APPEND);
+        assertThat(CliRunner.run("run", "--once", "--config", cfg.toString()).exit()).isZero();
+        assertThat(TestFiles.list(kept)).as("compiled anew").hasSize(2);
     }
 
     @Test
