@@ -34,7 +34,8 @@ class GuardedPipelineTest {
             Files.copy(FIXTURES.resolve(fixture), rules.resolve(fixture));
             Path yaml = dir.resolve("watchfloor.yaml");
             // Far above a real article's evaluation, even cold on a loaded machine.
-            Files.writeString(yaml, "rulesDir: " + rules + "\nrules:\n  evaluationTimeout: 5s\n");
+            Files.writeString(yaml, "dataDir: " + dir.resolve("var") + "\nrulesDir: " + rules
+                    + "\nrules:\n  evaluationTimeout: 5s\n");
             return new Setup(rules, new ConfigLoader(java.util.Map.of()).read(yaml));
         }
 
