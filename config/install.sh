@@ -103,7 +103,7 @@ mkdir "\$train/inbox"
 # The rules as an admin's edit leaves them: the jar carries the shipped ones compiled, and the archive should hold the
 # rule compiler's classes too, for the first start after an edit.
 cp -r "$root/etc/watchfloor/rules" "\$train/rules" || exit 0
-for f in "\$train"/rules/*.drl; do printf '\\n// edited\\n' >> "\$f"; done
+for f in "\$train"/rules/*.drl; do [ -f "\$f" ] && printf '\\n// edited\\n' >> "\$f"; done
 printf 'dataDir: %s\\nrulesDir: %s\\nsources:\\n  folders: [%s]\\nrules:\\n  watch: false\\nextract:\\n  parser: none\\nhttp:\\n  enabled: false\\n' \\
   "\$train/var" "\$train/rules" "\$train/inbox" > "\$train/watchfloor.yaml"
 if (cd "\$train" && java -XX:ArchiveClassesAtExit="\$cache/watchfloor.jsa.new" -Xlog:disable -Xlog:all=error:stderr \\
