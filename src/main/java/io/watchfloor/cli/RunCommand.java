@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
             email.releaseClaims();
             announcer.reconcile();
             // One job per folder scan, delivery and feed schedule, each never overlapping itself.
-            int threads = 2 + Math.min(4, cfg.sources().feeds().size());
+            int threads = 2 + Math.min(4, FeedSources.schedules(cfg));
             made = once ? null : cfg.cluster().enabled()
                     ? PassScheduler.clustered("watchfloor", threads, db.dataSource(), cfg.cluster().checkinInterval())
                     : new PassScheduler("watchfloor", threads);

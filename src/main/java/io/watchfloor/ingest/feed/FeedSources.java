@@ -46,9 +46,8 @@ public final class FeedSources implements AutoCloseable {
                 f.concurrency());
         List<FeedSpec> specs = new ArrayList<>();
         for (WatchfloorConfig.Feed feed : cfg.sources().feeds()) {
-            specs.add(new FeedSpec(feed.name(), feed.url(), feed.outlet(),
-                    feed.interval() != null ? feed.interval() : f.interval(), feed.tags().region(),
-                    feed.tags().language()));
+            specs.add(new FeedSpec(feed.name(), feed.url(), feed.outlet(), intervalOf(cfg, feed),
+                    feed.tags().region(), feed.tags().language()));
         }
         WatchfloorConfig.Stories s = cfg.sources().stories();
         StoryClusterer stories = new StoryClusterer(StoryClusterer.countryTerms(ActorCatalog.loadDefault()),
@@ -73,6 +72,15 @@ public final class FeedSources implements AutoCloseable {
 
     public List<FeedSpec> feeds() {
         return feeds;
+    }
+
+    /** How many poll intervals the configured feeds have: the scheduled jobs {@link #bySchedule()} will ask for. */
+    public static int schedules(WatchfloorConfig cfg) {
+        return (int) cfg.sources().feeds().stream().map(feed -> intervalOf(cfg, feed)).distinct().count();
+    }
+
+    private static Duration intervalOf(WatchfloorConfig cfg, WatchfloorConfig.Feed feed) {
+        return feed.interval() != null ? feed.interval() : cfg.sources().fetch().interval();
     }
 
     /** Feeds grouped by poll interval, in configuration order: one scheduled job per group. */
