@@ -46,33 +46,32 @@ public final class RuleCache {
     private static final String SUFFIX = ".rules";
 
     private final Path dir;
+    /** The build the folder's entries belong to; null while making the jar's own entry (never read, keyed bare). */
     private final String build;
-    private final int kept;
 
-    private RuleCache(Path dir, String build, int kept) {
+    private RuleCache(Path dir, String build) {
         this.dir = dir;
         this.build = build;
-        this.kept = kept;
     }
 
     /** The shipped rules' packages only; nothing is written. */
     public static RuleCache shipped() {
-        return new RuleCache(null, "", 0);
+        return new RuleCache(null, "");
     }
 
     /** The shipped packages, and {@code dir} for every other rule set compiled by this build. */
     public static RuleCache in(Path dir) {
-        return new RuleCache(dir, buildOf(RuleCache.class), KEPT);
+        return new RuleCache(dir, buildOf(RuleCache.class));
     }
 
     /** For tests: {@code build} stands for the build that wrote the folder's entries. */
     static RuleCache in(Path dir, String build) {
-        return new RuleCache(dir, build, KEPT);
+        return new RuleCache(dir, build);
     }
 
     /** Where {@link RulePrecompiler} puts the shipped rules' packages in a classes folder: that one entry only. */
     static RuleCache shippedInto(Path classesDir) {
-        return new RuleCache(classesDir.resolve(SHIPPED), null, 1);
+        return new RuleCache(classesDir.resolve(SHIPPED), null);
     }
 
     /** The key of a rule set: each file's name (not its folder: the installed rules are the shipped ones) and text. */
@@ -227,7 +226,7 @@ public final class RuleCache {
             entries = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(
                     Comparator.comparing(RuleCache::modified).reversed()).toList();
         }
-        entries.stream().skip(kept).forEach(RuleCache::deleteQuietly);
+        entries.stream().skip(build == null ? 1 : KEPT).forEach(RuleCache::deleteQuietly);
     }
 
     private static FileTime modified(Path p) {
