@@ -10,34 +10,38 @@ import java.util.function.Consumer;
 /**
  * Corroboration and deduplication: an alert for a situation already on record (same rule, type and actors, event
  * dates within a few days) merges into it and counts its sources, instead of becoming a second alert. Every
- * decision is committed to the store before it is returned, so nothing is announced that is not recorded.
+ * decision is committed to the store before it is returned, so nothing is announced that is not recorded; a
+ * replay's decisions are made in its {@link AlertBook} instead (it announces nothing, and its store is scratch).
  */
 public final class AlertCorrelator {
     private final AlertStore store;
     private final int corroborationDays;
     private final RecentAlerts recent;
-    /** Set where this correlator is the only writer of a store that was empty when it began; else null. */
-    private final SituationIndex situations;
+    /** Set where this correlator is the only writer (a replay): every decision is made there; else null. */
+    private final AlertBook book;
     private boolean broken;
 
     public AlertCorrelator(AlertStore store, int corroborationDays) {
-        this(store, corroborationDays, false);
-    }
-
-    /**
-     * @param soleWriter no one else writes this store (a replay's scratch store): the lookups that decide an alert
-     *                   are answered from memory where it knows the answer, and the store is written, not read
-     */
-    public AlertCorrelator(AlertStore store, int corroborationDays, boolean soleWriter) {
-        this(store, corroborationDays, soleWriter, new RecentAlerts());
+        this(store, corroborationDays, new RecentAlerts());
     }
 
     /** @param recent the memory of recent alerts, with its budget */
-    AlertCorrelator(AlertStore store, int corroborationDays, boolean soleWriter, RecentAlerts recent) {
+    AlertCorrelator(AlertStore store, int corroborationDays, RecentAlerts recent) {
         this.store = store;
         this.recent = recent;
         this.corroborationDays = corroborationDays;
-        this.situations = soleWriter && store.count() == 0 ? new SituationIndex() : null;
+        this.book = null;
+    }
+
+    /**
+     * A sole writer's correlator (a replay): alerts are decided in {@code book}, in memory, with no store on the
+     * way; no one else may decide the same alerts.
+     */
+    public AlertCorrelator(AlertBook book, int corroborationDays) {
+        this.store = null;
+        this.recent = null;
+        this.book = book;
+        this.corroborationDays = corroborationDays;
     }
 
     /**
@@ -54,6 +58,11 @@ public final class AlertCorrelator {
      */
     public List<AlertChange> applyAll(List<Alert> candidates, Consumer<List<AlertChange>> alongside) {
         try {
+            if (book != null) {
+                List<AlertChange> changes = candidates.stream().map(this::apply).toList();
+                alongside.accept(changes);
+                return changes;
+            }
             return store.together(() -> {
                 List<AlertChange> changes = candidates.stream().map(this::apply).toList();
                 alongside.accept(changes);
@@ -67,28 +76,32 @@ public final class AlertCorrelator {
 
     /** After a rollback of work this took part in: what it remembers of alerts may not be on record. */
     public void forgetRecent() {
-        recent.forgetAll();
-        // A sole writer's index may name alerts the rollback took back, and cannot be rebuilt: a replay ends here.
-        broken = situations != null;
+        if (book != null) {
+            // A sole writer's book may hold half a batch, and cannot be rebuilt: a replay ends here.
+            broken = true;
+        } else {
+            recent.forgetAll();
+        }
+    }
+
+    /** For the replay's log: alerts decided in memory, and how many went to the spill and came back. */
+    public String bookCounts() {
+        return book == null ? "" : book.count() + " alerts in memory and spill (" + book.spillCounts() + ")";
     }
 
     public AlertChange apply(Alert candidate) {
         if (broken) {
             throw new IllegalStateException("alert decisions failed earlier; what the store holds is no longer known");
         }
-        Optional<String> found = situations != null
-                ? situations.find(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
-                        corroborationDays)
-                : store.findSituation(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
-                        corroborationDays);
+        if (book != null) {
+            return book.apply(candidate, corroborationDays);
+        }
+        Optional<String> found = store.findSituation(candidate.rule(), candidate.type(), candidate.actors(),
+                candidate.eventDate(), corroborationDays);
         if (found.isEmpty()) {
             store.save(candidate);
-            if (situations != null) {
-                situations.add(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
-                        candidate.id());
-            }
             Alert shown = shown(candidate);
-            recent.seen(shown, candidate.evidence(), candidate.evidence().size(), true);
+            recent.seen(shown, candidate.evidence(), candidate.evidence().size());
             return new AlertChange(shown, AlertChange.Kind.NEW);
         }
         Optional<Alert> same = recent.unchangedBy(found.get(), candidate.severity(), candidate.evidence());
@@ -98,11 +111,10 @@ public final class AlertCorrelator {
         // Only the new reports are written: a long situation holds thousands, and rewriting them all on every
         // report made each merge slower than the last.
         AlertStore.Merge m = store.merge(found.get(), candidate.severity(), candidate.evidence(),
-                recent.lastSeen(found.get()).orElse(null), recent.knowledge(found.get(), situations != null))
-                .orElseThrow();
+                recent.lastSeen(found.get()).orElse(null), recent.knowledge(found.get())).orElseThrow();
         Alert old = m.before();
         Alert updated = m.after();
-        recent.seen(updated, candidate.evidence(), m.reportsHeld(), false);
+        recent.seen(updated, candidate.evidence(), m.reportsHeld());
         if (m.addedReports() == 0 && updated.severity() == old.severity()) {
             return new AlertChange(old, AlertChange.Kind.UNCHANGED);
         }

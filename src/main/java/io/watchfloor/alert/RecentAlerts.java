@@ -18,11 +18,10 @@ import java.util.Set;
  * rule raises the same situation again and again as its window fills (a spiral for each report of the week); most of
  * those add nothing, and this tells so without a trip to the store. Safe with several nodes: reports are never
  * removed and severities only rise, so what is known held here is held in the store too; anything unknown goes to the
- * store. Where this node is the store's only writer, it also knows what an alert does not hold, as long as it has
- * seen every report of it (it recorded the alert and has remembered it since).
+ * store (a replay, the only writer of its store, decides in an {@link AlertBook} instead).
  *
- * <p>Every report key and source of an alert is kept, however many (a war's alert holds thousands, and an alert known
- * only in part cannot say "not held"); the budget is on the whole: past {@code maxAlerts} alerts or {@code maxKeys}
+ * <p>Every report key and source of an alert seen is kept, however many (a war's alert holds thousands, and its
+ * rule raises the same reports again and again); the budget is on the whole: past {@code maxAlerts} alerts or {@code maxKeys}
  * keys, the alerts touched least recently are forgotten whole, and the store answers for them again. It is a cache:
  * the store stays the truth, and an empty memory (after a restart or a rollback) only means more questions to it.
  */
@@ -35,17 +34,12 @@ final class RecentAlerts {
      */
     static final int MAX_KEYS = 2_000_000;
 
-    /** One alert as last seen; {@code complete}: {@code reports} and {@code sources} are all the alert holds. */
+    /** One alert as last seen, with reports and sources it is known to hold (not necessarily all of them). */
     private static final class Known {
         final ReportKeys reports = new ReportKeys();
         final Set<String> sources = new HashSet<>();
         Alert alert;
         int held;
-        boolean complete;
-
-        Known(boolean complete) {
-            this.complete = complete;
-        }
 
         int keys() {
             return reports.size() + sources.size();
@@ -88,41 +82,32 @@ final class RecentAlerts {
     }
 
     /**
-     * What is known of the alert for a merge; {@code soleWriter}: no one else writes the store, so an alert seen
-     * whole is known whole, and as last seen it is the row on record.
+     * What is known of the alert for a merge: which reports and sources it holds. What it does not hold is the
+     * store's to say: another node may have added to it since.
      */
-    synchronized AlertKnowledge knowledge(String id, boolean soleWriter) {
+    synchronized AlertKnowledge knowledge(String id) {
         Known k = known.get(id);
         if (k == null) {
             return AlertKnowledge.NOTHING;
         }
-        boolean whole = soleWriter && k.complete;
         return new AlertKnowledge() {
             @Override
             public Boolean holdsReport(Evidence e) {
-                return k.reports.contains(key(e)) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+                return k.reports.contains(key(e)) ? Boolean.TRUE : null;
             }
 
             @Override
             public Boolean holdsSource(String sourceKey) {
-                return k.sources.contains(sourceKey) ? Boolean.TRUE : whole ? Boolean.FALSE : null;
-            }
-
-            @Override
-            public boolean current() {
-                return soleWriter;
+                return k.sources.contains(sourceKey) ? Boolean.TRUE : null;
             }
         };
     }
 
-    /**
-     * Remembers the alert as it now is, holding {@code reports} among its {@code held} reports; {@code whole}: these
-     * are all its reports (it was just recorded with them). An alert not remembered until now is known only in part.
-     */
-    synchronized void seen(Alert alert, List<Evidence> reports, int held, boolean whole) {
+    /** Remembers the alert as it now is, holding {@code reports} among its {@code held} reports. */
+    synchronized void seen(Alert alert, List<Evidence> reports, int held) {
         Known k = known.get(alert.id());
         if (k == null) {
-            k = new Known(whole);
+            k = new Known();
             known.put(alert.id(), k);
         } else {
             keys -= k.keys();
@@ -133,8 +118,6 @@ final class RecentAlerts {
         }
         k.alert = alert;
         k.held = held;
-        // Fewer keys than reports held: two reports share a key, so "not held" could be wrong; ask the store.
-        k.complete = k.complete && k.reports.size() == held;
         keys += k.keys();
         forgetBeyondBudget();
     }
@@ -152,15 +135,7 @@ final class RecentAlerts {
         keys = 0;
     }
 
-    /** A report's article and sentence as 64 bits: a war's alerts must not hold their sentences twice over. */
     private static long key(Evidence e) {
-        long h = 1125899906842597L;
-        for (String part : new String[] {e.articleId(), e.sentence()}) {
-            for (int i = 0; i < part.length(); i++) {
-                h = 31 * h + part.charAt(i);
-            }
-            h = h * 0x9E3779B97F4A7C15L + 1;
-        }
-        return h;
+        return ReportKeys.of(e);
     }
 }

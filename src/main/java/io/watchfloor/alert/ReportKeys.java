@@ -1,5 +1,7 @@
 package io.watchfloor.alert;
 
+import io.watchfloor.model.Evidence;
+
 /**
  * A set of 64-bit report keys, open addressing: a war's alert holds thousands of reports, and a boxed set would cost
  * about four times the memory (a {@code Long} and a map node per key).
@@ -54,6 +56,33 @@ final class ReportKeys {
 
     int size() {
         return size;
+    }
+
+    /** Every key held, in no particular order. */
+    long[] toArray() {
+        long[] out = new long[size];
+        int n = 0;
+        if (hasZero) {
+            out[n++] = FREE;
+        }
+        for (long key : slots) {
+            if (key != FREE) {
+                out[n++] = key;
+            }
+        }
+        return out;
+    }
+
+    /** A report's article and sentence as 64 bits: a war's alerts must not hold their sentences twice over. */
+    static long of(Evidence e) {
+        long h = 1125899906842597L;
+        for (String part : new String[] {e.articleId(), e.sentence()}) {
+            for (int i = 0; i < part.length(); i++) {
+                h = 31 * h + part.charAt(i);
+            }
+            h = h * 0x9E3779B97F4A7C15L + 1;
+        }
+        return h;
     }
 
     private void grow() {

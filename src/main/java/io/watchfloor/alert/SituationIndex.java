@@ -15,6 +15,7 @@ import java.util.TreeMap;
  */
 final class SituationIndex {
     private final Map<String, NavigableMap<Long, String>> bySituation = new HashMap<>();
+    private long size;
 
     /** The closest alert within {@code days} of {@code date}, then the smallest id. */
     Optional<String> find(String rule, String type, List<String> actors, LocalDate date, int days) {
@@ -37,8 +38,19 @@ final class SituationIndex {
 
     void add(String rule, String type, List<String> actors, LocalDate date, String id) {
         // Two alerts of one situation on one date cannot both be recorded: the second would have merged.
-        bySituation.computeIfAbsent(key(rule, type, actors), k -> new TreeMap<>())
-                .merge(date.toEpochDay(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        NavigableMap<Long, String> dates = bySituation.computeIfAbsent(key(rule, type, actors), k -> new TreeMap<>());
+        String old = dates.get(date.toEpochDay());
+        if (old == null || id.compareTo(old) < 0) {
+            dates.put(date.toEpochDay(), id);
+        }
+        if (old == null) {
+            size++;
+        }
+    }
+
+    /** Alerts indexed. */
+    long size() {
+        return size;
     }
 
     private static String key(String rule, String type, List<String> actors) {

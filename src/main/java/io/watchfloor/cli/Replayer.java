@@ -209,8 +209,8 @@ final class Replayer implements AutoCloseable {
                         + " ({}); parser: {}; garbage collector: {}", done[0], (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
                 lanes == null ? "rules, alerts and the store on this thread"
-                        : "recording articles and output on this thread; rules and alerts " + lanes.cpuNanos()
-                                / 1_000_000 + " ms on " + lanes.size() + " lanes by pair",
+                        : "output on this thread; rules and alerts " + lanes.cpuNanos() / 1_000_000 + " ms on "
+                                + lanes.size() + " lanes by pair: " + lanes.bookCounts(),
                 parser.stats().since(parsedBefore), collector());
     }
 
@@ -229,7 +229,7 @@ final class Replayer implements AutoCloseable {
     private record Pending(Extracted x, CompletableFuture<ArticleOutcome> outcome) { }
 
     private static Ordered laneStage(PairLanes lanes) {
-        return (x, out) -> out.accept(lanes.process(x.in().article(), x.in().sha256(), x.signals()));
+        return (x, out) -> out.accept(lanes.process(x.in().article(), x.signals()));
     }
 
     /** On disk, not in memory: a replay of a million articles must not hold them all. */

@@ -37,6 +37,7 @@ public final class ArticlePipeline {
     private final AlertAssembler assembler;
     private final AlertCorrelator correlator;
     private final ArticleStore articles;
+    private final Recorder recorder;
     private final Announcer announcer;
     private final Observer observer;
     private final RuleIncidents incidents;
@@ -59,6 +60,11 @@ public final class ArticlePipeline {
         default void ruleFailed(String rule) { }
     }
 
+    /** How a processed article is recorded. */
+    public interface Recorder {
+        void record(Article article, String sha256, List<Signal> signals);
+    }
+
     /**
      * @param setAside where articles the rules could not finish are kept
      * @param session  the connection the stages' writes go through (see {@link StoreSession})
@@ -66,6 +72,15 @@ public final class ArticlePipeline {
     public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
                            AlertCorrelator correlator, ArticleStore articles, SetAsideStore setAside,
                            StoreSession session, Announcer announcer, Observer observer) {
+        this(extractor, engine, assembler, correlator, articles, articles::save, setAside, session, announcer,
+                observer);
+    }
+
+    /** @param recorder how each article is recorded: with its signals, or (a replay) without them */
+    public ArticlePipeline(Extractor extractor, RuleEngine engine, AlertAssembler assembler,
+                           AlertCorrelator correlator, ArticleStore articles, Recorder recorder,
+                           SetAsideStore setAside, StoreSession session, Announcer announcer, Observer observer) {
+        this.recorder = recorder;
         this.session = session;
         this.observer = observer;
         this.setAside = setAside;
@@ -98,7 +113,7 @@ public final class ArticlePipeline {
         // The article, its signals, a set-aside record and the alert decisions with their email: one unit of work,
         // committed together (announced only once it has committed).
         Decided d = inUnit("cannot record article " + article.id(), () -> {
-            articles.save(article, sha256, signals);
+            recorder.record(article, sha256, signals);
             long start = System.nanoTime();
             List<AlertDraft> drafts = evaluate(article, signals);
             observer.rulesEvaluated(java.time.Duration.ofNanos(System.nanoTime() - start));

@@ -13,8 +13,6 @@ import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.rules.RuleEvaluationException;
 import io.watchfloor.rules.RuleFailure;
 import io.watchfloor.rules.SignalFact;
-import io.watchfloor.store.ArticleStore;
-import io.watchfloor.store.StoreSession;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -22,8 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,29 +31,22 @@ import org.slf4j.LoggerFactory;
  * ({@link CompiledRules#pairLocal()}): each pair belongs to one lane, with its own rule session, its own memory of
  * alerts and its own store connection, and runs on its own thread. An article's signals go to their pairs' lanes in
  * publication order, so each pair sees its signals in the same order as one session would, and raises the same
- * alerts; only the order of an article's alert changes across pairs may differ (lane by lane). The article and its
- * signals are recorded by the caller's thread. For a replay only: the lanes' stores are written, never read back by
- * another lane, and nothing is announced.
+ * alerts; only the order of an article's alert changes across pairs may differ (lane by lane). For a replay only: each
+ * lane decides its alerts in memory (its {@link io.watchfloor.alert.AlertBook}), and nothing is announced.
  */
 public final class PairLanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PairLanes.class);
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** One lane: the rule session, alert memory and store connection of the pairs that hash to it. */
-    public record Lane(RuleEngine engine, AlertAssembler assembler, AlertCorrelator correlator,
-                       StoreSession session) { }
+    /** One lane: the rule session and the alerts of the pairs that hash to it. */
+    public record Lane(RuleEngine engine, AlertAssembler assembler, AlertCorrelator correlator) { }
 
     private final List<Lane> lanes;
     private final List<ExecutorService> threads = new ArrayList<>();
-    private final ArticleStore articles;
-    private final StoreSession session;
     private final LongAdder laneCpu = new LongAdder();
 
-    /** @param session the caller's connection, for the articles and their signals */
-    public PairLanes(List<Lane> lanes, ArticleStore articles, StoreSession session) {
+    public PairLanes(List<Lane> lanes) {
         this.lanes = List.copyOf(lanes);
-        this.articles = articles;
-        this.session = session;
         for (int i = 0; i < lanes.size(); i++) {
             String name = "watchfloor-lane-" + i;
             threads.add(Executors.newSingleThreadExecutor(r -> {
@@ -70,15 +62,8 @@ public final class PairLanes implements AutoCloseable {
         return lanes.size();
     }
 
-    /**
-     * Records the article with its signals, then hands each pair's signals to its lane; the outcome completes when
-     * every lane concerned has decided its alerts.
-     */
-    public CompletableFuture<ArticleOutcome> process(Article article, String sha256, List<Signal> signals) {
-        session.run("cannot record article " + article.id(), () -> {
-            articles.save(article, sha256, signals);
-            return null;
-        });
+    /** Hands each pair's signals to its lane; the outcome completes when every lane concerned has decided. */
+    public CompletableFuture<ArticleOutcome> process(Article article, List<Signal> signals) {
         List<List<Signal>> byLane = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
             byLane.add(new ArrayList<>());
@@ -117,7 +102,7 @@ public final class PairLanes implements AutoCloseable {
         return Math.floorMod(pair.hashCode(), lanes.size());
     }
 
-    /** On the lane's thread: the rules over the pair's signals, then the alert decisions in the lane's store. */
+    /** On the lane's thread: the rules over the pair's signals, then the alert decisions. */
     private static List<AlertChange> decide(Lane lane, Article article, List<Signal> signals) {
         List<AlertDraft> drafts;
         try {
@@ -141,27 +126,29 @@ public final class PairLanes implements AutoCloseable {
         if (alerts.isEmpty()) {
             return List.of();
         }
-        Supplier<List<AlertChange>> work = () -> lane.correlator().applyAll(alerts);
-        try {
-            return lane.session().run("cannot record alerts", work);
-        } catch (RuntimeException e) {
-            lane.correlator().forgetRecent();
-            throw e;
-        }
+        return lane.correlator().applyAll(alerts);
     }
 
-    /** Waits for the lanes, commits what they hold back, and stops their threads. */
+    /** What the lanes' alert books hold, for the replay's log. */
+    public String bookCounts() {
+        return lanes.stream().map(l -> l.correlator().bookCounts()).collect(Collectors.joining("; "));
+    }
+
+    /** Stops the lanes' threads (after the work handed to them) and their rule sessions. */
     @Override
     public void close() {
-        for (int i = 0; i < lanes.size(); i++) {
-            Lane lane = lanes.get(i);
-            try {
-                CompletableFuture.runAsync(() -> lane.session().close(), threads.get(i)).join();
-            } finally {
-                threads.get(i).shutdown();
-                lane.engine().close();
+        threads.forEach(ExecutorService::shutdown);
+        try {
+            for (ExecutorService t : threads) {
+                // A rule session is closed only once no work of its lane runs on it.
+                while (!t.awaitTermination(1, TimeUnit.MINUTES)) {
+                    LOG.info("waiting for a lane to finish its article");
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lanes.forEach(l -> l.engine().close());
         }
-        session.close();
     }
 }

@@ -2,6 +2,7 @@ package io.watchfloor.pipeline;
 
 import io.watchfloor.alert.ActorNames;
 import io.watchfloor.alert.AlertAssembler;
+import io.watchfloor.alert.AlertBook;
 import io.watchfloor.alert.AlertCorrelator;
 import io.watchfloor.alert.Regions;
 import io.watchfloor.alert.Router;
@@ -44,6 +45,7 @@ import io.watchfloor.rules.RuleEngine;
 import io.watchfloor.rules.RuleProblem;
 import io.watchfloor.rules.RuleSettings;
 import io.watchfloor.store.AcknowledgementStore;
+import io.watchfloor.store.AlertSpill;
 import io.watchfloor.store.AlertStore;
 import io.watchfloor.store.ArticleStore;
 import io.watchfloor.store.Database;
@@ -134,17 +136,20 @@ public final class Pipelines {
         ActorCatalog catalog = extractor.catalog();
         RuleSettings settings = new RuleSettings(cfg.rules().freshnessDays(), cfg.rules().retentionDays(),
                 cfg.rules().evaluationTimeout());
+        ArticleStore articles = new ArticleStore(db);
+        // Nothing reads a replay's signals back (the rules keep their own window): the article alone is recorded,
+        // for an article the rules set aside.
         return new ArticlePipeline(extractor, new RuleEngine(rules, settings, answers(catalog)),
                 new AlertAssembler(names(catalog), cfg.rules().freshnessDays()),
-                new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays(), true), new ArticleStore(db),
-                new SetAsideStore(db), db.session(REPLAY_UNITS_PER_COMMIT), Announcer.of(List.of()),
-                ArticlePipeline.Observer.NONE);
+                new AlertCorrelator(new AlertBook(new AlertSpill(db)), cfg.rules().corroborationDays()), articles,
+                (article, sha256, signals) -> articles.save(article, sha256, List.of()), new SetAsideStore(db),
+                db.session(REPLAY_UNITS_PER_COMMIT), Announcer.of(List.of()), ArticlePipeline.Observer.NONE);
     }
 
     /**
      * A replay's ordered stage spread over {@code lanes} threads by pair of countries (for rules that join within
-     * one pair: {@link CompiledRules#pairLocal()}), each lane with its own rule session, alert memory and batched
-     * store connection; the articles are recorded through a session of the caller's.
+     * one pair: {@link CompiledRules#pairLocal()}), each lane with its own rule session and its own alerts in memory
+     * (written out, when they no longer fit, to one spill in the scratch store).
      */
     public static PairLanes replayLanes(WatchfloorConfig cfg, Database db, CompiledRules rules,
                                         SignalExtractor extractor, int lanes) {
@@ -153,13 +158,13 @@ public final class Pipelines {
                 cfg.rules().evaluationTimeout());
         AnswerReader answers = answers(catalog);
         AlertAssembler assembler = new AlertAssembler(names(catalog), cfg.rules().freshnessDays());
+        AlertSpill spill = new AlertSpill(db);
         List<PairLanes.Lane> made = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
             made.add(new PairLanes.Lane(new RuleEngine(rules, settings, answers), assembler,
-                    new AlertCorrelator(new AlertStore(db), cfg.rules().corroborationDays(), true),
-                    db.session(REPLAY_UNITS_PER_COMMIT)));
+                    new AlertCorrelator(new AlertBook(spill), cfg.rules().corroborationDays())));
         }
-        return new PairLanes(made, new ArticleStore(db), db.session(REPLAY_UNITS_PER_COMMIT));
+        return new PairLanes(made);
     }
 
     /**

@@ -82,17 +82,12 @@ public final class AlertStore {
         return merge(id, severity, reports, lastSeen, AlertKnowledge.NOTHING);
     }
 
-    /**
-     * As {@link #merge(String, Severity, List, Seen)}, asking the store only what {@code knows} does not answer: with
-     * a current {@code lastSeen} and every report and source known, the merge only writes.
-     */
+    /** As {@link #merge(String, Severity, List, Seen)}, asking the store only what {@code knows} does not answer. */
     public Optional<Merge> merge(String id, Severity severity, List<Evidence> reports, Seen lastSeen,
                                  AlertKnowledge knows) {
         return db.inTransaction("cannot merge into alert " + id, c -> {
             // Reports are only ever appended: if the alert holds as many as when last seen, it shows the same ones.
-            Optional<Loaded> found = lastSeen != null && knows.current() && lastSeen.alert().id().equals(id)
-                    ? Optional.of(new Loaded(lastSeen.alert(), lastSeen.reportsHeld()))
-                    : load(c, id, true, lastSeen);
+            Optional<Loaded> found = load(c, id, true, lastSeen);
             if (found.isEmpty()) {
                 return Optional.<Merge>empty();
             }

@@ -35,60 +35,44 @@ class RecentAlertsTest {
     }
 
     @Test
-    void anAlertRememberedWholeAnswersHeldAndNotHeldPastTheOld256Reports() {
+    void anAlertRememberedAnswersHeldForEveryReportItSawAndLeavesTheRestToTheStore() {
         RecentAlerts recent = new RecentAlerts();
-        recent.seen(alert("war", reports(0, 10)), reports(0, 10), 10, true);
+        recent.seen(alert("war", reports(0, 10)), reports(0, 10), 10);
         for (int i = 10; i < 1_000; i += 10) {
             // merged ten at a time, as a rule's window fills
-            recent.seen(alert("war", reports(0, 1)), reports(i, i + 10), i + 10, false);
+            recent.seen(alert("war", reports(0, 1)), reports(i, i + 10), i + 10);
         }
-        AlertKnowledge soleWriter = recent.knowledge("war", true);
+        AlertKnowledge knows = recent.knowledge("war");
         for (Evidence held : reports(0, 1_000)) {
-            assertThat(soleWriter.holdsReport(held)).isTrue();
+            assertThat(knows.holdsReport(held)).isTrue();
         }
-        for (Evidence fresh : reports(1_000, 1_100)) {
-            assertThat(soleWriter.holdsReport(fresh)).isFalse();
-        }
-        assertThat(soleWriter.holdsSource("outlet-0")).isTrue();
-        assertThat(soleWriter.holdsSource("outlet-299")).isTrue();
-        assertThat(soleWriter.holdsSource("outlet-new")).isFalse();
-        assertThat(recent.unchangedBy("war", Severity.INFO, reports(500, 510))).isPresent();
-        assertThat(recent.unchangedBy("war", Severity.INFO, reports(995, 1_005))).isEmpty();
-
-        // Where others may write too, memory knows only what is held: "not held" is the store's to say.
-        AlertKnowledge shared = recent.knowledge("war", false);
-        assertThat(shared.holdsReport(report(10))).isTrue();
-        assertThat(shared.holdsReport(report(1_050))).isNull();
-        assertThat(shared.holdsSource("outlet-new")).isNull();
-    }
-
-    @Test
-    void anAlertFirstSeenInAMergeIsKnownOnlyInPart() {
-        RecentAlerts recent = new RecentAlerts();
-        recent.seen(alert("war", reports(0, 10)), reports(5, 10), 10, false);
-        AlertKnowledge knows = recent.knowledge("war", true);
-        assertThat(knows.holdsReport(report(7))).isTrue();
-        assertThat(knows.holdsReport(report(2))).isNull();
+        // Another node may have added a report or an outlet since: "not held" is the store's to say.
+        assertThat(knows.holdsReport(report(1_050))).isNull();
+        assertThat(knows.holdsSource("outlet-0")).isTrue();
+        assertThat(knows.holdsSource("outlet-299")).isTrue();
         assertThat(knows.holdsSource("outlet-new")).isNull();
+        assertThat(recent.unchangedBy("war", Severity.INFO, reports(500, 510))).isPresent();
+        assertThat(recent.unchangedBy("war", Severity.WARNING, reports(500, 510))).isEmpty();
+        assertThat(recent.unchangedBy("war", Severity.INFO, reports(995, 1_005))).isEmpty();
+        assertThat(recent.lastSeen("war").orElseThrow().reportsHeld()).isEqualTo(1_000);
     }
 
     @Test
     void pastItsBudgetItForgetsTheLeastRecentlyTouchedAlertWhole() {
         RecentAlerts recent = new RecentAlerts(100, 1_300); // two alerts of 300 reports and 300 sources, not three
-        recent.seen(alert("old", reports(0, 300)), reports(0, 300), 300, true);
-        recent.seen(alert("newer", reports(0, 300)), reports(0, 300), 300, true);
-        recent.knowledge("old", true); // touched: now "newer" is the least recent
-        recent.seen(alert("newest", reports(0, 300)), reports(0, 300), 300, true);
+        recent.seen(alert("old", reports(0, 300)), reports(0, 300), 300);
+        recent.seen(alert("newer", reports(0, 300)), reports(0, 300), 300);
+        recent.knowledge("old"); // touched: now "newer" is the least recent
+        recent.seen(alert("newest", reports(0, 300)), reports(0, 300), 300);
 
-        assertThat(recent.knowledge("newer", true)).isSameAs(AlertKnowledge.NOTHING);
+        assertThat(recent.knowledge("newer")).isSameAs(AlertKnowledge.NOTHING);
         assertThat(recent.lastSeen("newer")).isEmpty();
-        assertThat(recent.knowledge("old", true).holdsReport(report(299))).isTrue();
-        assertThat(recent.knowledge("old", true).holdsReport(report(300))).isFalse();
-        assertThat(recent.knowledge("newest", true).holdsReport(report(300))).isFalse();
+        assertThat(recent.knowledge("old").holdsReport(report(299))).isTrue();
+        assertThat(recent.knowledge("newest").holdsReport(report(0))).isTrue();
 
-        // Seen again after it was forgotten: what it held meanwhile is the store's to say.
-        recent.seen(alert("newer", reports(0, 301)), reports(300, 301), 301, false);
-        assertThat(recent.knowledge("newer", true).holdsReport(report(300))).isTrue();
-        assertThat(recent.knowledge("newer", true).holdsReport(report(0))).isNull();
+        // Seen again after it was forgotten: it knows what it saw since, and asks the store the rest.
+        recent.seen(alert("newer", reports(0, 301)), reports(300, 301), 301);
+        assertThat(recent.knowledge("newer").holdsReport(report(300))).isTrue();
+        assertThat(recent.knowledge("newer").holdsReport(report(0))).isNull();
     }
 }
