@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * the writer began and that no one else writes (a replay's scratch store).
  */
 final class SituationIndex {
-    private final Map<String, NavigableMap<Long, String>> bySituation = new HashMap<>();
+    /** A situation: its alerts differ by event date only. */
+    private record Situation(String rule, String type, List<String> actors) { }
+
+    private final Map<Situation, NavigableMap<Long, String>> bySituation = new HashMap<>();
     private long size;
 
     /** The closest alert within {@code days} of {@code date}, then the smallest id. */
@@ -53,7 +56,7 @@ final class SituationIndex {
         return size;
     }
 
-    private static String key(String rule, String type, List<String> actors) {
-        return rule + '\u0000' + type + '\u0000' + String.join(",", actors);
+    private static Situation key(String rule, String type, List<String> actors) {
+        return new Situation(rule, type, actors);
     }
 }

@@ -69,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         ArticleOutcome o = r.outcome();
         if (format == Format.jsonl) {
             r.signalLines().forEach(out::println);
-            o.news().forEach(c -> out.println(JsonLines.alert(c.alert())));
+            r.alertLines().forEach(out::println);
             return;
         }
         out.printf("== %s (%s) %s%n", o.article().id(), o.article().published(), o.article().title());

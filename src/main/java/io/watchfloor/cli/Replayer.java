@@ -58,10 +58,11 @@ final class Replayer implements AutoCloseable {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /**
-     * One article's signals and what they did to alerts, with the time its extraction took, and its signals as JSON
-     * lines (written on the reading threads, off the ordered stage).
+     * One article's signals and what they did to alerts, with the time its extraction took, its signals as JSON lines
+     * (written on the reading threads) and its news as JSON lines (written where its alerts were decided): the
+     * ordered stage only passes them on.
      */
-    record Replayed(ArticleOutcome outcome, long extractNanos, List<String> signalLines) { }
+    record Replayed(ArticleOutcome outcome, long extractNanos, List<String> signalLines, List<String> alertLines) { }
 
     private final WatchfloorConfig cfg;
     private final Supplier<CompiledRules> rules;
@@ -166,13 +167,14 @@ final class Replayer implements AutoCloseable {
         } else if (this.lanes > 1) {
             LOG.info("the rules are evaluated in one session: {}", compiled.crossPair());
         }
-        Ordered stage = lanes == null
+        Ordered decide = lanes == null
                 ? (x, out) -> out.accept(CompletableFuture.completedFuture(
                         pipeline.process(x.in().article(), x.in().sha256(), x.signals())))
                 : laneStage(lanes);
         ArrayDeque<Pending> pending = new ArrayDeque<>();
         Consumer<Pending> emit = p -> {
-            then.accept(new Replayed(p.outcome().join(), p.x().nanos(), p.x().lines()));
+            Decided d = p.outcome().join();
+            then.accept(new Replayed(d.outcome(), p.x().nanos(), p.x().lines(), d.alertLines()));
             if (++done[0] % PROGRESS_EVERY == 0) {
                 LOG.info("replayed {} articles; heap in use after the last collection: {} MB", done[0],
                         heapAfterLastCollection() >> 20);
@@ -189,7 +191,8 @@ final class Replayer implements AutoCloseable {
                 return new Extracted(r, signals, System.nanoTime() - t0, lines);
             }), e -> e.ifPresent(x -> {
                 long cpu0 = CPU.getCurrentThreadCpuTime();
-                stage.accept(x, f -> pending.add(new Pending(x, f)));
+                // The news as JSON on the thread that decided it last (a lane), not on this one.
+                decide.accept(x, f -> pending.add(new Pending(x, f.thenApply(Decided::of))));
                 // Outcomes leave in publication order; lanes may run ahead by a bounded number of articles.
                 while (!pending.isEmpty() && (pending.peek().outcome().isDone() || pending.size() > AHEAD)) {
                     emit.accept(pending.poll());
@@ -226,7 +229,14 @@ final class Replayer implements AutoCloseable {
         void accept(Extracted x, Consumer<CompletableFuture<ArticleOutcome>> out);
     }
 
-    private record Pending(Extracted x, CompletableFuture<ArticleOutcome> outcome) { }
+    /** What the rules and alerts made of an article, with its news as JSON lines. */
+    private record Decided(ArticleOutcome outcome, List<String> alertLines) {
+        static Decided of(ArticleOutcome o) {
+            return new Decided(o, o.news().stream().map(c -> JsonLines.alert(c.alert())).toList());
+        }
+    }
+
+    private record Pending(Extracted x, CompletableFuture<Decided> outcome) { }
 
     private static Ordered laneStage(PairLanes lanes) {
         return (x, out) -> out.accept(lanes.process(x.in().article(), x.signals()));
