@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A sole writer's alerts (a replay: no one else decides them, and no one reads them before it ends), decided in
@@ -21,20 +22,32 @@ import java.util.Set;
  * outlet is a new source, severity only rises, an alert shows its first reports and its latest. Nothing is read from
  * or written to a store on the way, which is what made an event-dense replay slow.
  *
- * <p>Memory stays bounded: past {@code maxAlerts} alerts or {@code maxKeys} report keys and sources, the alerts
- * touched least recently are written, whole, to the {@link AlertSpill} in one batch and forgotten; one asked for
- * again is read back whole. Which alert a situation is (rule, type, actors, event date) stays in memory.
+ * <p>Memory stays bounded, however long the replay: past {@code maxAlerts} alerts or {@code maxKeys} report keys and
+ * sources, the alerts touched least recently are written, whole, to the {@link AlertSpill} in one batch and
+ * forgotten; one asked for again is read back whole. Which alert a situation has on an event date stays in memory
+ * for {@code daysKept} days of news; older dates are written to the spill, which answers for them when a report of
+ * an old event comes (rare: reports follow their events).
  */
 public final class AlertBook {
     /** Alerts kept in memory at most: each with the reports it shows (up to 25), about 15 KB. */
     public static final int MAX_ALERTS = 4_000;
     /** Report keys (8 bytes) and sources (about 50) kept at most, over all alerts: at most about 100 MB. */
     public static final int MAX_KEYS = 2_000_000;
+    /**
+     * Days of news (by the latest publication date seen) that event dates stay in memory: past the rules' longest
+     * window (rules.retentionDays, 45 by default), so a spill lookup is for an old event reported late.
+     */
+    public static final int DAYS_KEPT = 120;
 
     private final AlertSpill spill;
     private final int maxAlerts;
     private final int maxKeys;
+    private final int daysKept;
     private final SituationIndex situations = new SituationIndex();
+    /** Event dates before this epoch day are in the spill only. */
+    private long spilledBefore = Long.MIN_VALUE;
+    private long latestPublished = Long.MIN_VALUE;
+    private long recorded;
     /** Least recently touched first. */
     private final Map<String, BookedAlert> inMemory = new LinkedHashMap<>(256, 0.75f, true);
     private long keys;
@@ -42,13 +55,14 @@ public final class AlertBook {
     private long readBack;
 
     public AlertBook(AlertSpill spill) {
-        this(spill, MAX_ALERTS, MAX_KEYS);
+        this(spill, MAX_ALERTS, MAX_KEYS, DAYS_KEPT);
     }
 
-    AlertBook(AlertSpill spill, int maxAlerts, int maxKeys) {
+    AlertBook(AlertSpill spill, int maxAlerts, int maxKeys, int daysKept) {
         this.spill = spill;
         this.maxAlerts = maxAlerts;
         this.maxKeys = maxKeys;
+        this.daysKept = daysKept;
     }
 
     /**
@@ -56,15 +70,19 @@ public final class AlertBook {
      * an event date within {@code days}: the closest, then the smallest id).
      */
     AlertChange apply(Alert candidate, int days) {
-        Optional<String> found = situations.find(candidate.rule(), candidate.type(), candidate.actors(),
-                candidate.eventDate(), days);
+        SituationIndex.Situation situation = new SituationIndex.Situation(candidate.rule(), candidate.type(),
+                candidate.actors());
+        long day = candidate.eventDate().toEpochDay();
+        Optional<String> found = closest(situation, day, days);
         if (found.isEmpty()) {
-            situations.add(candidate.rule(), candidate.type(), candidate.actors(), candidate.eventDate(),
-                    candidate.id());
+            situations.add(situation, day, candidate.id());
+            recorded++;
+            published(candidate);
             BookedAlert b = BookedAlert.recorded(candidate);
             keep(b);
             return new AlertChange(b.shown(), AlertChange.Kind.NEW);
         }
+        published(candidate);
         BookedAlert b = booked(found.get());
         Alert before = b.shown();
         List<Evidence> added = new ArrayList<>();
@@ -94,7 +112,59 @@ public final class AlertBook {
 
     /** Alerts recorded so far. */
     long count() {
+        return recorded;
+    }
+
+    /** Alerts whose situation and event date are in memory. */
+    long situationsInMemory() {
         return situations.size();
+    }
+
+    /**
+     * The situation's alert closest to {@code day} within {@code days} (as {@code AlertStore.findSituation}: the
+     * closest, then the smallest id), from memory and, for dates before those in memory, from the spill.
+     */
+    private Optional<String> closest(SituationIndex.Situation s, long day, int days) {
+        Map<Long, String> near = situations.between(s, day - days, day + days);
+        if (day - days < spilledBefore) {
+            Map<Long, String> all = new TreeMap<>(spill.situationsBetween(s.rule(), s.type(),
+                    String.join(",", s.actors()), day - days, Math.min(day + days, spilledBefore - 1)));
+            near.forEach((d, id) -> all.merge(d, id, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+            near = all;
+        }
+        String best = null;
+        long bestDistance = Long.MAX_VALUE;
+        for (Map.Entry<Long, String> e : near.entrySet()) {
+            long d = Math.abs(e.getKey() - day);
+            if (d < bestDistance || d == bestDistance && e.getValue().compareTo(best) < 0) {
+                best = e.getValue();
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Notes the latest publication date among the candidate's reports; each month of news, event dates older than
+     * {@code daysKept} before it go to the spill.
+     */
+    private void published(Alert candidate) {
+        for (Evidence e : candidate.evidence()) {
+            latestPublished = Math.max(latestPublished, e.published().toEpochDay());
+        }
+        if (latestPublished == Long.MIN_VALUE) {
+            return; // no report dated yet
+        }
+        long horizon = latestPublished - daysKept;
+        if (horizon >= spilledBefore + 30 || spilledBefore == Long.MIN_VALUE && situations.size() > 0) {
+            List<AlertSpill.Situation> out = new ArrayList<>();
+            for (SituationIndex.Entry e : situations.removeBefore(horizon)) {
+                out.add(new AlertSpill.Situation(e.situation().rule(), e.situation().type(),
+                        String.join(",", e.situation().actors()), e.day(), e.id()));
+            }
+            spill.writeSituations(out);
+            spilledBefore = horizon;
+        }
     }
 
     /** How many alerts were written to the spill and read back from it so far: for the replay's log. */

@@ -158,6 +158,7 @@ final class Replayer implements AutoCloseable {
         ParseStats parsedBefore = parser.stats();
         long started = System.nanoTime();
         LongAdder extracting = new LongAdder();
+        LongAdder rendering = new LongAdder();
         long[] done = {0};
         long[] ordered = {0};
         int threads = Runtime.getRuntime().availableProcessors();
@@ -192,7 +193,7 @@ final class Replayer implements AutoCloseable {
             }), e -> e.ifPresent(x -> {
                 long cpu0 = CPU.getCurrentThreadCpuTime();
                 // The news as JSON on the thread that decided it last (a lane), not on this one.
-                decide.accept(x, f -> pending.add(new Pending(x, f.thenApply(Decided::of))));
+                decide.accept(x, f -> pending.add(new Pending(x, f.thenApply(o -> Decided.of(o, rendering)))));
                 // Outcomes leave in publication order; lanes may run ahead by a bounded number of articles.
                 while (!pending.isEmpty() && (pending.peek().outcome().isDone() || pending.size() > AHEAD)) {
                     emit.accept(pending.poll());
@@ -211,9 +212,11 @@ final class Replayer implements AutoCloseable {
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
                         + " ({}); parser: {}; garbage collector: {}", done[0], (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
-                lanes == null ? "rules, alerts and the store on this thread"
-                        : "output on this thread; rules and alerts " + lanes.cpuNanos() / 1_000_000 + " ms on "
-                                + lanes.size() + " lanes by pair: " + lanes.bookCounts(),
+                lanes == null ? "rules, alerts and their JSON (" + rendering.sum() / 1_000_000 + " ms) on this thread"
+                        : "output on this thread; on " + lanes.size() + " lanes by pair: the rules "
+                                + lanes.ruleCpuNanos() / 1_000_000 + " ms on their sessions' threads, alerts "
+                                + lanes.cpuNanos() / 1_000_000 + " ms and their JSON " + rendering.sum() / 1_000_000
+                                + " ms on the lanes' threads; " + lanes.bookCounts(),
                 parser.stats().since(parsedBefore), collector());
     }
 
@@ -231,8 +234,11 @@ final class Replayer implements AutoCloseable {
 
     /** What the rules and alerts made of an article, with its news as JSON lines. */
     private record Decided(ArticleOutcome outcome, List<String> alertLines) {
-        static Decided of(ArticleOutcome o) {
-            return new Decided(o, o.news().stream().map(c -> JsonLines.alert(c.alert())).toList());
+        static Decided of(ArticleOutcome o, LongAdder cpu) {
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            List<String> lines = o.news().stream().map(c -> JsonLines.alert(c.alert())).toList();
+            cpu.add(CPU.getCurrentThreadCpuTime() - cpu0);
+            return new Decided(o, lines);
         }
     }
 

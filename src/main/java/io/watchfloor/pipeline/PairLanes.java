@@ -93,9 +93,17 @@ public final class PairLanes implements AutoCloseable {
         });
     }
 
-    /** The CPU time the lanes spent on rules and alert decisions so far, in nanoseconds. */
+    /**
+     * The CPU time the lanes' own threads spent so far (alert decisions and their JSON, and handing the signals to
+     * the rules), in nanoseconds.
+     */
     public long cpuNanos() {
         return laneCpu.sum();
+    }
+
+    /** The CPU time the rules took so far on their sessions' threads, in nanoseconds. */
+    public long ruleCpuNanos() {
+        return lanes.stream().mapToLong(l -> l.engine().cpuNanos()).sum();
     }
 
     private int laneOf(String pair) {

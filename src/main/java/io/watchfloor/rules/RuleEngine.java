@@ -2,6 +2,8 @@ package io.watchfloor.rules;
 
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class RuleEngine implements AutoCloseable {
     static final String GLOBAL = "alerts";
     private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Consequences that throw in one evaluation before the rules are judged to be looping on failures. */
     private static final int MAX_FAILURES = 1000;
 
@@ -46,6 +50,8 @@ public final class RuleEngine implements AutoCloseable {
     private final PriorityQueue<Held> window = new PriorityQueue<>(
             Comparator.comparingLong((Held h) -> h.fact().getEventTime()).thenComparingLong(h -> h.fact().getSeq()));
     private final List<RuleFailure> failures = new ArrayList<>();
+    /** CPU time of evaluations on the session's thread, for the replay's log. */
+    private final LongAdder cpu = new LongAdder();
     private CompiledRules rules;
     private Live live;
     private long clockMillis;
@@ -109,11 +115,17 @@ public final class RuleEngine implements AutoCloseable {
         Done done;
         try {
             done = l.worker().run(() -> {
-                if (advance > 0) {
-                    ((SessionPseudoClock) l.session().getSessionClock()).advanceTime(advance, TimeUnit.MILLISECONDS);
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                try {
+                    if (advance > 0) {
+                        ((SessionPseudoClock) l.session().getSessionClock()).advanceTime(advance,
+                                TimeUnit.MILLISECONDS);
+                    }
+                    expired.forEach(l.session()::delete);
+                    return insertAndFire(l, facts);
+                } finally {
+                    cpu.add(THREADS.getCurrentThreadCpuTime() - cpu0);
                 }
-                expired.forEach(l.session()::delete);
-                return insertAndFire(l, facts);
             }, settings.evaluationTimeout());
         } catch (RuleEvaluationException e) {
             l.worker().close();
@@ -129,6 +141,11 @@ public final class RuleEngine implements AutoCloseable {
         }
         failures.addAll(done.failures());
         return l.sink().drain();
+    }
+
+    /** The CPU time evaluations took on the rule session's thread so far, in nanoseconds. */
+    public long cpuNanos() {
+        return cpu.sum();
     }
 
     /** The consequences that threw since the last call (their matches raised nothing); clears them. */

@@ -40,11 +40,17 @@ class AlertBookTest {
     }
 
     private static Alert report(String pairDate, Severity severity, String article, String source, String target) {
+        return report(pairDate, LocalDate.parse(pairDate).plusDays(1), severity, article, source, target);
+    }
+
+    /** A report of the strike on {@code pairDate}, published on {@code published}. */
+    private static Alert report(String pairDate, LocalDate published, Severity severity, String article,
+                                String source, String target) {
         LocalDate d = LocalDate.parse(pairDate);
         List<String> actors = List.of("IRN", target);
         Evidence e = new Evidence("Iran struck " + target + ", report of " + article + ".", article,
                 "title " + article, article.hashCode() % 2 == 0 ? null : "https://news.example/" + article,
-                d.plusDays(1), source);
+                published, source);
         return new Alert(AlertAssembler.id("strike-between-states", "STRIKE", actors, d), "strike-between-states",
                 Category.ESCALATION, "STRIKE", severity, actors, d, "Iranian strike on " + target,
                 "Iran struck " + target + ".", List.of(e), 1);
@@ -92,7 +98,7 @@ class AlertBookTest {
 
     @Test
     void alertsBeyondItsBudgetAreWrittenOutAndReadBackWhole() {
-        AlertBook small = new AlertBook(new AlertSpill(scratch), 2, 10_000);
+        AlertBook small = new AlertBook(new AlertSpill(scratch), 2, 10_000, AlertBook.DAYS_KEPT);
         AlertCorrelator book = new AlertCorrelator(small, 2);
         List<String> targets = List.of("PAK", "IRQ", "SYR", "ISR", "AFG");
         List<Alert> candidates = new ArrayList<>();
@@ -121,6 +127,31 @@ class AlertBookTest {
     }
 
     @Test
+    void oldEventDatesLeaveMemoryAndAreStillFoundWhenAnOldEventIsReportedLate() {
+        AlertBook book = new AlertBook(new AlertSpill(scratch), AlertBook.MAX_ALERTS, AlertBook.MAX_KEYS, 20);
+        AlertCorrelator correlator = new AlertCorrelator(book, 2);
+        LocalDate first = LocalDate.parse("2024-01-01");
+        for (int day = 0; day < 300; day += 3) {
+            // a strike every third day for 300 days, each reported twice
+            String date = first.plusDays(day).toString();
+            sameAsTheStore(correlator, report(date, Severity.INFO, "s" + day, "outlet-a", "PAK"), AlertChange.Kind.NEW);
+            sameAsTheStore(correlator, report(date, Severity.INFO, "t" + day, "outlet-b", "PAK"),
+                    AlertChange.Kind.UPDATED);
+        }
+        assertThat(book.count()).isEqualTo(100);
+        assertThat(book.situationsInMemory()).isLessThan(30); // 20 days of news and a month's margin
+        // Reports, late, of events long out of memory: a day after one (the same alert), and of one never reported
+        LocalDate today = first.plusDays(300);
+        sameAsTheStore(correlator, report(first.plusDays(31).toString(), today, Severity.INFO, "late1", "outlet-c",
+                "PAK"), AlertChange.Kind.UPDATED);
+        sameAsTheStore(correlator, report(first.plusDays(35).toString(), today, Severity.INFO, "late2", "outlet-c",
+                "IRQ"), AlertChange.Kind.NEW);
+        sameAsTheStore(correlator, report(first.plusDays(36).toString(), today, Severity.INFO, "late3", "outlet-d",
+                "IRQ"), AlertChange.Kind.UPDATED);
+        assertThat(book.count()).isEqualTo(101);
+    }
+
+    @Test
     void aBookedAlertReadsBackAsItWasWritten() {
         String longSummary = "Iran struck Pakistan. ".repeat(4_000); // past the 64 KB of writeUTF
         Evidence plain = new Evidence("Pakistan struck back — « représailles ».", "a1", "Frappe", null,
@@ -144,7 +175,7 @@ class AlertBookTest {
 
     @Test
     void aFailedWriteOutEndsTheDecisionsRatherThanLosingAlerts() {
-        AlertCorrelator book = new AlertCorrelator(new AlertBook(new AlertSpill(scratch), 1, 10_000), 2);
+        AlertCorrelator book = new AlertCorrelator(new AlertBook(new AlertSpill(scratch), 1, 10_000, AlertBook.DAYS_KEPT), 2);
         book.apply(report("2024-01-16", Severity.INFO, "a1", "outlet-a", "PAK"));
         // A spill the store refuses to write (here: a table of that name that cannot take the states)
         scratch.inTransaction("spoil", c -> c.createStatement().execute(

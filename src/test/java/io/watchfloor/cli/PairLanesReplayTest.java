@@ -7,9 +7,14 @@ import io.watchfloor.config.ConfigLoader;
 import io.watchfloor.config.WatchfloorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.watchfloor.ingest.ContentHash;
 import io.watchfloor.model.Alert;
+import io.watchfloor.pipeline.ArticleOutcome;
+import io.watchfloor.pipeline.ArticlePipeline;
 import io.watchfloor.pipeline.Pipelines;
 import io.watchfloor.rules.CompiledRules;
+import io.watchfloor.store.AlertStore;
+import io.watchfloor.store.Database;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +22,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The replay's ordered stage spread over lanes by pair gives the alerts of one session: for every article the same
- * alert changes (id, kind, severity, sources, reports shown), and at the end the same alerts. On an event-dense
+ * alert changes (id, kind, severity, sources, reports shown), and at the end the same alerts; and the replay, which
+ * decides alerts in memory, gives the alerts the daemon decides through its store. On an event-dense
  * corpus (80 digests of 10-14 crises each among 24 pairs, 8 a day: `bench/gen_articles.py --dense 80 DIR 7 8`) and
  * on the hand-written corpus with the seeds (real stories: tit-for-tats, spirals, de-escalation).
  */
@@ -53,6 +60,35 @@ class PairLanesReplayTest {
     @Test
     void lanesGiveTheAlertsOfOneSessionOnTheCorpusAndSeeds() {
         compare(List.of(Path.of("seeds"), Path.of("src/test/resources/corpus")), 50);
+    }
+
+    @Test
+    void theReplaysAlertsInMemoryAreTheAlertsTheDaemonDecidesThroughItsStore() {
+        List<Path> dense = List.of(Path.of("src/test/resources/dense"));
+        List<ArticleOutcome> replayed = new ArrayList<>();
+        try (Replayer r = new Replayer(cfg, () -> rules, 2)) {
+            r.replayFiles(dense, x -> replayed.add(x.outcome()));
+        }
+        // The same articles with the same signals, in the same order, through the daemon's pipeline and store.
+        try (Database db = Database.inMemory("daemon-" + UUID.randomUUID())) {
+            ArticlePipeline daemon = Pipelines.create(cfg, db, () -> rules, List.of(), ArticlePipeline.Observer.NONE);
+            int changes = 0;
+            for (ArticleOutcome o : replayed) {
+                ArticleOutcome stored = daemon.process(o.article(), ContentHash.of(o.article()), o.signals());
+                assertThat(described(stored.changes())).as(o.article().id()).isEqualTo(described(o.changes()));
+                changes += o.changes().size();
+            }
+            assertThat(changes).isGreaterThan(1_000);
+            Map<String, String> stored = new TreeMap<>();
+            new AlertStore(db).all().forEach(a -> stored.put(a.id(), describe(a)));
+            assertThat(stored).isEqualTo(replay(dense, 2).last());
+        }
+    }
+
+    private static Set<String> described(List<AlertChange> changes) {
+        Set<String> out = new TreeSet<>();
+        changes.forEach(c -> out.add(c.kind() + " " + describe(c.alert()) + " " + c.alert().evidence()));
+        return out;
     }
 
     private static void compare(List<Path> inputs, int atLeast) {
