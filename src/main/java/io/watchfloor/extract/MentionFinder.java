@@ -293,7 +293,7 @@ final class MentionFinder {
                 continue; // "anti-Iran armed group": not Iran acting
             }
             String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 16));
-            if (NOT_A_PARTY_AFTER.matcher(after).find()) {
+            if (NOT_A_PARTY_AFTER.matcher(after).lookingAt()) {
                 continue;
             }
             if (formKind == FormKind.ADJECTIVE && TITLE_BEFORE.matcher(before).find()
@@ -302,15 +302,15 @@ final class MentionFinder {
             }
             if (formKind == FormKind.ADJECTIVE) {
                 String next = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 40));
-                if (CROWD_AFTER.matcher(next).find()) {
+                if (CROWD_AFTER.matcher(next).lookingAt()) {
                     continue; // "Serb protesters clash with troops": people, not the state
                 }
-                if (ARMED_AFTER.matcher(next).find()) {
+                if (ARMED_AFTER.matcher(next).lookingAt()) {
                     kind = Mention.Kind.GROUP; // "Kampuchean guerrillas": fighters there, not the state
                 }
             }
             if (kind == null) {
-                kind = HELD_AFTER.matcher(after).find() ? Mention.Kind.PLACE : kind(formKind);
+                kind = HELD_AFTER.matcher(after).lookingAt() ? Mention.Kind.PLACE : kind(formKind);
             }
             boolean attributed = before.endsWith(" ") && ATTRIBUTED_BEFORE.matcher(before).find();
             // "a strike on Hamas": a group or a person is whom it targets, never where; "in an Israeli air strike":

@@ -338,7 +338,7 @@ public final class SignalExtractor implements Extractor {
         List<List<Mention>> out = new ArrayList<>(mentions);
         for (int i = 0; i < sentences.size(); i++) {
             Matcher m = DATELINE.matcher(sentences.get(i).text());
-            if (sentences.get(i).paragraph() == 0 || !m.find()) {
+            if (sentences.get(i).paragraph() == 0 || !m.lookingAt()) {
                 continue;
             }
             int end = m.end();
@@ -354,7 +354,7 @@ public final class SignalExtractor implements Extractor {
      */
     private static String withoutDateline(SentenceSplitter.Sentence s) {
         Matcher m = DATELINE.matcher(s.text());
-        if (s.paragraph() == 0 || !m.find()) {
+        if (s.paragraph() == 0 || !m.lookingAt()) {
             return s.text();
         }
         return " ".repeat(m.end()) + s.text().substring(m.end());

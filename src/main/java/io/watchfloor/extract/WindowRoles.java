@@ -88,7 +88,7 @@ final class WindowRoles {
     private static Cue.Mood mood(String sentence, List<PhraseMatch<Cue>> cues, PhraseMatch<Cue> trigger,
                                  SignalType type, boolean headline) {
         boolean threat = type == SignalType.THREAT;
-        if (!threat && CONDITIONAL_START.matcher(sentence).find()) {
+        if (!threat && CONDITIONAL_START.matcher(sentence).lookingAt()) {
             return Cue.Mood.HYPOTHETICAL;
         }
         boolean past = PAST_TRIGGER.matcher(trigger.phrase()).matches();
@@ -222,7 +222,7 @@ final class WindowRoles {
     /** Whether the "by" party after a trigger is its doer: a passive ("was hit by"), or "by" right after it. */
     private static boolean passive(String sentence, PhraseMatch<Cue> t, Mention agent, List<Mention> before) {
         String lead = sentence.substring(Math.max(0, t.start() - 30), t.start());
-        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(headEnd(t), agent.start())).find()) {
+        if (AUX_BEFORE.matcher(lead).find() || BY_RIGHT_AFTER.matcher(sentence.substring(headEnd(t), agent.start())).lookingAt()) {
             return true;
         }
         int clause = Clauses.start(sentence, t.start());
