@@ -9,6 +9,7 @@ import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
+import io.watchfloor.notify.AlertLineWriter;
 import io.watchfloor.notify.JsonLines;
 import io.watchfloor.pipeline.ArticleOutcome;
 import io.watchfloor.pipeline.ArticlePipeline;
@@ -159,6 +160,8 @@ final class Replayer implements AutoCloseable {
         long started = System.nanoTime();
         LongAdder extracting = new LongAdder();
         LongAdder rendering = new LongAdder();
+        // One per thread that decides alerts: each remembers the reports it wrote last.
+        ThreadLocal<AlertLineWriter> lineWriters = ThreadLocal.withInitial(AlertLineWriter::new);
         long[] done = {0};
         long[] ordered = {0};
         int threads = Runtime.getRuntime().availableProcessors();
@@ -193,7 +196,8 @@ final class Replayer implements AutoCloseable {
             }), e -> e.ifPresent(x -> {
                 long cpu0 = CPU.getCurrentThreadCpuTime();
                 // The news as JSON on the thread that decided it last (a lane), not on this one.
-                decide.accept(x, f -> pending.add(new Pending(x, f.thenApply(o -> Decided.of(o, rendering)))));
+                decide.accept(x, f -> pending.add(new Pending(x,
+                        f.thenApply(o -> Decided.of(o, lineWriters.get(), rendering)))));
                 // Outcomes leave in publication order; lanes may run ahead by a bounded number of articles.
                 while (!pending.isEmpty() && (pending.peek().outcome().isDone() || pending.size() > AHEAD)) {
                     emit.accept(pending.poll());
@@ -234,9 +238,9 @@ final class Replayer implements AutoCloseable {
 
     /** What the rules and alerts made of an article, with its news as JSON lines. */
     private record Decided(ArticleOutcome outcome, List<String> alertLines) {
-        static Decided of(ArticleOutcome o, LongAdder cpu) {
+        static Decided of(ArticleOutcome o, AlertLineWriter writer, LongAdder cpu) {
             long cpu0 = CPU.getCurrentThreadCpuTime();
-            List<String> lines = o.news().stream().map(c -> JsonLines.alert(c.alert())).toList();
+            List<String> lines = o.news().stream().map(c -> writer.line(c.alert())).toList();
             cpu.add(CPU.getCurrentThreadCpuTime() - cpu0);
             return new Decided(o, lines);
         }

@@ -11,10 +11,13 @@ import io.watchfloor.model.Signal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /** The contract's JSON Lines shapes for signals and alerts: one object per line, keys in the documented order. */
 public final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Room for an alert line that shows its twenty-five reports: a line is not copied as it grows. */
+    private static final int ALERT_LINE = 8192;
 
     private JsonLines() { }
 
@@ -38,7 +41,15 @@ public final class JsonLines {
 
     /** An alert's line, written field by field. */
     public static String alert(Alert a) {
-        return write(g -> {
+        return alert(a, JsonLines::evidence);
+    }
+
+    /**
+     * An alert's line, each of its reports written as {@code evidence} renders it (the JSON object of
+     * {@link #evidence(Evidence)}, perhaps remembered from an earlier line: see {@link AlertLineWriter}).
+     */
+    static String alert(Alert a, Function<Evidence, String> evidence) {
+        return write(ALERT_LINE, g -> {
             g.writeStringField("kind", "alert");
             g.writeStringField("id", a.id());
             g.writeStringField("rule", a.rule());
@@ -61,19 +72,30 @@ public final class JsonLines {
             g.writeStringField("summary", a.summary());
             g.writeArrayFieldStart("evidence");
             for (Evidence e : a.evidence()) {
-                g.writeStartObject();
-                g.writeStringField("sentence", e.sentence());
-                g.writeStringField("article", e.articleId());
-                g.writeStringField("title", e.articleTitle());
-                g.writeStringField("link", e.link());
-                g.writeStringField("published", e.published().toString());
-                if (e.datedAtFetch()) {
-                    g.writeBooleanField("datedAtFetch", true);   // no readable date in the feed: when it was fetched
-                }
-                g.writeEndObject();
+                g.writeRawValue(evidence.apply(e));
             }
             g.writeEndArray();
         });
+    }
+
+    /** One report of an alert as the JSON object its line shows. */
+    static String evidence(Evidence e) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("sentence", e.sentence());
+            g.writeStringField("article", e.articleId());
+            g.writeStringField("title", e.articleTitle());
+            g.writeStringField("link", e.link());
+            g.writeStringField("published", e.published().toString());
+            if (e.datedAtFetch()) {
+                g.writeBooleanField("datedAtFetch", true);   // no readable date in the feed: when it was fetched
+            }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
     }
 
     private interface Fields {
@@ -81,7 +103,11 @@ public final class JsonLines {
     }
 
     private static String write(Fields fields) {
-        StringWriter out = new StringWriter(256);
+        return write(256, fields);
+    }
+
+    private static String write(int capacity, Fields fields) {
+        StringWriter out = new StringWriter(capacity);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             fields.write(g);
