@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class AlertAssembler {
 
     private final ActorNames names;
     private final int freshnessDays;
+    private final SituationIds ids = new SituationIds();
 
     /** @param freshnessDays how long after its event an alert is still news (rules.freshnessDays) */
     public AlertAssembler(ActorNames names, int freshnessDays) {
@@ -121,7 +123,7 @@ public final class AlertAssembler {
                 actors, days, eventDate, type);
         String summary = d.summary() != null ? fill(d.summary(), actors, days, eventDate, type) : summarize(facts);
         List<Evidence> ev = new ArrayList<>(evidence);
-        return new Alert(id(rule, type, actors, eventDate), rule, category, type, severity, actors, eventDate,
+        return new Alert(ids.of(rule, type, actors, eventDate), rule, category, type, severity, actors, eventDate,
                 title, summary, ev, countSources(ev));
     }
 
@@ -143,7 +145,14 @@ public final class AlertAssembler {
     }
 
     static int countSources(List<Evidence> evidence) {
-        return (int) evidence.stream().map(Evidence::sourceKey).distinct().count();
+        if (evidence.size() == 1) {
+            return 1;
+        }
+        Set<String> sources = new HashSet<>();
+        for (Evidence e : evidence) {
+            sources.add(e.sourceKey());
+        }
+        return sources.size();
     }
 
     private static List<String> defaultActors(SignalFact f) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * thread-safe.
  */
 public final class AlertLineWriter {
-    static final int GENERATION = 8_192;
+    static final int GENERATION = 16_384;
 
     private Map<Evidence, String> current = new IdentityHashMap<>();
     private Map<Evidence, String> older = new IdentityHashMap<>();

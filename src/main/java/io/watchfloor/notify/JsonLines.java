@@ -2,6 +2,7 @@ package io.watchfloor.notify;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +12,13 @@ import io.watchfloor.model.Signal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 /** The contract's JSON Lines shapes for signals and alerts: one object per line, keys in the documented order. */
 public final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
     /** Room for an alert line that shows its twenty-five reports: a line is not copied as it grows. */
     private static final int ALERT_LINE = 8192;
 
@@ -46,56 +49,87 @@ public final class JsonLines {
 
     /**
      * An alert's line, each of its reports written as {@code evidence} renders it (the JSON object of
-     * {@link #evidence(Evidence)}, perhaps remembered from an earlier line: see {@link AlertLineWriter}).
+     * {@link #evidence(Evidence)}, perhaps remembered from an earlier line: see {@link AlertLineWriter}). Written
+     * straight into one buffer, with Jackson's escaping, the same bytes as its generator writes: a dense replay writes
+     * hundreds of kilobytes of alert lines per article.
      */
     static String alert(Alert a, Function<Evidence, String> evidence) {
-        return write(ALERT_LINE, g -> {
-            g.writeStringField("kind", "alert");
-            g.writeStringField("id", a.id());
-            g.writeStringField("rule", a.rule());
-            g.writeStringField("category", a.category().name());
-            g.writeStringField("type", a.type());
-            g.writeStringField("severity", a.severity().name());
-            g.writeArrayFieldStart("actors");
-            for (String actor : a.actors()) {
-                g.writeString(actor);
+        StringBuilder b = new StringBuilder(ALERT_LINE);
+        b.append("{\"kind\":\"alert\",\"id\":");
+        string(b, a.id());
+        b.append(",\"rule\":");
+        string(b, a.rule());
+        b.append(",\"category\":");
+        string(b, a.category().name());
+        b.append(",\"type\":");
+        string(b, a.type());
+        b.append(",\"severity\":");
+        string(b, a.severity().name());
+        b.append(",\"actors\":[");
+        strings(b, a.actors());
+        b.append("],\"eventDate\":");
+        string(b, a.eventDate().toString());
+        b.append(",\"sources\":").append(a.sources());
+        b.append(",\"title\":");
+        string(b, a.title());
+        b.append(",\"articles\":[");
+        strings(b, a.articles());
+        b.append("],\"summary\":");
+        string(b, a.summary());
+        b.append(",\"evidence\":[");
+        boolean first = true;
+        for (Evidence e : a.evidence()) {
+            if (!first) {
+                b.append(',');
             }
-            g.writeEndArray();
-            g.writeStringField("eventDate", a.eventDate().toString());
-            g.writeNumberField("sources", a.sources());
-            g.writeStringField("title", a.title());
-            g.writeArrayFieldStart("articles");
-            for (String article : a.articles()) {
-                g.writeString(article);
-            }
-            g.writeEndArray();
-            g.writeStringField("summary", a.summary());
-            g.writeArrayFieldStart("evidence");
-            for (Evidence e : a.evidence()) {
-                g.writeRawValue(evidence.apply(e));
-            }
-            g.writeEndArray();
-        });
+            first = false;
+            b.append(evidence.apply(e));
+        }
+        return b.append("]}").toString();
     }
 
     /** One report of an alert as the JSON object its line shows. */
     static String evidence(Evidence e) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("sentence", e.sentence());
-            g.writeStringField("article", e.articleId());
-            g.writeStringField("title", e.articleTitle());
-            g.writeStringField("link", e.link());
-            g.writeStringField("published", e.published().toString());
-            if (e.datedAtFetch()) {
-                g.writeBooleanField("datedAtFetch", true);   // no readable date in the feed: when it was fetched
-            }
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        StringBuilder b = new StringBuilder(64 + e.sentence().length());
+        b.append("{\"sentence\":");
+        string(b, e.sentence());
+        b.append(",\"article\":");
+        string(b, e.articleId());
+        b.append(",\"title\":");
+        string(b, e.articleTitle());
+        b.append(",\"link\":");
+        string(b, e.link());
+        b.append(",\"published\":");
+        string(b, e.published().toString());
+        if (e.datedAtFetch()) {
+            b.append(",\"datedAtFetch\":true");   // no readable date in the feed: when it was fetched
         }
-        return out.toString();
+        return b.append('}').toString();
+    }
+
+    private static void strings(StringBuilder b, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            string(b, values.get(i));
+        }
+    }
+
+    /** {@code s} as a JSON string (or null), escaped as Jackson escapes it; most text needs no escaping at all. */
+    static void string(StringBuilder b, String s) {
+        if (s == null) {
+            b.append("null");
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                b.append('"').append(ESCAPE.quoteAsString(s)).append('"');
+                return;
+            }
+        }
+        b.append('"').append(s).append('"');
     }
 
     private interface Fields {
@@ -103,11 +137,7 @@ public final class JsonLines {
     }
 
     private static String write(Fields fields) {
-        return write(256, fields);
-    }
-
-    private static String write(int capacity, Fields fields) {
-        StringWriter out = new StringWriter(capacity);
+        StringWriter out = new StringWriter(256);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             fields.write(g);
