@@ -109,9 +109,6 @@ public final class SignalExtractor implements Extractor {
     /** The signals of {@code article}, telling {@code trace} what was read and why. */
     public List<Signal> extract(Article article, Trace trace) {
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
-        ArticleMentions named = this.mentions.find(sentences, article.published());
-        List<List<Mention>> mentions = datelinesAsPlaces(sentences, named.bySentence());
-        List<String> dominant = named.dominant();
         Map<String, Integer> contextCounts = new HashMap<>();
         List<List<PhraseMatch<Cue>>> cues = new ArrayList<>();
         int events = 0;
@@ -122,6 +119,13 @@ public final class SignalExtractor implements Extractor {
             events += triggers(c).size();
             cues.add(c);
         }
+        if (events == 0) {
+            // Signals come from triggers alone: an article without one (most news) needs no countries read.
+            return List.of();
+        }
+        ArticleMentions named = this.mentions.find(sentences, article.published());
+        List<List<Mention>> mentions = datelinesAsPlaces(sentences, named.bySentence());
+        List<String> dominant = named.dominant();
         // An article that is mostly about sport, business or weather does not report war in passing: its words of
         // that world come three times or more and at least half as often as words of events (a war story that mentions
         // a cancelled cricket tournament is still a war story; a match report's "struck" and "meeting" are sport).
