@@ -57,6 +57,13 @@ public final class PhraseMatcher<T> {
      * row for each of the hundreds of thousands of nodes of a big dictionary would take hundreds of megabytes.
      */
     private final int[] ascii;
+    /**
+     * The same moves as {@link #ascii}, each told as what the next step needs: the target's row start times two,
+     * plus one when some phrase ends at the target (or at a suffix of it); -1 for a target without a row. The
+     * automaton then reads one table per char, and the node itself ({@link #ascii}) only where a phrase may end: a
+     * chain of three dependent reads per char was most of the time a scan took.
+     */
+    private final int[] moves;
     private final int[] row;
     private final byte[] asciiClass;
     private final int width;
@@ -69,6 +76,12 @@ public final class PhraseMatcher<T> {
         this.caseSensitive = caseSensitive;
         this.fromWordStarts = fromWordStarts;
         this.ascii = ascii;
+        this.moves = ascii == null ? null : new int[ascii.length];
+        if (ascii != null) {
+            for (int slot = 0; slot < ascii.length; slot++) {
+                moves[slot] = move(ascii[slot], row, width, outHead, dictLink);
+            }
+        }
         this.asciiClass = asciiClass;
         this.width = width;
         this.rootNext = rootNext;
@@ -160,6 +173,8 @@ public final class PhraseMatcher<T> {
             return scanFromWordStarts(text, hits);
         }
         int[] ring = new int[ringMask + 1];
+        int base = 0;      // where the current node's row starts in the tables, or -1: a node without a row
+        int slot = NONE;   // the table entry that led to the current node, or NONE: the node is in `state`
         int state = 0;
         int k = 0; // number of normalised chars fed so far
         boolean prevSpace = false;
@@ -175,8 +190,24 @@ public final class PhraseMatcher<T> {
             }
             ring[k & ringMask] = i;
             k++;
-            int r = c < 128 ? row[state] : NONE;
-            state = r != NONE ? ascii[r * width + asciiClass[c]] : step(state, c);
+            int m;
+            if (c < 128 && base >= 0) {
+                slot = base + asciiClass[c];
+                m = moves[slot];
+            } else {
+                state = step(slot != NONE ? ascii[slot] : state, c);
+                slot = NONE;
+                m = move(state, row, width, outHead, dictLink);
+            }
+            if (m >= 0 && (m & 1) == 0) {
+                base = m >> 1; // no phrase ends here: the common case
+                continue;
+            }
+            if (slot != NONE) {
+                state = ascii[slot];
+                slot = NONE;
+            }
+            base = m >= 0 ? m >> 1 : -1;
             int node = outHead[state] != NONE ? state : dictLink[state];
             while (node > 0) {
                 int start = ring[(k - depth[node]) & ringMask];
@@ -189,7 +220,9 @@ public final class PhraseMatcher<T> {
                 node = dictLink[node];
             }
         }
-        hits.sort(HIT_ORDER);
+        if (hits.size() > 1) {
+            hits.sort(HIT_ORDER);
+        }
         return hits;
     }
 
@@ -290,11 +323,20 @@ public final class PhraseMatcher<T> {
         }
     }
 
+    /** What {@link #moves} holds for a move to {@code node} (see there). */
+    private static int move(int node, int[] row, int width, int[] outHead, int[] dictLink) {
+        if (row[node] == NONE) {
+            return -1;
+        }
+        boolean ends = outHead[node] != NONE || dictLink[node] > 0;
+        return (row[node] * width) << 1 | (ends ? 1 : 0);
+    }
+
     private static boolean isBoundary(CharSequence text, int start, int end) {
-        if (start > 0 && isWordChar(Character.codePointBefore(text, start))) {
+        if (start > 0 && isWordCharBefore(text, start)) {
             return false;
         }
-        return end >= text.length() || !isWordChar(Character.codePointAt(text, end));
+        return end >= text.length() || !isWordCharAt(text, end);
     }
 
     /** Letters, digits and combining marks are word chars; everything else is a boundary. */
