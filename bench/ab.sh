@@ -3,8 +3,9 @@
 # machine's changing speed (a shared host: the same build's CPU time varies by a quarter from one run to the next)
 # falls on both alike. Per run: the wall time of the replay, the CPU time of the process (user + system) and the
 # stages' CPU as the replay logs it; then the median and the fastest run of each build, B against A. The replays'
-# outputs are compared (their JSON lines, scratch folders' names left out): exit 1 when B's alerts or signals differ
-# from A's, or when one build's runs differ among themselves.
+# outputs are compared (a checksum of their JSON lines, which name the same article files in every run): exit 1 when
+# B's alerts or signals differ from A's, or when one build's runs differ among themselves. The checksum is taken as
+# the output streams, without rewriting it: a dense replay writes gigabytes, and rewriting them took a core.
 # usage: bench/ab.sh A.jar B.jar [--dense] [N] [PER_DAY] [ROUNDS]   (defaults 10000, 1000 a day, 3 rounds)
 #        needs Java 17, python3 and GNU time (/usr/bin/time); WATCHFLOOR_EXTRACT_PARSER=none replays without the
 #        dependency parse; HEAP (default 1g) as in replay.sh; the parallel collector, as the launchers run replay
@@ -37,7 +38,7 @@ for r in $(seq "$rounds"); do
     /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
       java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC -Dlogback.configurationFile=bench/logback-quiet.xml \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
-      | sed 's/watchfloor-replay-[0-9]*//g; s#/tmp/[^"]*/##g' | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5"
+      | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5"
     echo "$side round $r: $(cat "$work/$side.$r.time"); output $(cut -c1-12 "$work/$side.$r.md5"); load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
