@@ -49,6 +49,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -328,11 +329,19 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGHUP reloads the rules (systemd's ExecReload sends it); without a handler the JVM would exit.
         try {
-            Signal.handle(new Signal("HUP"), sig -> {
+            SignalHandler before = Signal.handle(new Signal("HUP"), sig -> {
                 LOG.info("SIGHUP: reloading the configuration and the rules");
                 reloadConfig.run();
                 reloadRules.run();
             });
+            if (before == SignalHandler.SIG_IGN) {
+                // Started with SIGHUP ignored (nohup does that): the JVM keeps it ignored, and a reload would be lost
+                // without a word.
+                LOG.warn("SIGHUP is ignored in this process (started under nohup?): 'kill -HUP' and 'systemctl reload'"
+                        + " will not reload the configuration or the rules{}; restart watchfloor to apply changes, or"
+                        + " start it without nohup (as a service, or with setsid)",
+                        cfg.rules().watch() ? " (rule files are still reloaded when they change)" : "");
+            }
         } catch (IllegalArgumentException e) {
             LOG.warn("SIGHUP reload is not available on this platform: {}", e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -70,6 +71,8 @@ class DaemonIT {
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
         try {
             Daemons.waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+            assertThat(Files.readString(err)).as("this test sends SIGHUP, which the daemon says it ignores: are the"
+                    + " tests running under nohup?").doesNotContain("SIGHUP is ignored");
             Files.writeString(rules.resolve("extra.drl"), """
                     package watchfloor;
                     import io.watchfloor.rules.SignalFact;
@@ -116,6 +119,30 @@ class DaemonIT {
         } finally {
             p.destroy();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void saysSoWhenStartedWithSighupIgnored(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("watchfloor.yaml");
+        Files.writeString(cfg, "dataDir: " + dir.resolve("var") + "\nrules:\n  watch: false\nsources:\n  folders: ["
+                + Files.createDirectory(dir.resolve("in")) + "]\nhttp:\n  port: 0\n");
+        Path err = dir.resolve("stderr.txt");
+        List<String> command = new ArrayList<>(List.of("nohup")); // starts the daemon with SIGHUP ignored
+        command.addAll(Daemons.command("run", "--config", cfg.toString()));
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(err.toFile()).start();
+        try {
+            Daemons.waitFor(() -> Files.readString(err).contains("watchfloor started"), p, err);
+            assertThat(Files.readString(err)).contains("SIGHUP is ignored in this process (started under nohup?):"
+                    + " 'kill -HUP' and 'systemctl reload' will not reload the configuration or the rules;");
+            hangUp(p);
+            Thread.sleep(1_000);
+            assertThat(p.isAlive()).as("an ignored SIGHUP leaves the daemon running").isTrue();
+            assertThat(Files.readString(err)).doesNotContain("SIGHUP: reloading");
+        } finally {
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
         }
     }
 
