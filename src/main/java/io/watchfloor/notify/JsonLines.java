@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** The contract's JSON Lines shapes for signals and alerts: one object per line, keys in the documented order. */
@@ -77,14 +78,7 @@ public final class JsonLines {
         b.append("],\"summary\":");
         string(b, a.summary());
         b.append(",\"evidence\":[");
-        boolean first = true;
-        for (Evidence e : a.evidence()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            b.append(evidence.apply(e));
-        }
+        array(b, a.evidence(), (to, e) -> to.append(evidence.apply(e)));
         return b.append("]}").toString();
     }
 
@@ -108,11 +102,16 @@ public final class JsonLines {
     }
 
     private static void strings(StringBuilder b, List<String> values) {
+        array(b, values, JsonLines::string);
+    }
+
+    /** The values, each as {@code write} puts it, separated by commas (the brackets are the caller's). */
+    private static <T> void array(StringBuilder b, List<T> values, BiConsumer<StringBuilder, T> write) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 b.append(',');
             }
-            string(b, values.get(i));
+            write.accept(b, values.get(i));
         }
     }
 
