@@ -162,6 +162,21 @@ public final class EventLexicon {
         return l == null ? List.of() : l;
     }
 
+    /**
+     * Whether some sentence of {@code text} may hold a trigger: a trigger phrase or the head of a split one occurs in
+     * it. Each sentence is a stretch of its text between whitespace, where every phrase found in the sentence is
+     * found again (a word boundary at the sentence's ends is whitespace in the text), so text without one holds no
+     * sentence with a trigger.
+     */
+    public boolean mayTrigger(CharSequence text) {
+        for (PhraseMatch<Cue> m : matcher.findAll(text)) {
+            if (m.payload() instanceof Cue.Trigger || m.payload() instanceof Cue.Part p && p.head()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every cue in the text (overlapping ones included: a trap must see the trigger it covers). */
     public List<PhraseMatch<Cue>> scan(CharSequence text) {
         List<PhraseMatch<Cue>> all = matcher.findAll(text);

@@ -108,6 +108,10 @@ public final class SignalExtractor implements Extractor {
 
     /** The signals of {@code article}, telling {@code trace} what was read and why. */
     public List<Signal> extract(Article article, Trace trace) {
+        // Signals come from triggers alone, and most news has none: such an article is not split into sentences.
+        if (!lexicon.mayTrigger(article.body()) && (article.title() == null || !lexicon.mayTrigger(article.title()))) {
+            return List.of();
+        }
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(article.title(), article.body());
         Map<String, Integer> contextCounts = new HashMap<>();
         List<List<PhraseMatch<Cue>>> cues = new ArrayList<>();
