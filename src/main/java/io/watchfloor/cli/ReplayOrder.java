@@ -1,6 +1,6 @@
 package io.watchfloor.cli;
 
-import io.watchfloor.ingest.FileArticle;
+import io.watchfloor.ingest.FolderSource.DatedFile;
 import io.watchfloor.store.Database;
 import io.watchfloor.store.StoreException;
 import java.nio.file.Path;
@@ -34,22 +34,22 @@ final class ReplayOrder {
             batchConnection.setAutoCommit(false);
             try (Statement st = batchConnection.createStatement()) {
                 st.execute("CREATE TABLE replay_order (id VARCHAR(2000) NOT NULL, published DATE NOT NULL,"
-                        + " path VARCHAR(4000) NOT NULL)");
+                        + " path VARCHAR(4000) NOT NULL, was_read BOOLEAN NOT NULL)");
                 st.execute("CREATE INDEX replay_order_published ON replay_order (published, id)");
             }
             insert = batchConnection.prepareStatement(
-                    "INSERT INTO replay_order (id, published, path) VALUES (?, ?, ?)");
+                    "INSERT INTO replay_order (id, published, path, was_read) VALUES (?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new StoreException("cannot create the replay order", e);
         }
     }
 
-    void add(FileArticle f) {
+    void add(DatedFile f) {
         try {
-            String id = f.article().id();
-            insert.setString(1, id);
-            insert.setDate(2, Date.valueOf(f.article().published()));
+            insert.setString(1, f.id());
+            insert.setDate(2, Date.valueOf(f.published()));
             insert.setString(3, f.path().toString());
+            insert.setBoolean(4, f.read());
             insert.addBatch();
             added++;
             if (++pending >= BATCH) {
@@ -83,7 +83,7 @@ final class ReplayOrder {
             batchConnection.setAutoCommit(true);
             batchConnection.close();
             Connection c = db.connection();
-            PreparedStatement ps = c.prepareStatement("SELECT id, path FROM replay_order ORDER BY published, id");
+            PreparedStatement ps = c.prepareStatement("SELECT id, path, was_read FROM replay_order ORDER BY published, id");
             ps.setFetchSize(BATCH);
             return new Cursor(c, ps, ps.executeQuery());
         } catch (SQLException e) {
@@ -91,8 +91,11 @@ final class ReplayOrder {
         }
     }
 
+    /** A file to replay, and whether it was read whole to date it (its warnings given already). */
+    record Entry(Path path, boolean read) { }
+
     /** Files in order; close it when done. */
-    static final class Cursor implements Iterator<Path>, AutoCloseable {
+    static final class Cursor implements Iterator<Entry>, AutoCloseable {
         private final Connection c;
         private final PreparedStatement ps;
         private final ResultSet rs;
@@ -121,14 +124,14 @@ final class ReplayOrder {
         }
 
         @Override
-        public Path next() {
+        public Entry next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             ahead = null;
             try {
                 lastId = rs.getString(1);
-                return Path.of(rs.getString(2));
+                return new Entry(Path.of(rs.getString(2)), rs.getBoolean(3));
             } catch (SQLException e) {
                 throw new StoreException("cannot read the replay order", e);
             }

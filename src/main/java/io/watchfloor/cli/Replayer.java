@@ -5,8 +5,8 @@ import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.extract.parse.ParseStats;
 import io.watchfloor.extract.parse.SentenceParser;
 import io.watchfloor.ingest.ContentHash;
-import io.watchfloor.ingest.FileArticle;
 import io.watchfloor.ingest.FolderSource;
+import io.watchfloor.ingest.FolderSource.DatedFile;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
 import io.watchfloor.notify.AlertLineWriter;
@@ -111,9 +111,9 @@ final class Replayer implements AutoCloseable {
     }
 
     /**
-     * Article folders or files: each article's publication date is noted first (on every core, into an index on
-     * disk, so folders of any size replay in bounded memory), then the articles are replayed in that order while the
-     * other cores read and extract the next ones.
+     * Article folders or files: each article's publication date is noted first (on every core, from its date lines
+     * where they are enough, into an index on disk, so folders of any size replay in bounded memory), then the
+     * articles are read and replayed in that order while the other cores read and extract the next ones.
      */
     void replayFiles(List<Path> inputs, Consumer<Replayed> then) {
         long started = System.nanoTime();
@@ -121,17 +121,18 @@ final class Replayer implements AutoCloseable {
             ReplayOrder order = new ReplayOrder(db);
             FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());
             try (InOrder all = new InOrder(Runtime.getRuntime().availableProcessors(), AHEAD)) {
-                InOrder.Feed<Path, Optional<FileArticle>> dating =
-                        all.feed(f -> source.read(f, new ArrayList<>()), r -> r.ifPresent(order::add));
+                InOrder.Feed<Path, Optional<DatedFile>> dating =
+                        all.feed(f -> source.date(f, new ArrayList<>()), r -> r.ifPresent(order::add));
                 source.visit(dating, new ArrayList<>());
                 dating.finish();
             }
             order.flush();
             LOG.info("dated {} articles in {} ms; replaying them in publication order", order.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            FolderSource again = source.quiet();
+            // A file read whole to date it has given its warnings; one dated from its date lines gives them now.
+            FolderSource quiet = source.quiet();
             try (ReplayOrder.Cursor cursor = order.inPublicationOrder()) {
-                replay(db, cursor, path -> again.read(path, new ArrayList<>())
+                replay(db, cursor, e -> (e.read() ? quiet : source).read(e.path(), new ArrayList<>())
                         .map(f -> new Readable(f.article(), f.sha256())), then);
             }
         }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,6 +36,12 @@ public final class ArticleParser {
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?i)(published on|published|first published on|first published|posted on|posted|date"
                     + "|last updated on|last updated|updated on|updated)\\s*:\\s*(.*)");
+
+    /** Every line a joined hard-wrapped line could start with and still become a date line: a keyword's first words. */
+    private static final Set<String> KEYWORD_STARTS = Set.of("published", "published on", "first",
+            "first published", "first published on", "posted", "posted on", "date", "last", "last updated",
+            "last updated on", "updated", "updated on");
+    private static final int LONGEST_KEYWORD = "first published on".length();
 
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
     /** "Jan 29, 2024", "January 29 2024", "Jan. 29, 2024", "Monday, January 29, 2024", "Jan 29th, 2024". */
@@ -152,6 +159,67 @@ public final class ArticleParser {
         String title = meta.title() != null ? collapse(meta.title()) : fileTitle;
         Article article = new Article(id, title, String.join("\n\n", paragraphs), date, meta.link(), meta.source());
         return new ParseResult(Optional.of(article), warnings);
+    }
+
+    /**
+     * The publication date {@link #parse} gives this text without a sidecar, read from its date lines alone (no
+     * furniture, no hard-wrap joining, no body): for ordering files by date before reading them. Null when only the
+     * whole parse can tell, or would warn about a date: a blank text, a date line it cannot read, or a line that
+     * joining hard-wrapped copy could make a date line of (a bare "Published" or "Last" with the rest on the next
+     * line). Joining never changes a date line (date lines stand alone) and starts every joined line with one that
+     * is not a date line; such a line with a colon after its keyword would be a date line itself, so only a line
+     * that is all keyword can become one.
+     *
+     * @param fallbackPublished the date when there is no date line (the file's modification date), not null
+     */
+    public static LocalDate publishedFromDateLines(String text, LocalDate fallbackPublished) {
+        Objects.requireNonNull(fallbackPublished, "fallbackPublished");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate published = null;
+        LocalDate updated = null;
+        Matcher dm = DATE_LINE.matcher("");
+        for (String raw : normalise(text).split("\n", -1)) {
+            if (raw.indexOf(':') < 0) {
+                if (atMostNonSpace(raw, LONGEST_KEYWORD)
+                        && KEYWORD_STARTS.contains(collapse(raw).toLowerCase(Locale.ROOT))) {
+                    return null;
+                }
+                continue;
+            }
+            String line = collapse(raw);
+            if (!dateLine(dm, line)) {
+                continue;
+            }
+            LocalDate date;
+            try {
+                date = parseDate(dm.group(2));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (date == null) {
+                return null;
+            }
+            if (dm.group(1).toLowerCase(Locale.ROOT).contains("updated")) {
+                updated = updated == null ? date : updated;
+            } else if (published == null) {
+                published = date;
+            }
+        }
+        return published != null ? published : updated != null ? updated : fallbackPublished;
+    }
+
+    /** Whether a line has at most {@code n} chars that are not whitespace: whether it may collapse to a keyword. */
+    private static boolean atMostNonSpace(String line, int n) {
+        int seen = 0;
+        for (int i = 0; i < line.length() && seen <= n; i++) {
+            char c = line.charAt(i);
+            if (!isSpace(c) && !Character.isWhitespace(c)) {
+                seen++;
+            }
+        }
+        return seen <= n;
     }
 
     /** Whether a collapsed line is a date line ("Published: ..."), with this article's matcher. */

@@ -172,6 +172,40 @@ public final class FolderSource {
         }
     }
 
+    /**
+     * A file's id and publication date, as {@link #read} gives them.
+     *
+     * @param read whether the file was read whole to date it, and its warnings given already; if not, they come
+     *             when it is read
+     */
+    public record DatedFile(Path path, String id, LocalDate published, boolean read) { }
+
+    /**
+     * A file's publication date, from its date lines when they are enough ({@link
+     * ArticleParser#publishedFromDateLines}: ordering a replay's files needs only their dates), else as {@link #read}
+     * gives it, with its warnings. A file dated from its date lines alone is not checked for a body: reading it
+     * later may still skip it, with a warning then.
+     */
+    public Optional<DatedFile> date(Path file, List<String> warnings) {
+        String id = id(file);
+        try {
+            if (Files.isRegularFile(file) && !Files.exists(ArticleMeta.sidecarOf(file))
+                    && Files.size(file) <= MAX_FILE_BYTES) {
+                byte[] bytes = Files.readAllBytes(file);
+                LocalDate modified = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), zone);
+                DecodedText decoded = TextDecoder.decode(bytes, id);
+                LocalDate published = decoded.warnings().isEmpty()
+                        ? ArticleParser.publishedFromDateLines(decoded.text(), modified) : null;
+                if (published != null) {
+                    return Optional.of(new DatedFile(file, id, published, false));
+                }
+            }
+        } catch (BinaryFileException | IOException | SecurityException e) {
+            // read whole below: it says what is wrong
+        }
+        return read(file, warnings).map(f -> new DatedFile(file, f.article().id(), f.article().published(), true));
+    }
+
     private void walk(Path folder, java.util.function.Consumer<Path> sink, List<String> warnings) {
         try {
             Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,

@@ -2,6 +2,10 @@ package io.watchfloor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.watchfloor.ingest.FolderSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Replay reads folders of any size and depth in publication order, each article once, and leaves nothing behind. */
 class ReplayOrderTest {
@@ -38,6 +43,30 @@ class ReplayOrderTest {
         assertThat(headers.get(1)).contains("middle.txt (2024-02-10)");
         assertThat(headers.get(2)).contains("late.txt (2024-03-02)");
         assertThat(scratch(tmp)).isEqualTo(scratchBefore);
+    }
+
+    @Test
+    void aFileSkippedOrWarnedAboutSaysSoOnceWhetherDatedFromItsLinesOrReadWhole() throws IOException {
+        article("good.txt", "2024-01-05", "Officials met to discuss the budget.");
+        article("ambiguous.txt", "05/06/2024", "The parliament debated a bill.");
+        Files.writeString(dir.resolve("title-only.txt"), "Headline alone\n\nPublished: 2024-01-06\n");
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger sourceLog = (Logger) LoggerFactory.getLogger(FolderSource.class);
+        log.start();
+        sourceLog.addAppender(log);
+        CliRunner r;
+        try {
+            r = CliRunner.run("replay", dir.toString());
+        } finally {
+            sourceLog.detachAppender(log);
+        }
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("good.txt (2024-01-05)", "ambiguous.txt").doesNotContain("title-only.txt (");
+        List<String> warnings = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(warnings).filteredOn(w -> w.contains("ambiguous day/month")).hasSize(1);
+        assertThat(warnings).filteredOn(w -> w.contains("title-only.txt: has a title but no body text")).hasSize(1);
     }
 
     private static List<String> scratch(Path tmp) throws IOException {

@@ -284,4 +284,36 @@ class FolderSourceTest {
         FileArticle read = src.read(f, new ArrayList<>()).orElseThrow();
         assertThat(read).isEqualTo(scanned);
     }
+
+    // ---------------------------------------------------------------- dating a replay's files
+
+    @Test
+    void aFileIsDatedFromItsDateLinesAndReadWholeWhenTheyAreNotEnough() throws IOException {
+        FolderSource src = new FolderSource(List.of(tmp), UTC);
+        Path plain = write(tmp.resolve("plain.txt"), "Talks resume\n\nPublished: 2024-03-02\n\nThe ministers met.\n");
+        Path ambiguous = write(tmp.resolve("ambiguous.txt"), "Talks resume\n\nPublished: 05/06/2024\n\nThey met.\n");
+        Path titleOnly = write(tmp.resolve("title.txt"), "Talks resume\n\nPublished: 2024-03-02\n");
+        Path withMeta = Path.of("src/test/resources/ingest/meta/with_meta.txt");
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(src.date(plain, warnings)).contains(
+                new FolderSource.DatedFile(plain, FolderSource.id(plain), LocalDate.of(2024, 3, 2), false));
+        // A sidecar's date wins over the date lines: the file is read whole, as read() reads it.
+        assertThat(src.date(withMeta, warnings)).contains(
+                new FolderSource.DatedFile(withMeta, FolderSource.id(withMeta), LocalDate.of(2024, 2, 3), true));
+        assertThat(warnings).isEmpty();
+        // A date line that cannot be read: read whole, its warning given once, the file's own date used.
+        assertThat(src.date(ambiguous, warnings)).contains(
+                new FolderSource.DatedFile(ambiguous, FolderSource.id(ambiguous), LocalDate.of(2024, 2, 10), true));
+        assertThat(warnings).singleElement().asString().contains("ambiguous.txt", "ambiguous day/month");
+        // Dated from its lines, a file without a body is skipped, with its warning, when it is read.
+        warnings.clear();
+        assertThat(src.date(titleOnly, warnings)).map(FolderSource.DatedFile::read).contains(false);
+        assertThat(warnings).isEmpty();
+        assertThat(src.read(titleOnly, warnings)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("title.txt", "no body text");
+        // What cannot be read at all is read whole, and says why.
+        assertThat(src.date(tmp.resolve("gone.txt"), warnings)).isEmpty();
+        assertThat(warnings).last().asString().contains("gone.txt", "file not found");
+    }
 }
