@@ -1,62 +1,59 @@
 package io.watchfloor.cli;
 
 import io.watchfloor.ingest.FolderSource.DatedFile;
-import io.watchfloor.store.Database;
-import io.watchfloor.store.StoreException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 
 /**
- * The replay's reading order, kept in the replay's own database rather than in memory: each article's publication
- * date and file, then every file in publication order (then id); a file given twice (in a folder and by name) is
- * read once.
+ * The replay's reading order: each article's publication date and file, then every file in publication order (then
+ * id); a file given twice (in a folder and by name) is read once. Sorted in memory a run at a time; runs that do not
+ * fit are written to files in the replay's scratch folder and merged as they are read, so a folder of any size is
+ * ordered in bounded memory.
  */
 final class ReplayOrder {
-    private static final int BATCH = 1_000;
+    /** Files sorted in memory at a time: a run of this many takes some tens of megabytes. */
+    static final int RUN = 50_000;
 
-    private final Database db;
-    private final Connection batchConnection;
-    private final PreparedStatement insert;
-    private int pending;
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::published).thenComparing(Entry::id);
+
+    private final Path folder;
+    private final int run;
+    private final List<Entry> pending = new ArrayList<>();
+    private final List<Path> runs = new ArrayList<>();
     private long added;
 
-    ReplayOrder(Database db) {
-        this.db = db;
-        try {
-            batchConnection = db.connection();
-            batchConnection.setAutoCommit(false);
-            try (Statement st = batchConnection.createStatement()) {
-                st.execute("CREATE TABLE replay_order (id VARCHAR(2000) NOT NULL, published DATE NOT NULL,"
-                        + " path VARCHAR(4000) NOT NULL, was_read BOOLEAN NOT NULL)");
-                st.execute("CREATE INDEX replay_order_published ON replay_order (published, id)");
-            }
-            insert = batchConnection.prepareStatement(
-                    "INSERT INTO replay_order (id, published, path, was_read) VALUES (?, ?, ?, ?)");
-        } catch (SQLException e) {
-            throw new StoreException("cannot create the replay order", e);
-        }
+    /** A file to replay, and whether it was read whole to date it (its warnings given already). */
+    record Entry(LocalDate published, String id, Path path, boolean read) { }
+
+    /** @param folder where runs that do not fit in memory are written (the replay's scratch folder) */
+    ReplayOrder(Path folder) {
+        this(folder, RUN);
+    }
+
+    ReplayOrder(Path folder, int run) {
+        this.folder = folder;
+        this.run = run;
     }
 
     void add(DatedFile f) {
-        try {
-            insert.setString(1, f.id());
-            insert.setDate(2, Date.valueOf(f.published()));
-            insert.setString(3, f.path().toString());
-            insert.setBoolean(4, f.read());
-            insert.addBatch();
-            added++;
-            if (++pending >= BATCH) {
-                flush();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record " + f.path() + " in the replay order", e);
+        pending.add(new Entry(f.published(), f.id(), f.path(), f.read()));
+        added++;
+        if (pending.size() >= run) {
+            writeRun();
         }
     }
 
@@ -65,62 +62,123 @@ final class ReplayOrder {
         return added;
     }
 
-    void flush() {
-        try {
-            insert.executeBatch();
-            batchConnection.commit();
-            pending = 0;
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the replay order", e);
-        }
-    }
-
-    /** The files in publication order, read from disk as they are consumed. */
+    /** The files in publication order, merged from the runs as they are consumed. */
     Cursor inPublicationOrder() {
-        flush();
+        pending.sort(ORDER);
+        List<Iterator<Entry>> sources = new ArrayList<>();
+        List<RunReader> readers = new ArrayList<>();
         try {
-            insert.close();
-            batchConnection.setAutoCommit(true);
-            batchConnection.close();
-            Connection c = db.connection();
-            PreparedStatement ps = c.prepareStatement("SELECT id, path, was_read FROM replay_order ORDER BY published, id");
-            ps.setFetchSize(BATCH);
-            return new Cursor(c, ps, ps.executeQuery());
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the replay order", e);
+            for (Path r : runs) {
+                RunReader reader = new RunReader(r);
+                readers.add(reader);
+                sources.add(reader);
+            }
+        } catch (UncheckedIOException e) {
+            readers.forEach(RunReader::close);
+            throw e;
         }
+        sources.add(new ArrayList<>(pending).iterator());
+        pending.clear();
+        return new Cursor(sources, readers);
     }
 
-    /** A file to replay, and whether it was read whole to date it (its warnings given already). */
-    record Entry(Path path, boolean read) { }
+    private void writeRun() {
+        pending.sort(ORDER);
+        Path file = folder.resolve("replay-order-" + runs.size() + ".run");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                1 << 16))) {
+            for (Entry e : pending) {
+                out.writeLong(e.published().toEpochDay());
+                out.writeUTF(e.id());
+                out.writeUTF(e.path().toString());
+                out.writeBoolean(e.read());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay order to " + file, e);
+        }
+        runs.add(file);
+        pending.clear();
+    }
 
-    /** Files in order; close it when done. */
-    static final class Cursor implements Iterator<Entry>, AutoCloseable {
-        private final Connection c;
-        private final PreparedStatement ps;
-        private final ResultSet rs;
-        private Boolean ahead;
-        private String lastId;
+    /** One run's entries, read back in its order. */
+    private static final class RunReader implements Iterator<Entry>, AutoCloseable {
+        private final Path file;
+        private final DataInputStream in;
+        private Entry next;
 
-        private Cursor(Connection c, PreparedStatement ps, ResultSet rs) {
-            this.c = c;
-            this.ps = ps;
-            this.rs = rs;
+        RunReader(Path file) {
+            this.file = file;
+            try {
+                this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the replay order from " + file, e);
+            }
+            advance();
+        }
+
+        private void advance() {
+            try {
+                long day = in.readLong();
+                next = new Entry(LocalDate.ofEpochDay(day), in.readUTF(), Path.of(in.readUTF()), in.readBoolean());
+            } catch (EOFException end) {
+                next = null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the replay order from " + file, e);
+            }
         }
 
         @Override
         public boolean hasNext() {
-            if (ahead == null) {
-                try {
-                    // The same id twice comes in a row (same date): the second is the same file.
-                    do {
-                        ahead = rs.next();
-                    } while (ahead && rs.getString(1).equals(lastId));
-                } catch (SQLException e) {
-                    throw new StoreException("cannot read the replay order", e);
-                }
+            return next != null;
+        }
+
+        @Override
+        public Entry next() {
+            if (next == null) {
+                throw new NoSuchElementException();
             }
-            return ahead;
+            Entry e = next;
+            advance();
+            return e;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // read to the end or abandoned: nothing is lost
+            }
+        }
+    }
+
+    /** Files in order, each once; close it when done. */
+    static final class Cursor implements Iterator<Entry>, AutoCloseable {
+        private record Head(Entry entry, Iterator<Entry> source) { }
+
+        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::entry, ORDER));
+        private final List<RunReader> readers;
+        private String lastId;
+
+        private Cursor(List<Iterator<Entry>> sources, List<RunReader> readers) {
+            this.readers = readers;
+            sources.forEach(this::push);
+        }
+
+        private void push(Iterator<Entry> source) {
+            if (source.hasNext()) {
+                heads.add(new Head(source.next(), source));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            // The same id twice comes in a row (same date): the second is the same file.
+            while (!heads.isEmpty() && heads.peek().entry().id().equals(lastId)) {
+                Head h = heads.poll();
+                push(h.source());
+            }
+            return !heads.isEmpty();
         }
 
         @Override
@@ -128,22 +186,15 @@ final class ReplayOrder {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            ahead = null;
-            try {
-                lastId = rs.getString(1);
-                return new Entry(Path.of(rs.getString(2)), rs.getBoolean(3));
-            } catch (SQLException e) {
-                throw new StoreException("cannot read the replay order", e);
-            }
+            Head h = heads.poll();
+            push(h.source());
+            lastId = h.entry().id();
+            return h.entry();
         }
 
         @Override
         public void close() {
-            try (c; ps; rs) {
-                // closed in reverse order by try-with-resources
-            } catch (SQLException e) {
-                throw new StoreException("cannot close the replay order", e);
-            }
+            readers.forEach(RunReader::close);
         }
     }
 }

@@ -112,13 +112,13 @@ final class Replayer implements AutoCloseable {
 
     /**
      * Article folders or files: each article's publication date is noted first (on every core, from its date lines
-     * where they are enough, into an index on disk, so folders of any size replay in bounded memory), then the
+     * where they are enough, sorted a run at a time, so folders of any size replay in bounded memory), then the
      * articles are read and replayed in that order while the other cores read and extract the next ones.
      */
     void replayFiles(List<Path> inputs, Consumer<Replayed> then) {
         long started = System.nanoTime();
         try (Database db = open()) {
-            ReplayOrder order = new ReplayOrder(db);
+            ReplayOrder order = new ReplayOrder(scratch);
             FolderSource source = new FolderSource(inputs, ZoneId.systemDefault());
             try (InOrder all = new InOrder(Runtime.getRuntime().availableProcessors(), AHEAD)) {
                 InOrder.Feed<Path, Optional<DatedFile>> dating =
@@ -126,7 +126,6 @@ final class Replayer implements AutoCloseable {
                 source.visit(dating, new ArrayList<>());
                 dating.finish();
             }
-            order.flush();
             LOG.info("dated {} articles in {} ms; replaying them in publication order", order.size(),
                     (System.nanoTime() - started) / 1_000_000);
             // A file read whole to date it has given its warnings; one dated from its date lines gives them now.

@@ -9,8 +9,12 @@ import io.watchfloor.ingest.FolderSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -67,6 +71,32 @@ class ReplayOrderTest {
         List<String> warnings = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(warnings).filteredOn(w -> w.contains("ambiguous day/month")).hasSize(1);
         assertThat(warnings).filteredOn(w -> w.contains("title-only.txt: has a title but no body text")).hasSize(1);
+    }
+
+    @Test
+    void filesSortedARunAtATimeComeInPublicationOrderThenIdOnceEach() throws IOException {
+        Random random = new Random(7);
+        List<FolderSource.DatedFile> files = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String name = "f" + random.nextInt(400) + ".txt"; // some files given twice, in other runs
+            files.add(new FolderSource.DatedFile(dir.resolve(name), "d/" + name,
+                    LocalDate.of(2024, 1, 1).plusDays(name.hashCode() % 9 + 9), random.nextBoolean()));
+        }
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        ReplayOrder order = new ReplayOrder(scratch, 64);
+        files.forEach(order::add);
+
+        List<String> got = new ArrayList<>();
+        try (ReplayOrder.Cursor c = order.inPublicationOrder()) {
+            c.forEachRemaining(e -> got.add(e.published() + " " + e.id()));
+        }
+
+        assertThat(order.size()).isEqualTo(500);
+        try (var runs = Files.list(scratch)) {
+            assertThat(runs.count()).isEqualTo(500 / 64);
+        }
+        assertThat(got).isEqualTo(files.stream().map(f -> f.published() + " " + f.id()).distinct()
+                .sorted(Comparator.naturalOrder()).toList());
     }
 
     private static List<String> scratch(Path tmp) throws IOException {
