@@ -180,15 +180,24 @@ public final class ArticleParser {
         LocalDate published = null;
         LocalDate updated = null;
         Matcher dm = DATE_LINE.matcher("");
-        for (String raw : normalise(text).split("\n", -1)) {
-            if (raw.indexOf(':') < 0) {
-                if (atMostNonSpace(raw, LONGEST_KEYWORD)
-                        && KEYWORD_STARTS.contains(collapse(raw).toLowerCase(Locale.ROOT))) {
+        // The lines normalise() makes: ends at CR LF, CR or LF; only a line with a colon, or one short enough to
+        // be a keyword, is normalised and looked at.
+        int n = text.length();
+        for (int from = 0, end; from <= n; from = end + (end + 1 < n && text.charAt(end) == '\r'
+                && text.charAt(end + 1) == '\n' ? 2 : 1)) {
+            end = from;
+            boolean colon = false;
+            for (char c; end < n && (c = text.charAt(end)) != '\n' && c != '\r'; end++) {
+                colon |= c == ':';
+            }
+            if (!colon) {
+                if (atMostNonSpace(text, from, end, LONGEST_KEYWORD) && KEYWORD_STARTS.contains(
+                        collapse(normalisedLine(text, from, end)).toLowerCase(Locale.ROOT))) {
                     return null;
                 }
                 continue;
             }
-            String line = collapse(raw);
+            String line = collapse(normalisedLine(text, from, end));
             if (!dateLine(dm, line)) {
                 continue;
             }
@@ -210,16 +219,24 @@ public final class ArticleParser {
         return published != null ? published : updated != null ? updated : fallbackPublished;
     }
 
-    /** Whether a line has at most {@code n} chars that are not whitespace: whether it may collapse to a keyword. */
-    private static boolean atMostNonSpace(String line, int n) {
+    /**
+     * Whether text[from, to) has at most {@code n} chars that are not whitespace (nor a byte order mark): whether it
+     * may collapse to a keyword.
+     */
+    private static boolean atMostNonSpace(String text, int from, int to, int n) {
         int seen = 0;
-        for (int i = 0; i < line.length() && seen <= n; i++) {
-            char c = line.charAt(i);
-            if (!isSpace(c) && !Character.isWhitespace(c)) {
+        for (int i = from; i < to && seen <= n; i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c) && !Character.isWhitespace(c) && c != '\uFEFF') {
                 seen++;
             }
         }
         return seen <= n;
+    }
+
+    /** text[from, to), one line without its end, as {@link #normalise} leaves it. */
+    private static String normalisedLine(String text, int from, int to) {
+        return text.substring(from, to).replace("\uFEFF", "").replace('\u00A0', ' ').stripTrailing();
     }
 
     /** Whether a collapsed line is a date line ("Published: ..."), with this article's matcher. */

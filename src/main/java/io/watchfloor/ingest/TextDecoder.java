@@ -58,6 +58,13 @@ public final class TextDecoder {
                         + "; if this is UTF-16 text, save it with a byte order mark");
             }
         }
+        // The JDK's own decoding is fast and puts U+FFFD for every malformed byte: without one in its result, strict
+        // decoding gives the same text; with one (bad bytes, or a U+FFFD written in the file), decode strictly.
+        String lenient = new String(bytes, start, n - start, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            checkControls(lenient, name);
+            return new DecodedText(lenient, "UTF-8", warnings);
+        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

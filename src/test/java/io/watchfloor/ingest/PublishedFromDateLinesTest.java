@@ -136,6 +136,9 @@ class PublishedFromDateLinesTest {
                 if (random.nextInt(10) == 0) {
                     line = line.replace(' ', '\u00A0');
                 }
+                if (random.nextInt(20) == 0) {
+                    line = "\uFEFF" + line;
+                }
                 text.append(line).append(end);
             }
             String t = text.toString();

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {
@@ -169,5 +173,48 @@ class TextDecoderTest {
         assertThat(d.text()).isEmpty();
         assertThat(d.charset()).isEqualTo("UTF-8");
         assertThat(d.warnings()).isEmpty();
+    }
+
+    @Test
+    void aReplacementCharWrittenInTheFileIsText() {
+        DecodedText d = TextDecoder.decode("Talks \uFFFD resumed.".getBytes(StandardCharsets.UTF_8), "x.txt");
+        assertThat(d.text()).isEqualTo("Talks \uFFFD resumed.");
+        assertThat(d.charset()).isEqualTo("UTF-8");
+        assertThat(d.warnings()).isEmpty();
+    }
+
+    /** Valid text, stray bytes, cut and overlong sequences, encoded surrogates: strict UTF-8 decides each time. */
+    @Test
+    void randomBytesAreDecodedAsStrictUtf8DecidesOrAsWindows1252() throws Exception {
+        byte[][] pieces = {"Iran ".getBytes(StandardCharsets.UTF_8), "café ".getBytes(StandardCharsets.UTF_8),
+            "\u2019s ".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
+            "\uFFFD".getBytes(StandardCharsets.UTF_8), bytes(0xE9), bytes(0xE2, 0x80), bytes(0xC0, 0xAF),
+            bytes(0xED, 0xA0, 0x80), bytes(0xF4, 0x90, 0x80, 0x80), bytes(0x92), "\n".getBytes(StandardCharsets.UTF_8)};
+        Random random = new Random(1252);
+        for (int n = 0; n < 3000; n++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int i = 0, k = 1 + random.nextInt(12); i < k; i++) {
+                out.write(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] b = out.toByteArray();
+            String strict;
+            try {
+                strict = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b)).toString();
+            } catch (CharacterCodingException e) {
+                strict = null;
+            }
+            DecodedText d = TextDecoder.decode(b, "x.txt");
+            if (strict != null) {
+                assertThat(d.charset()).isEqualTo("UTF-8");
+                assertThat(d.text()).isEqualTo(strict);
+                assertThat(d.warnings()).isEmpty();
+            } else {
+                assertThat(d.charset()).isEqualTo("windows-1252");
+                assertThat(d.text()).isEqualTo(TextDecoder.windows1252(b, 0, b.length));
+            }
+        }
     }
 }
