@@ -38,14 +38,17 @@ public final class EventLexicon {
                               Map<String, EventSenses.Entry> senses) { }
 
     private final PhraseMatcher<Cue> matcher;
+    /** The trigger phrases and the heads of split ones alone: what an article needs to be read sentence by sentence. */
+    private final PhraseMatcher<Cue> triggerStarts;
     private final Set<SignalType> placeOnly;
     private final int phrases;
     private final Set<String> supportVerbs;
     private final EventSenses senses;
 
-    private EventLexicon(PhraseMatcher<Cue> matcher, Set<SignalType> placeOnly, int phrases, Set<String> supportVerbs,
-                         EventSenses senses) {
+    private EventLexicon(PhraseMatcher<Cue> matcher, PhraseMatcher<Cue> triggerStarts, Set<SignalType> placeOnly,
+                         int phrases, Set<String> supportVerbs, EventSenses senses) {
         this.matcher = matcher;
+        this.triggerStarts = triggerStarts;
         this.placeOnly = placeOnly;
         this.phrases = phrases;
         this.supportVerbs = supportVerbs;
@@ -76,6 +79,7 @@ public final class EventLexicon {
 
     static EventLexicon build(LexiconFile f, String source) {
         PhraseMatcher.Builder<Cue> b = PhraseMatcher.builder();
+        PhraseMatcher.Builder<Cue> starts = PhraseMatcher.builder();
         Set<SignalType> placeOnly = EnumSet.noneOf(SignalType.class);
         int n = 0;
         int parts = 0;
@@ -89,6 +93,7 @@ public final class EventLexicon {
             }
             for (String p : orEmpty(t.history())) {
                 b.add(p, new Cue.Trigger(type, true));
+                starts.add(p, new Cue.Trigger(type, true));
                 n++;
             }
             if ("place".equals(t.needs())) {
@@ -107,10 +112,12 @@ public final class EventLexicon {
                                 + "': a split trigger is 'head ... tail'");
                     }
                     b.add(head, new Cue.Part(parts, true, type));
+                    starts.add(head, new Cue.Part(parts, true, type));
                     b.add(tail, new Cue.Part(parts, false, type));
                     parts++;
                 } else {
                     b.add(p, new Cue.Trigger(type));
+                    starts.add(p, new Cue.Trigger(type));
                 }
                 n++;
             }
@@ -144,8 +151,8 @@ public final class EventLexicon {
         }
         Set<String> support = orEmpty(f.support()).stream().map(v -> v.toLowerCase(Locale.ROOT).strip())
                 .collect(Collectors.toUnmodifiableSet());
-        return new EventLexicon(b.caseSensitive(false).build(), placeOnly, n, support,
-                EventSenses.of(f.senses(), source));
+        return new EventLexicon(b.caseSensitive(false).build(), starts.caseSensitive(false).build(), placeOnly, n,
+                support, EventSenses.of(f.senses(), source));
     }
 
     /** The signal type named {@code name}; {@code where} names the file and key in the error. */
@@ -169,12 +176,7 @@ public final class EventLexicon {
      * sentence with a trigger.
      */
     public boolean mayTrigger(CharSequence text) {
-        for (PhraseMatch<Cue> m : matcher.findAll(text)) {
-            if (m.payload() instanceof Cue.Trigger || m.payload() instanceof Cue.Part p && p.head()) {
-                return true;
-            }
-        }
-        return false;
+        return triggerStarts.occursIn(text);
     }
 
     /** Every cue in the text (overlapping ones included: a trap must see the trigger it covers). */

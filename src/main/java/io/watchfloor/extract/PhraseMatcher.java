@@ -113,7 +113,7 @@ public final class PhraseMatcher<T> {
      * Sorted by start, then longer first, then in the order the entries were added.
      */
     public List<PhraseMatch<T>> findAll(CharSequence text) {
-        List<Hit> hits = scan(text);
+        List<Hit> hits = scan(text, false);
         List<PhraseMatch<T>> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             out.add(toMatch(h));
@@ -127,7 +127,7 @@ public final class PhraseMatcher<T> {
      * (several payloads of one phrase, or several phrases that normalise to the same text), in the order added.
      */
     public List<PhraseMatch<T>> findLongest(CharSequence text) {
-        List<Hit> hits = scan(text);
+        List<Hit> hits = scan(text, false);
         List<PhraseMatch<T>> out = new ArrayList<>();
         int cursor = 0;
         int i = 0;
@@ -162,7 +162,13 @@ public final class PhraseMatcher<T> {
         return Integer.compare(a.entry, b.entry);
     };
 
-    private List<Hit> scan(CharSequence text) {
+    /** Whether some phrase occurs in the text (as {@link #findAll} would find it): the scan stops at the first. */
+    public boolean occursIn(CharSequence text) {
+        return !scan(text, true).isEmpty();
+    }
+
+    /** Every occurrence, or the first one found when {@code first}. */
+    private List<Hit> scan(CharSequence text, boolean first) {
         Objects.requireNonNull(text, "text");
         int n = text.length();
         List<Hit> hits = new ArrayList<>();
@@ -170,7 +176,7 @@ public final class PhraseMatcher<T> {
             return hits;
         }
         if (fromWordStarts) {
-            return scanFromWordStarts(text, hits);
+            return scanFromWordStarts(text, hits, first);
         }
         int[] ring = new int[ringMask + 1];
         int base = 0;      // where the current node's row starts in the tables, or -1: a node without a row
@@ -216,6 +222,9 @@ public final class PhraseMatcher<T> {
                     for (int e = outHead[node]; e != NONE; e = entryNext[e]) {
                         hits.add(new Hit(start, end, e));
                     }
+                    if (first) {
+                        return hits;
+                    }
                 }
                 node = dictLink[node];
             }
@@ -230,7 +239,7 @@ public final class PhraseMatcher<T> {
      * Every occurrence, found by walking the trie from each position where one may start: a char that begins some
      * phrase, with a word boundary before it. Text that no phrase begins costs one table read per char.
      */
-    private List<Hit> scanFromWordStarts(CharSequence text, List<Hit> hits) {
+    private List<Hit> scanFromWordStarts(CharSequence text, List<Hit> hits, boolean first) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             int node = rootNext[fold(text.charAt(i), caseSensitive)];
@@ -243,6 +252,9 @@ public final class PhraseMatcher<T> {
                 if (outHead[node] != NONE && (j >= n || !isWordCharAt(text, j))) {
                     for (int e = outHead[node]; e != NONE; e = entryNext[e]) {
                         hits.add(new Hit(i, j, e));
+                    }
+                    if (first) {
+                        return hits;
                     }
                 }
                 char c = 0;

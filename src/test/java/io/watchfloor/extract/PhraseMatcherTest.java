@@ -328,6 +328,7 @@ class PhraseMatcherTest {
             List<Naive> expected = naiveFindAll(phrases, text);
             List<PhraseMatch<Integer>> all = m.findAll(text);
             assertThat(all).as(text).hasSize(expected.size());
+            assertThat(m.occursIn(text)).as(text).isEqualTo(!expected.isEmpty());
             for (int i = 0; i < expected.size(); i++) {
                 Naive n = expected.get(i);
                 PhraseMatch<Integer> a = all.get(i);
