@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,15 +34,17 @@ public final class ArticleParser {
     /** A date line's value longer than this is not a date line but a paragraph that happens to start like one. */
     private static final int MAX_DATE_VALUE = 80;
 
+    /** What a date line starts with, longer first where one begins another ("published on" before "published"). */
+    private static final List<String> DATE_KEYWORDS = List.of("published on", "published", "first published on",
+            "first published", "posted on", "posted", "date", "last updated on", "last updated", "updated on",
+            "updated");
+
     private static final Pattern DATE_LINE = Pattern.compile(
-            "(?i)(published on|published|first published on|first published|posted on|posted|date"
-                    + "|last updated on|last updated|updated on|updated)\\s*:\\s*(.*)");
+            "(?i)(" + String.join("|", DATE_KEYWORDS) + ")\\s*:\\s*(.*)");
 
     /** Every line a joined hard-wrapped line could start with and still become a date line: a keyword's first words. */
-    private static final Set<String> KEYWORD_STARTS = Set.of("published", "published on", "first",
-            "first published", "first published on", "posted", "posted on", "date", "last", "last updated",
-            "last updated on", "updated", "updated on");
-    private static final int LONGEST_KEYWORD = "first published on".length();
+    private static final Set<String> KEYWORD_STARTS = keywordStarts();
+    private static final int LONGEST_KEYWORD = DATE_KEYWORDS.stream().mapToInt(String::length).max().orElse(0);
 
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
     /** "Jan 29, 2024", "January 29 2024", "Jan. 29, 2024", "Monday, January 29, 2024", "Jan 29th, 2024". */
@@ -92,8 +95,7 @@ public final class ArticleParser {
         String[] lines = normalise(text == null ? "" : text).split("\n", -1);
 
         String fileTitle = null;
-        LocalDate published = null;
-        LocalDate updated = null;
+        DatesFound dates = new DatesFound();
         List<String> paragraphs = new ArrayList<>();
         // One matcher per pattern for the whole article, reset per line: a replay reads every line of every article.
         Matcher dm = DATE_LINE.matcher("");
@@ -108,7 +110,6 @@ public final class ArticleParser {
                 continue; // a blank line, or one joined to the line before (hard-wrapped copy)
             }
             if (dateLine(dm, line)) {
-                boolean isUpdate = dm.group(1).toLowerCase(Locale.ROOT).contains("updated");
                 String value = dm.group(2);
                 String problem = null;
                 LocalDate date = null;
@@ -120,10 +121,8 @@ public final class ArticleParser {
                 if (date == null) {
                     warnings.add(id + ": line " + (i + 1) + ": cannot read the date in '" + line + "'"
                             + (problem != null ? " (" + problem + ")" : "") + "; line ignored");
-                } else if (isUpdate) {
-                    updated = updated == null ? date : updated;
                 } else {
-                    published = published == null ? date : published;
+                    dates.add(dm, date);
                 }
                 continue;
             }
@@ -148,10 +147,7 @@ public final class ArticleParser {
             warnings.add(id + ": has a title but no body text; skipped");
             return new ParseResult(Optional.empty(), warnings);
         }
-        LocalDate date = meta.published() != null ? meta.published()
-                : published != null ? published
-                : updated != null ? updated
-                : fallbackPublished;
+        LocalDate date = meta.published() != null ? meta.published() : dates.or(fallbackPublished);
         if (date == null) {
             warnings.add(id + ": no publication date (no date line, sidecar or fallback); skipped");
             return new ParseResult(Optional.empty(), warnings);
@@ -177,8 +173,7 @@ public final class ArticleParser {
         if (text == null || text.isBlank()) {
             return null;
         }
-        LocalDate published = null;
-        LocalDate updated = null;
+        DatesFound dates = new DatesFound();
         Matcher dm = DATE_LINE.matcher("");
         // The lines normalise() makes: ends at CR LF, CR or LF; only a line with a colon, or one short enough to
         // be a keyword, is normalised and looked at.
@@ -210,13 +205,41 @@ public final class ArticleParser {
             if (date == null) {
                 return null;
             }
+            dates.add(dm, date);
+        }
+        return dates.or(fallbackPublished);
+    }
+
+    /** The first "published" date line's date and the first "updated" one's, as an article's date lines give them. */
+    private static final class DatesFound {
+        private LocalDate published;
+        private LocalDate updated;
+
+        /** The date of the date line {@code dm} has just matched. */
+        void add(Matcher dm, LocalDate date) {
             if (dm.group(1).toLowerCase(Locale.ROOT).contains("updated")) {
                 updated = updated == null ? date : updated;
             } else if (published == null) {
                 published = date;
             }
         }
-        return published != null ? published : updated != null ? updated : fallbackPublished;
+
+        /** The publication date: published, else updated, else {@code fallback}. */
+        LocalDate or(LocalDate fallback) {
+            return published != null ? published : updated != null ? updated : fallback;
+        }
+    }
+
+    /** Each keyword's first words ("last", "last updated", "last updated on"). */
+    private static Set<String> keywordStarts() {
+        Set<String> starts = new HashSet<>();
+        for (String k : DATE_KEYWORDS) {
+            for (int end = k.indexOf(' '); end >= 0; end = k.indexOf(' ', end + 1)) {
+                starts.add(k.substring(0, end));
+            }
+            starts.add(k);
+        }
+        return Set.copyOf(starts);
     }
 
     /**
