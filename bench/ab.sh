@@ -6,18 +6,19 @@
 # outputs are compared (a checksum of their JSON lines, which name the same article files in every run): exit 1 when
 # B's alerts or signals differ from A's, or when one build's runs differ among themselves. The checksum is taken as
 # the output streams, without rewriting it: a dense replay writes gigabytes, and rewriting them took a core.
-# usage: bench/ab.sh A.jar B.jar [--dense] [N] [PER_DAY] [ROUNDS]   (defaults 10000, 1000 a day, 3 rounds)
+# usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]   (defaults 10000, 1000 a day, 3 rounds)
 #        needs Java 17, python3 and GNU time (/usr/bin/time); WATCHFLOOR_EXTRACT_PARSER=none replays without the
-#        dependency parse; HEAP (default 1g) as in replay.sh; the parallel collector, as the launchers run replay
+#        dependency parse; HEAP (default 1g) as in replay.sh; the parallel collector, as the launchers run replay;
+#        A_OPTS and B_OPTS: JVM options for one side only (the same jar twice compares two settings)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-[ $# -ge 2 ] || { echo "usage: bench/ab.sh A.jar B.jar [--dense] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
 a="$(realpath "$1")"
 b="$(realpath "$2")"
 shift 2
 mix=""
-if [ "${1:-}" = "--dense" ]; then
-  mix="--dense"
+if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
+  mix="$1"
   shift
 fi
 n="${1:-10000}"
@@ -27,16 +28,17 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
 python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
-echo "articles: $n (${mix:-default mix}, $per_day a day); A $a, B $b; $rounds rounds; parser: \
+echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-}, B $b ${B_OPTS:-}; $rounds rounds; parser: \
 ${WATCHFLOOR_EXTRACT_PARSER:-as configured}; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for r in $(seq "$rounds"); do
   for side in A B; do
     jar="$a"
-    [ "$side" = B ] && jar="$b"
+    opts="${A_OPTS:-}"
+    [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}"
     log="$work/$side.$r.log"
     /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
-      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC -Dlogback.configurationFile=bench/logback-quiet.xml \
+      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $opts -Dlogback.configurationFile=bench/logback-quiet.xml \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
       | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5"
     echo "$side round $r: $(cat "$work/$side.$r.time"); output $(cut -c1-12 "$work/$side.$r.md5"); load $(cut -d' ' -f1 /proc/loadavg)"

@@ -7,10 +7,14 @@ with no signal, some with words that look like events and are not (a dockworkers
 lightning strike). Publication dates advance at a fixed rate (PER_DAY articles a day), so a bigger N covers a longer
 period, as a longer run of the daemon would. Deterministic for a given seed.
 
---dense: an event-dense mix instead (a crisis desk's wire digest): every article reports events on about a dozen
-pairs of twenty-four (10 to 14 pairs, one or two event sentences each), between a few lines of domestic news; the
-default mix's output for a seed is unchanged by the option's existence.
-usage: gen_articles.py [--dense] N OUTDIR [SEED] [PER_DAY]
+--dense: the event-dense mix of issue 18 (a crisis desk's feed): every article reports events between one of the
+twelve pairs, as the fifth of the default mix that does (one to three event sentences among domestic news): about
+2 signals an article, five times the default mix's density.
+--digest: denser still (a wire digest): every article reports events on about a dozen pairs of twenty-four (10 to
+14 pairs, one or two event sentences each), between a few lines of domestic news: about 19 signals an article.
+Before 2026-12-07 this mix was called --dense (bench/RESULTS.md's earlier dense figures are of it).
+The default mix's output for a seed is unchanged by the options' existence.
+usage: gen_articles.py [--dense | --digest] N OUTDIR [SEED] [PER_DAY]
 """
 import datetime
 import os
@@ -29,7 +33,7 @@ PAIRS = [("Iran", "Pakistan", "Iranian", "Pakistani", "Tehran", "Islamabad"),
          ("Serbia", "Kosovo", "Serbian", "Kosovar", "Belgrade", "Pristina"),
          ("Sudan", "South Sudan", "Sudanese", "South Sudanese", "Khartoum", "Juba"),
          ("Peru", "Ecuador", "Peruvian", "Ecuadorian", "Lima", "Quito")]
-# More pairs for the dense mix: a digest of a dozen crises needs more than twelve to choose from.
+# More pairs for the digest mix: a digest of a dozen crises needs more than twelve to choose from.
 DENSE_PAIRS = PAIRS + [
     ("Syria", "Turkey", "Syrian", "Turkish", "Damascus", "Ankara"),
     ("Rwanda", "Burundi", "Rwandan", "Burundian", "Kigali", "Gitega"),
@@ -86,11 +90,11 @@ def when(rnd, published):
     return rnd.choice(WHEN).format(weekday=WEEKDAYS[day.weekday()], month=MONTHS[day.month - 1], day=day.day)
 
 
-def article(rnd, i, published):
+def article(rnd, i, published, share=SIGNAL_SHARE):
     a = rnd.choice(PAIRS)
     if rnd.random() < 0.5:
         a = (a[1], a[0], a[3], a[2], a[5], a[4])
-    signal = rnd.random() < SIGNAL_SHARE
+    signal = rnd.random() < share
     paragraphs = []
     if signal:
         for _ in range(rnd.randint(1, 3)):
@@ -111,6 +115,11 @@ def oriented(rnd, pair):
 
 
 def dense_article(rnd, i, published):
+    """An article of the default mix that reports events, every time."""
+    return article(rnd, i, published, share=1.0)
+
+
+def digest_article(rnd, i, published):
     """A wire digest: one paragraph per crisis, 10 to 14 crises, a few domestic lines between them."""
     pairs = rnd.sample(DENSE_PAIRS, rnd.randint(10, 14))
     paragraphs = []
@@ -127,13 +136,12 @@ def dense_article(rnd, i, published):
 
 def main():
     args = sys.argv[1:]
-    dense = "--dense" in args
-    args = [a for a in args if a != "--dense"]
+    make = dense_article if "--dense" in args else digest_article if "--digest" in args else article
+    args = [a for a in args if a not in ("--dense", "--digest")]
     n = int(args[0])
     out = args[1]
     rnd = random.Random(int(args[2]) if len(args) > 2 else 42)
     per_day = int(args[3]) if len(args) > 3 else 1000
-    make = dense_article if dense else article
     os.makedirs(out, exist_ok=True)
     start = datetime.date(2024, 1, 1)
     # 1,000 files to a folder, as a busy drop folder would be rotated

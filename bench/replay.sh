@@ -4,8 +4,9 @@
 # then two grep floors over the same files, each reading every byte (grep -c counts every matching line, its output
 # goes to a file: sent to /dev/null, GNU grep stops reading a file at its first match), in the C locale: a short list
 # of 16 trigger words, and every trigger phrase of the event lexicon (rules/lexicon/events.yaml).
-# usage: bench/replay.sh [--dense] [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven,
-#        python3; --dense: the event-dense mix of gen_articles.py (a dozen pairs' events in every article)
+# usage: bench/replay.sh [--dense | --digest] [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven,
+#        python3; --dense: the event-dense mix of gen_articles.py (events in every article, about 2 signals each);
+#        --digest: denser still (a dozen pairs' events in every article, about 19 signals each)
 #        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java (the parallel collector
 #        unless they name another, as the launchers run replay);
 #        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
@@ -15,8 +16,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 mix=""
-if [ "${1:-}" = "--dense" ]; then
-  mix="--dense"
+if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
+  mix="$1"
   shift
 fi
 n="${1:-10000}"

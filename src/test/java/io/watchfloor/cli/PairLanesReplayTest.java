@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The replay's ordered stage spread over lanes by pair gives the alerts of one session: for every article the same
  * alert changes (id, kind, severity, sources, reports shown), and at the end the same alerts; and the replay, which
  * decides alerts in memory, gives the alerts the daemon decides through its store. On an event-dense
- * corpus (80 digests of 10-14 crises each among 24 pairs, 8 a day: `bench/gen_articles.py --dense 80 DIR 7 8`) and
+ * corpus (80 digests of 10-14 crises each among 24 pairs, 8 a day: `bench/gen_articles.py --digest 80 DIR 7 8`) and
  * on the hand-written corpus with the seeds (real stories: tit-for-tats, spirals, de-escalation).
  */
 class PairLanesReplayTest {
