@@ -93,12 +93,23 @@ public final class AlertAssembler {
     }
 
     public Alert assemble(AlertDraft d) {
+        return candidate(d).alert();
+    }
+
+    /**
+     * The draft checked, with what deciding it needs (situation, event date, severity, reports); its id, title and
+     * summary are made only when the alert is asked for whole.
+     *
+     * @throws InvalidAlertException when the rule left out the type or the evidence, or gave an unknown severity or
+     *                               category
+     */
+    public AlertCandidate candidate(AlertDraft d) {
         String rule = d.rule();
         if (d.type() == null || d.type().isBlank()) {
             throw new InvalidAlertException("rule '" + rule + "': alert has no type (call .type(...))");
         }
         String type = d.type().trim().toUpperCase(Locale.ROOT);
-        Severity severity = parse(Severity.class, d.severity(), rule, "severity");
+        Severity parsed = parse(Severity.class, d.severity(), rule, "severity");
         Category category = d.category() != null ? parse(Category.class, d.category(), rule, "category")
                 : defaultCategory(type, rule);
         List<SignalFact> facts = d.evidence();
@@ -108,23 +119,29 @@ public final class AlertAssembler {
         List<String> actors = d.actors() != null ? d.actors() : defaultActors(facts.get(0));
         LocalDate eventDate = d.eventDate() != null ? d.eventDate()
                 : facts.stream().map(SignalFact::getEventDate).max(Comparator.naturalOrder()).orElseThrow();
+        Severity severity = parsed;
         if (!news(d.matched().isEmpty() ? facts : d.matched(), eventDate)) {
             Severity stale = parse(Severity.class, d.whenStale(), rule, "stale severity");
             severity = stale.compareTo(severity) < 0 ? stale : severity;
         }
-        long days = ChronoUnit.DAYS.between(
-                facts.stream().map(SignalFact::getEventDate).min(Comparator.naturalOrder()).orElseThrow(),
-                facts.stream().map(SignalFact::getEventDate).max(Comparator.naturalOrder()).orElseThrow());
         Set<Evidence> evidence = new LinkedHashSet<>();
         for (SignalFact f : facts) {
             evidence.add(Evidence.of(f.getSignal()));
         }
-        String title = fill(d.title() != null ? d.title() : DEFAULT_TITLES.getOrDefault(type, "{type} {actor}-{target}"),
-                actors, days, eventDate, type);
-        String summary = d.summary() != null ? fill(d.summary(), actors, days, eventDate, type) : summarize(facts);
         List<Evidence> ev = new ArrayList<>(evidence);
-        return new Alert(ids.of(rule, type, actors, eventDate), rule, category, type, severity, actors, eventDate,
-                title, summary, ev, countSources(ev));
+        Severity decided = severity;
+        // A draft is a builder: what the alert is made of is read now, not when it is made.
+        String titled = d.title() != null ? d.title() : DEFAULT_TITLES.getOrDefault(type, "{type} {actor}-{target}");
+        String summarised = d.summary();
+        return new AlertCandidate(rule, type, severity, actors, eventDate, ev, () -> {
+            long days = ChronoUnit.DAYS.between(
+                    facts.stream().map(SignalFact::getEventDate).min(Comparator.naturalOrder()).orElseThrow(),
+                    facts.stream().map(SignalFact::getEventDate).max(Comparator.naturalOrder()).orElseThrow());
+            String title = fill(titled, actors, days, eventDate, type);
+            String summary = summarised != null ? fill(summarised, actors, days, eventDate, type) : summarize(facts);
+            return new Alert(ids.of(rule, type, actors, eventDate), rule, category, type, decided, actors,
+                    eventDate, title, summary, ev, countSources(ev));
+        });
     }
 
     /** Whether the newest of {@code reports} came within the freshness window of {@code eventDate}. */

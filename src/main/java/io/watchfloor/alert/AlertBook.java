@@ -70,19 +70,25 @@ public final class AlertBook {
      * an event date within {@code days}: the closest, then the smallest id).
      */
     AlertChange apply(Alert candidate, int days) {
+        return apply(AlertCandidate.of(candidate), days);
+    }
+
+    /** As {@link #apply(Alert, int)}; the candidate is made whole only when it becomes a new alert. */
+    AlertChange apply(AlertCandidate candidate, int days) {
         SituationIndex.Situation situation = new SituationIndex.Situation(candidate.rule(), candidate.type(),
                 candidate.actors());
         long day = candidate.eventDate().toEpochDay();
         Optional<String> found = closest(situation, day, days);
         if (found.isEmpty()) {
-            situations.add(situation, day, candidate.id());
+            Alert whole = candidate.alert();
+            situations.add(situation, day, whole.id());
             recorded++;
-            published(candidate);
-            BookedAlert b = BookedAlert.recorded(candidate);
+            published(candidate.evidence());
+            BookedAlert b = BookedAlert.recorded(whole);
             keep(b);
             return new AlertChange(b.shown(), AlertChange.Kind.NEW);
         }
-        published(candidate);
+        published(candidate.evidence());
         BookedAlert b = booked(found.get());
         Alert before = b.shown();
         List<Evidence> added = new ArrayList<>();
@@ -148,8 +154,8 @@ public final class AlertBook {
      * Notes the latest publication date among the candidate's reports; each month of news, event dates older than
      * {@code daysKept} before it go to the spill.
      */
-    private void published(Alert candidate) {
-        for (Evidence e : candidate.evidence()) {
+    private void published(List<Evidence> reports) {
+        for (Evidence e : reports) {
             latestPublished = Math.max(latestPublished, e.published().toEpochDay());
         }
         if (latestPublished == Long.MIN_VALUE) {

@@ -74,6 +74,25 @@ public final class AlertCorrelator {
         }
     }
 
+    /**
+     * A sole writer's decisions (a replay's lane) on candidates, each made whole only when it becomes a new alert;
+     * with a store, as {@link #applyAll(List)} on the alerts whole.
+     */
+    public List<AlertChange> decideAll(List<AlertCandidate> candidates) {
+        if (book == null) {
+            return applyAll(candidates.stream().map(AlertCandidate::alert).toList());
+        }
+        if (broken) {
+            throw new IllegalStateException("alert decisions failed earlier; what the store holds is no longer known");
+        }
+        try {
+            return candidates.stream().map(c -> book.apply(c, corroborationDays)).toList();
+        } catch (RuntimeException e) {
+            forgetRecent();
+            throw e;
+        }
+    }
+
     /** After a rollback of work this took part in: what it remembers of alerts may not be on record. */
     public void forgetRecent() {
         if (book != null) {

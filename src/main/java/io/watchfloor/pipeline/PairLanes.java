@@ -1,10 +1,10 @@
 package io.watchfloor.pipeline;
 
 import io.watchfloor.alert.AlertAssembler;
+import io.watchfloor.alert.AlertCandidate;
 import io.watchfloor.alert.AlertChange;
 import io.watchfloor.alert.AlertCorrelator;
 import io.watchfloor.alert.InvalidAlertException;
-import io.watchfloor.model.Alert;
 import io.watchfloor.model.Article;
 import io.watchfloor.model.Signal;
 import io.watchfloor.rules.AlertDraft;
@@ -123,18 +123,18 @@ public final class PairLanes implements AutoCloseable {
         for (RuleFailure f : lane.engine().drainFailures()) {
             LOG.error("{}; the article's other alerts went out", f);
         }
-        List<Alert> alerts = new ArrayList<>();
+        List<AlertCandidate> candidates = new ArrayList<>();
         for (AlertDraft d : drafts) {
             try {
-                alerts.add(lane.assembler().assemble(d));
+                candidates.add(lane.assembler().candidate(d));
             } catch (InvalidAlertException e) {
                 LOG.error("{}", e.getMessage());
             }
         }
-        if (alerts.isEmpty()) {
+        if (candidates.isEmpty()) {
             return List.of();
         }
-        return lane.correlator().applyAll(alerts);
+        return lane.correlator().decideAll(candidates);
     }
 
     /** What the lanes' alert books hold, for the replay's log. */

@@ -9,6 +9,7 @@ import io.watchfloor.model.Severity;
 import io.watchfloor.model.Signal;
 import io.watchfloor.model.SignalType;
 import io.watchfloor.pipeline.Pipelines;
+import io.watchfloor.rules.AlertDraft;
 import io.watchfloor.rules.CompiledRules;
 import io.watchfloor.rules.RuleCompiler;
 import io.watchfloor.rules.RuleEngine;
@@ -51,6 +52,26 @@ class AlertAssemblerTest {
             engine.evaluate(now, now.get(0).article().published()).forEach(d -> out.put(d.rule(),
                     assembler.assemble(d)));
             return out;
+        }
+    }
+
+    @Test
+    void aCandidateCarriesWhatItsAlertSaysAndMakesTheSameAlert() {
+        List<Signal> before = List.of(strike("IRN", "PAK", "2024-01-16", "2024-01-17", "a1"));
+        List<Signal> now = List.of(strike("PAK", "IRN", "2024-01-18", "2024-01-18", "a2"),
+                strike("PAK", "IRN", "2024-01-18", "2024-01-18", "a3"));
+        try (RuleEngine engine = new RuleEngine(shipped, RuleSettings.DEFAULTS)) {
+            engine.evaluate(before, LocalDate.parse("2024-01-17"));
+            List<AlertDraft> drafts = engine.evaluate(now, LocalDate.parse("2024-01-18"));
+            assertThat(drafts).extracting(AlertDraft::rule).contains("tit-for-tat", "strike-between-states");
+            for (AlertDraft d : drafts) {
+                Alert whole = assembler.assemble(d);
+                AlertCandidate c = assembler.candidate(d);
+                assertThat(List.of(c.rule(), c.type(), c.severity(), c.actors(), c.eventDate(), c.evidence()))
+                        .isEqualTo(List.of(whole.rule(), whole.type(), whole.severity(), whole.actors(),
+                                whole.eventDate(), whole.evidence()));
+                assertThat(c.alert()).isEqualTo(whole);
+            }
         }
     }
 

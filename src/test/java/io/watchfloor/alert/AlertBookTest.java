@@ -96,6 +96,41 @@ class AlertBookTest {
                 + " AND (SELECT COUNT(*) FROM alert_evidence) > 0", "count")).isZero();
     }
 
+    /** The candidate of {@code whole}, counting the times it is made whole. */
+    private static AlertCandidate counted(Alert whole, int[] made) {
+        return new AlertCandidate(whole.rule(), whole.type(), whole.severity(), whole.actors(), whole.eventDate(),
+                whole.evidence(), () -> {
+                    made[0]++;
+                    return whole;
+                });
+    }
+
+    @Test
+    void candidatesAreDecidedAsTheirAlertsAreAndMadeWholeOnlyWhenNew() {
+        AlertCorrelator book = new AlertCorrelator(new AlertBook(new AlertSpill(scratch)), 2);
+        int[] made = {0};
+        List<AlertChange.Kind> kinds = new ArrayList<>();
+        List<Alert> reports = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // a war's reports, some told twice, some at a higher severity, and a second war five days later
+            String date = i % 10 == 9 ? "2024-01-21" : "2024-01-16";
+            Severity severity = i == 30 ? Severity.CRITICAL : Severity.INFO;
+            reports.add(report(date, severity, "a" + (i % 45), "outlet-" + (i % 7), "PAK"));
+        }
+        for (Alert r : reports) {
+            List<AlertChange> decided = book.decideAll(List.of(counted(r, made)));
+            AlertChange reference = asking.apply(r);
+            assertThat(decided).hasSize(1);
+            assertThat(decided.get(0).kind()).isEqualTo(reference.kind());
+            assertThat(decided.get(0).alert()).isEqualTo(reference.alert());
+            kinds.add(reference.kind());
+        }
+        // two wars: made whole twice, for their first reports; every other report merged, changing something or not
+        assertThat(made[0]).isEqualTo(2);
+        assertThat(kinds.stream().filter(k -> k == AlertChange.Kind.NEW)).hasSize(2);
+        assertThat(kinds).contains(AlertChange.Kind.UPDATED, AlertChange.Kind.REFINED, AlertChange.Kind.UNCHANGED);
+    }
+
     @Test
     void alertsBeyondItsBudgetAreWrittenOutAndReadBackWhole() {
         AlertBook small = new AlertBook(new AlertSpill(scratch), 2, 10_000, AlertBook.DAYS_KEPT);
