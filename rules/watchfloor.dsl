@@ -6,7 +6,12 @@
 # the same country in the conditions that follow. Three capitals are that country: "by PAK on IND" matches Pakistan
 # acting on India only. Letters and codes can be mixed ("by A on IND"). watchfloor checks each of them when it
 # compiles the rules (an unknown code, or a word that is neither, is an error at its line).
-[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, $first.firstReport || firstReport, follows( $first, {n} ) )
+# "is followed within" pairs a report of one move with a report of the other when at least one of the two is a first
+# report (see SignalFact.firstReport). It is written as two alternatives (the first move's report is a first report;
+# else the second's) so that one side of each join is narrowed to first reports before the other is searched: in a
+# long war most reports are not first reports, and a single join with "$first.firstReport || firstReport" checked
+# each new report against every report of the other side the rules held (up to 45 days of them).
+[when]a {type} by {a} on {b} is followed within {n} days by a {type2} by {b2} on {a2}=( ( $first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), firstReport, ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, follows( $first, {n} ) ) ) or ( $first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), !firstReport, ${a} : actor, ${b} : target ) and $second : SignalFact( type == "{type2}", !planned, actor == ${b2}, target == ${a2}, firstReport, follows( $first, {n} ) ) ) )
 [when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )
 [when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, isBetween("{a}", "{b}"), ${a} : actor, ${b} : target )
 [when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )

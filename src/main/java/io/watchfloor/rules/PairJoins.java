@@ -16,6 +16,7 @@ import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -26,18 +27,25 @@ import org.drools.drl.parser.lang.dsl.DefaultExpanderResolver;
  * Decides, when the rules compile, whether every rule joins signals of one pair of countries only: then the rules can
  * see one pair at a time, and pairs can be evaluated apart (in parallel) with the same alerts. A rule joins within
  * one pair when each signal pattern after its first is tied to an earlier one by {@code pair == $x.pair}, or by both
- * its actor and its target equal to countries bound from earlier patterns ({@code actor == $b, target == $a}). A
- * rule that matches facts other than signals, or that this reading cannot follow, counts as joining across pairs.
+ * its actor and its target equal to countries bound from earlier patterns ({@code actor == $b, target == $a}) or to
+ * the two countries of an earlier fact ({@code actor == $a.target, target == $a.actor}); in a rule with alternatives
+ * ({@code or}), in each alternative. A rule that matches facts other than signals, or that this reading cannot
+ * follow, counts as joining across pairs.
  */
 final class PairJoins {
     private static final Pattern PAIR_EQUALS = Pattern.compile(
             "\\bpair\\s*==\\s*\\$(\\w+)\\s*\\.\\s*(?:pair|getPair\\(\\s*\\))|\\$(\\w+)\\s*\\.\\s*(?:pair|getPair\\(\\s*\\))"
                     + "\\s*==\\s*pair\\b");
-    private static final Pattern ACTOR_EQUALS = Pattern.compile("(?<![\\w.$])actor\\s*==\\s*\\$(\\w+)\\b");
-    private static final Pattern TARGET_EQUALS = Pattern.compile("(?<![\\w.$])target\\s*==\\s*\\$(\\w+)\\b");
+    /** {@code actor == $b}, a country bound before, or {@code actor == $a.target}, a country of a fact bound before. */
+    private static final Pattern ACTOR_EQUALS =
+            Pattern.compile("(?<![\\w.$])actor\\s*==\\s*\\$(\\w+)(\\s*\\.\\s*(?:actor|target)\\b)?");
+    private static final Pattern TARGET_EQUALS =
+            Pattern.compile("(?<![\\w.$])target\\s*==\\s*\\$(\\w+)(\\s*\\.\\s*(?:actor|target)\\b)?");
     /** {@code $a : actor} and {@code $b : target} bind the pattern's countries. */
     private static final Pattern COUNTRY_BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*(?:actor|target)\\b");
     private static final String SIGNAL = "SignalFact";
+    /** Nested {@code or}s multiply: beyond this many sequences the rule is taken to join across pairs. */
+    private static final int MAX_ALTERNATIVES = 256;
 
     private PairJoins() { }
 
@@ -80,11 +88,23 @@ final class PairJoins {
 
     /** Why the rule joins across pairs, or empty when it joins within one. */
     private static Optional<String> crossPair(RuleDescr rule) {
-        List<PatternDescr> patterns = new ArrayList<>();
-        Optional<String> odd = collect(rule.getLhs(), patterns);
+        List<List<PatternDescr>> alternatives = new ArrayList<>();
+        alternatives.add(new ArrayList<>());
+        Optional<String> odd = collect(rule.getLhs(), alternatives);
         if (odd.isPresent()) {
             return odd;
         }
+        for (List<PatternDescr> patterns : alternatives) {
+            Optional<String> why = crossPair(patterns);
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why one sequence of signal patterns joins across pairs, or empty when it joins within one. */
+    private static Optional<String> crossPair(List<PatternDescr> patterns) {
         Set<String> facts = new HashSet<>();     // variables bound to signal facts so far
         Set<String> countries = new HashSet<>(); // variables bound to their actors and targets
         for (int i = 0; i < patterns.size(); i++) {
@@ -116,19 +136,34 @@ final class PairJoins {
         }
         Matcher actor = ACTOR_EQUALS.matcher(constraints);
         Matcher target = TARGET_EQUALS.matcher(constraints);
-        return actor.find() && countries.contains(actor.group(1)) && target.find()
-                && countries.contains(target.group(1));
+        if (!actor.find() || !target.find()) {
+            return false;
+        }
+        if (actor.group(2) == null && target.group(2) == null) {
+            return countries.contains(actor.group(1)) && countries.contains(target.group(1));
+        }
+        // the two countries of one fact bound before: its actor and its target, either way round
+        return actor.group(2) != null && target.group(2) != null && actor.group(1).equals(target.group(1))
+                && facts.contains(actor.group(1)) && !field(actor).equals(field(target));
     }
 
-    /** The signal patterns of a condition, in order, or why it cannot be followed. */
-    private static Optional<String> collect(BaseDescr d, List<PatternDescr> out) {
+    private static String field(Matcher m) {
+        return m.group(2).replaceAll("[\\s.]", "");
+    }
+
+    /**
+     * Adds the signal patterns of a condition, in order, to each of the alternative sequences the rule may match (an
+     * {@code or} matches as either of its branches: the sequences so far, each followed by one branch's patterns), or
+     * tells why the condition cannot be followed.
+     */
+    private static Optional<String> collect(BaseDescr d, List<List<PatternDescr>> alternatives) {
         if (d instanceof PatternDescr p) {
             Object source = p.getSource();
             if (source instanceof AccumulateDescr acc) {
-                return collect(acc.getInput(), out);
+                return collect(acc.getInput(), alternatives);
             }
             if (source instanceof CollectDescr col) {
-                return collect(col.getInputPattern(), out);
+                return collect(col.getInputPattern(), alternatives);
             }
             if (source instanceof FromDescr) {
                 return Optional.empty(); // values computed from bound facts: no new fact joins
@@ -137,12 +172,30 @@ final class PairJoins {
             if (type == null || !(type.equals(SIGNAL) || type.endsWith("." + SIGNAL))) {
                 return Optional.of("matches facts other than signals (" + type + ", line " + p.getLine() + ")");
             }
-            out.add(p);
+            alternatives.forEach(a -> a.add(p));
+            return Optional.empty();
+        }
+        if (d instanceof OrDescr or) {
+            List<List<PatternDescr>> all = new ArrayList<>();
+            for (BaseDescr branch : or.getDescrs()) {
+                List<List<PatternDescr>> these = new ArrayList<>();
+                alternatives.forEach(a -> these.add(new ArrayList<>(a)));
+                Optional<String> odd = collect(branch, these);
+                if (odd.isPresent()) {
+                    return odd;
+                }
+                all.addAll(these);
+                if (all.size() > MAX_ALTERNATIVES) {
+                    return Optional.of("has too many alternatives (or) to see how they join");
+                }
+            }
+            alternatives.clear();
+            alternatives.addAll(all);
             return Optional.empty();
         }
         if (d instanceof ConditionalElementDescr ce) {
             for (BaseDescr c : ce.getDescrs()) {
-                Optional<String> odd = collect(c, out);
+                Optional<String> odd = collect(c, alternatives);
                 if (odd.isPresent()) {
                     return odd;
                 }

@@ -79,7 +79,7 @@ final class RuleLint {
                 // Not parseable here: the compiler reports it with its line.
             }
         }
-        return out;
+        return out.stream().distinct().toList(); // a phrase that expands to alternatives repeats its conditions
     }
 
     private static void walk(BaseDescr d, String file, RuleDescr rule, List<RuleProblem> out) {

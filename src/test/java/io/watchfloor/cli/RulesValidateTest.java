@@ -42,6 +42,37 @@ class RulesValidateTest {
     }
 
     @Test
+    void aRuleWithAlternativesJoinsWithinOnePairOnlyWhenEachAlternativeDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("answers.drl");
+        String rule = """
+                package watchfloor;
+                import io.watchfloor.rules.SignalFact;
+                global io.watchfloor.rules.AlertSink alerts;
+
+                rule "answered"
+                when
+                    ( $a : SignalFact( type == "STRIKE", !planned, actor != null, firstReport )
+                      and $b : SignalFact( type == "STRIKE", actor == $a.target, target == $a.actor, this after[0d,7d] $a ) )
+                    or
+                    ( $a : SignalFact( type == "STRIKE", !planned, actor != null, !firstReport )
+                      and $b : SignalFact( type == "STRIKE", SECOND_TIE, this after[0d,7d] $a ) )
+                then
+                    alerts.raise(drools).severity("WARNING").category("ESCALATION").type("ANSWERED");
+                end
+                """;
+        Files.writeString(file, rule.replace("SECOND_TIE", "pair == $a.pair, firstReport"));
+        CliRunner tied = CliRunner.run("rules", "validate", "--rules", dir.toString());
+        assertThat(tied.exit()).as(tied.err()).isZero();
+        assertThat(tied.out()).contains("every rule joins signals of one pair of countries");
+
+        Files.writeString(file, rule.replace("SECOND_TIE", "firstReport"));
+        CliRunner loose = CliRunner.run("rules", "validate", "--rules", dir.toString());
+        assertThat(loose.exit()).as(loose.err()).isZero();
+        assertThat(loose.out()).contains("one rule session for all pairs: " + file + ":5: rule \"answered\""
+                + " matches signals of any two pairs together (line 11)");
+    }
+
+    @Test
     void brokenRuleIsReportedAsFileLineMessageAndExitsOne(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.drl");
         Files.writeString(file, """

@@ -9,7 +9,9 @@ import io.watchfloor.model.SignalType;
 import io.watchfloor.pipeline.Pipelines;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -287,5 +289,50 @@ class RuleEngineTest {
             assertThat(titForTats(drafts)).containsExactly(
                     "[STRIKE IRN>PAK 2024-01-01 [a1], STRIKE PAK>IRN 2024-01-03 [a3]]");
         }
+    }
+
+    @Test
+    void oneArticleMeetingSeveralReportsDecidesThemInTheOrderTheyArrivedHoweverTheRuleIsWritten() {
+        // tit-for-tat as one join with "$a.firstReport || firstReport": the same pairs as the shipped rule's two
+        // alternatives, which Drools fires in another order
+        CompileResult oneJoin = new RuleCompiler().compile(Map.of("one-join.drl", """
+                package watchfloor;
+                import io.watchfloor.rules.SignalFact;
+                global io.watchfloor.rules.AlertSink alerts;
+                rule "tit-for-tat"
+                when
+                    $a : SignalFact( type == "STRIKE", !planned, actor != null, actor != target )
+                    $b : SignalFact( type == "STRIKE", !planned, actor == $a.target, target == $a.actor,
+                                     $a.firstReport || firstReport, follows( $a, 7 ) )
+                then
+                    alerts.raise(drools).severity("CRITICAL").category("ESCALATION").type("RETALIATION");
+                end
+                """));
+        assertThat(oneJoin.errors()).isEmpty();
+        List<List<Signal>> articles = List.of(
+                List.of(signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-16", "a1")),
+                List.of(signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-16", "2024-01-17", "a2")), // a1's event
+                List.of(signal(SignalType.STRIKE, "IRN", "PAK", "2024-01-17", "2024-01-17", "a3")), // a new one
+                List.of(signal(SignalType.STRIKE, "PAK", "IRN", "2024-01-18", "2024-01-18", "b1")),
+                List.of(signal(SignalType.STRIKE, "PAK", "IRN", "2024-01-18", "2024-01-19", "b2"))); // b1's event
+        List<List<String>> shippedDrafts = new ArrayList<>();
+        List<List<String>> oneJoinDrafts = new ArrayList<>();
+        try (RuleEngine two = engine();
+             RuleEngine one = new RuleEngine(oneJoin.rules().orElseThrow(), RuleSettings.DEFAULTS, answers)) {
+            for (List<Signal> article : articles) {
+                LocalDate day = article.get(0).article().published();
+                shippedDrafts.add(titForTats(two.evaluate(article, day)));
+                oneJoinDrafts.add(titForTats(one.evaluate(article, day)));
+            }
+        }
+        // b1, a first report, meets every report of the first strikes; b2 only their first reports
+        assertThat(shippedDrafts.get(3)).containsExactly(
+                "[STRIKE IRN>PAK 2024-01-16 [a1], STRIKE PAK>IRN 2024-01-18 [b1]]",
+                "[STRIKE IRN>PAK 2024-01-16 [a2], STRIKE PAK>IRN 2024-01-18 [b1]]",
+                "[STRIKE IRN>PAK 2024-01-17 [a3], STRIKE PAK>IRN 2024-01-18 [b1]]");
+        assertThat(shippedDrafts.get(4)).containsExactly(
+                "[STRIKE IRN>PAK 2024-01-16 [a1], STRIKE PAK>IRN 2024-01-18 [b2]]",
+                "[STRIKE IRN>PAK 2024-01-17 [a3], STRIKE PAK>IRN 2024-01-18 [b2]]");
+        assertThat(oneJoinDrafts).isEqualTo(shippedDrafts);
     }
 }
