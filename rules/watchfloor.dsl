@@ -15,10 +15,12 @@
 [when]a planned {type} by {a} on {b}=$first : SignalFact( type == "{type}", planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )
 [when]a {type} between {a} and {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, isBetween("{a}", "{b}"), ${a} : actor, ${b} : target )
 [when]a {type} by {a} on {b}=$first : SignalFact( type == "{type}", !planned, actor != null, actor != target, actorIs("{a}"), targetIs("{b}"), ${a} : actor, ${b} : target )
-[when]an escalation between them within {n} days before=exists SignalFact( escalation, !planned, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
-[when]no escalation between them within {n} days before=not SignalFact( escalation, !planned, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
+[when]an escalation between them within {n} days before=exists SignalFact( escalation, !planned, firstReport, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
+[when]no escalation between them within {n} days before=not SignalFact( escalation, !planned, firstReport, pair == $first.pair, event != $first.event, this before[0d,{n}d] $first )
 # "them" is the pair of the first condition; the escalation must be another event than the one that condition matched
 # (not the same signal, nor another report of it).
+# Only first reports are searched: every event the rules hold keeps its first report (the first of it to arrive; all
+# reports of an event are forgotten together), so the answer is the same without searching a war's repeated reports.
 #
 # Actions ([then]). The alert's evidence is every signal the conditions matched; its date the latest of them.
 [then]raise a {severity} {category} alert of type {alertType}=alerts.raise(drools).severity("{severity}").category("{category}").type("{alertType}");
