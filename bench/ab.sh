@@ -9,7 +9,9 @@
 # usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]   (defaults 10000, 1000 a day, 3 rounds)
 #        needs Java 17, python3 and GNU time (/usr/bin/time); WATCHFLOOR_EXTRACT_PARSER=none replays without the
 #        dependency parse; HEAP (default 1g) as in replay.sh; the parallel collector, as the launchers run replay;
-#        A_OPTS and B_OPTS: JVM options for one side only (the same jar twice compares two settings)
+#        A_OPTS and B_OPTS: JVM options for one side only (the same jar twice compares two settings); A_DIR and B_DIR:
+#        the folder each side runs in (default the project folder), whose rules/ it reads: a checkout of each build's
+#        commit when the two builds ship different rules
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -ge 2 ] || { echo "usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
@@ -28,19 +30,21 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
 python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
-echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-}, B $b ${B_OPTS:-}; $rounds rounds; parser: \
+echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-} ${A_DIR:-}, B $b ${B_OPTS:-} ${B_DIR:-}; \
+$rounds rounds; parser: \
 ${WATCHFLOOR_EXTRACT_PARSER:-as configured}; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for r in $(seq "$rounds"); do
   for side in A B; do
     jar="$a"
     opts="${A_OPTS:-}"
-    [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}"
+    dir="${A_DIR:-$here}"
+    [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}" && dir="${B_DIR:-$here}"
     log="$work/$side.$r.log"
-    /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
-      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $opts -Dlogback.configurationFile=bench/logback-quiet.xml \
+    (cd "$dir" && /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
+      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $opts -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
-      | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5"
+      | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5")
     echo "$side round $r: $(cat "$work/$side.$r.time"); output $(cut -c1-12 "$work/$side.$r.md5"); load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done

@@ -19,6 +19,8 @@ public final class SignalFact {
     private final long seq;
     private final Signal signal;
     private final long eventTime;
+    /** The event's day as days since 1970-01-01: rules compare days for every candidate of a join. */
+    private final long eventDay;
     private final long ageDays;
     private final boolean fresh;
     /** Computed once: rules ask for them on every match. */
@@ -43,6 +45,7 @@ public final class SignalFact {
         this.answer = answer;
         this.signal = signal;
         this.eventTime = signal.eventDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.eventDay = signal.eventDate().toEpochDay();
         this.ageDays = ChronoUnit.DAYS.between(signal.eventDate(), signal.article().published());
         this.fresh = ageDays <= freshnessDays;
         this.move = signal.type().name() + " " + signal.actor() + ">" + signal.target();
@@ -132,7 +135,7 @@ public final class SignalFact {
      * same day only a report's words can tell which came first.
      */
     public boolean follows(SignalFact first, int days) {
-        long apart = ChronoUnit.DAYS.between(first.getEventDate(), getEventDate());
+        long apart = eventDay - first.eventDay;
         return apart >= 1 && apart <= days || apart == 0 && answers(first);
     }
 
