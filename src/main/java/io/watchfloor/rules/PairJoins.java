@@ -36,11 +36,14 @@ final class PairJoins {
     private static final Pattern PAIR_EQUALS = Pattern.compile(
             "\\bpair\\s*==\\s*\\$(\\w+)\\s*\\.\\s*(?:pair|getPair\\(\\s*\\))|\\$(\\w+)\\s*\\.\\s*(?:pair|getPair\\(\\s*\\))"
                     + "\\s*==\\s*pair\\b");
-    /** {@code actor == $b}, a country bound before, or {@code actor == $a.target}, a country of a fact bound before. */
+    /**
+     * {@code actor == $b}, a country bound before, or {@code actor == $a.target}, a country of a fact bound before:
+     * group 1 the variable, group 2 the fact's field when there is one.
+     */
     private static final Pattern ACTOR_EQUALS =
-            Pattern.compile("(?<![\\w.$])actor\\s*==\\s*\\$(\\w+)(\\s*\\.\\s*(?:actor|target)\\b)?");
+            Pattern.compile("(?<![\\w.$])actor\\s*==\\s*\\$(\\w+)(?:\\s*\\.\\s*(actor|target)\\b)?");
     private static final Pattern TARGET_EQUALS =
-            Pattern.compile("(?<![\\w.$])target\\s*==\\s*\\$(\\w+)(\\s*\\.\\s*(?:actor|target)\\b)?");
+            Pattern.compile("(?<![\\w.$])target\\s*==\\s*\\$(\\w+)(?:\\s*\\.\\s*(actor|target)\\b)?");
     /** {@code $a : actor} and {@code $b : target} bind the pattern's countries. */
     private static final Pattern COUNTRY_BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*(?:actor|target)\\b");
     private static final String SIGNAL = "SignalFact";
@@ -144,11 +147,7 @@ final class PairJoins {
         }
         // the two countries of one fact bound before: its actor and its target, either way round
         return actor.group(2) != null && target.group(2) != null && actor.group(1).equals(target.group(1))
-                && facts.contains(actor.group(1)) && !field(actor).equals(field(target));
-    }
-
-    private static String field(Matcher m) {
-        return m.group(2).replaceAll("[\\s.]", "");
+                && facts.contains(actor.group(1)) && !actor.group(2).equals(target.group(2));
     }
 
     /**

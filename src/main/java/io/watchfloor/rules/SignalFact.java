@@ -2,13 +2,13 @@ package io.watchfloor.rules;
 
 import io.watchfloor.model.Signal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A signal as rules see it: a Drools event stamped with its event time (midnight UTC of the event date), so
@@ -44,8 +44,8 @@ public final class SignalFact {
         this.firstReport = firstReport;
         this.answer = answer;
         this.signal = signal;
-        this.eventTime = signal.eventDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         this.eventDay = signal.eventDate().toEpochDay();
+        this.eventTime = TimeUnit.DAYS.toMillis(eventDay); // midnight UTC of the event's day
         this.ageDays = ChronoUnit.DAYS.between(signal.eventDate(), signal.article().published());
         this.fresh = ageDays <= freshnessDays;
         this.move = signal.type().name() + " " + signal.actor() + ">" + signal.target();
