@@ -8,28 +8,24 @@
 # the output streams, without rewriting it: a dense replay writes gigabytes, and rewriting them took a core.
 # usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]   (defaults 10000, 1000 a day, 3 rounds)
 #        needs Java 17, python3 and GNU time (/usr/bin/time); WATCHFLOOR_EXTRACT_PARSER=none replays without the
-#        dependency parse; HEAP (default 1g) as in replay.sh; the parallel collector, as the launchers run replay;
-#        A_OPTS and B_OPTS: JVM options for one side only (the same jar twice compares two settings); A_DIR and B_DIR:
-#        the folder each side runs in (default the project folder), whose rules/ it reads: a checkout of each build's
-#        commit when the two builds ship different rules
+#        dependency parse; HEAP (default 1g) as in replay.sh; the launchers' options for replay (the parallel
+#        collector, less inlining); A_OPTS and B_OPTS: JVM options for one side only, after those (the same jar twice
+#        compares two settings; "-XX:FreqInlineSize=325 -XX:InlineSmallCode=2500" restores the JVM's own inlining);
+#        A_DIR and B_DIR: the folder each side runs in (default the project folder), whose rules/ it reads: a checkout
+#        of each build's commit when the two builds ship different rules
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -ge 2 ] || { echo "usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
 a="$(realpath "$1")"
 b="$(realpath "$2")"
 shift 2
-mix=""
-if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
-  mix="$1"
-  shift
-fi
-n="${1:-10000}"
-per_day="${2:-1000}"
-rounds="${3:-3}"
+# shellcheck source=bench/articles.sh
+. "$here/bench/articles.sh"
+default_rounds=3 articles_args "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
-python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
+make_articles "$work/articles"
 echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-} ${A_DIR:-}, B $b ${B_OPTS:-} ${B_DIR:-}; \
 $rounds rounds; parser: \
 ${WATCHFLOOR_EXTRACT_PARSER:-as configured}; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -42,7 +38,7 @@ for r in $(seq "$rounds"); do
     [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}" && dir="${B_DIR:-$here}"
     log="$work/$side.$r.log"
     (cd "$dir" && /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
-      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $opts -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
+      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=500 $opts -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
       | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5")
     echo "$side round $r: $(cat "$work/$side.$r.time"); output $(cut -c1-12 "$work/$side.$r.md5"); load $(cut -d' ' -f1 /proc/loadavg)"

@@ -7,27 +7,23 @@
 # usage: bench/replay.sh [--dense | --digest] [N] [PER_DAY]   (defaults 10000 and 1000 articles a day); needs Java 17, Maven,
 #        python3; --dense: the event-dense mix of gen_articles.py (events in every article, about 2 signals each);
 #        --digest: denser still (a dozen pairs' events in every article, about 19 signals each)
-#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java (the parallel collector
-#        unless they name another, as the launchers run replay);
+#        HEAP=512m bench/replay.sh ... runs with another -Xmx; JAVA_OPTS are passed to java (after the launchers'
+#        batch options: the parallel collector unless they name another, and less inlining);
 #        JAR=old.jar measures another build (default target/watchfloor.jar, built when missing);
 #        REPLAY_OPTS="--lanes 1" passes options to watchfloor replay;
 #        WATCHFLOOR_EXTRACT_PARSER=none replays without the dependency parse (roles from the order of words);
 #        KEEP=out.jsonl keeps the replay's output (to compare two builds' alerts)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-mix=""
-if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
-  mix="$1"
-  shift
-fi
-n="${1:-10000}"
-per_day="${2:-1000}"
+# shellcheck source=bench/articles.sh
+. "$here/bench/articles.sh"
+articles_args "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
 jar="${JAR:-target/watchfloor.jar}"
 [ -n "${JAR:-}" ] || [ -f target/watchfloor.jar ] || mvn -B -q -DskipTests package
-python3 bench/gen_articles.py $mix "$n" "$work/articles" 42 "$per_day"
+make_articles "$work/articles"
 size=$(du -sk "$work/articles" | cut -f1)
 echo "articles: $n (${mix:-default mix}, $((size / 1024)) MB, $per_day a day); ${JAR:+jar $JAR, }commit $(git rev-parse --short HEAD)"
 echo "parser: ${WATCHFLOOR_EXTRACT_PARSER:-as configured (corenlp by default)}; replay options: ${REPLAY_OPTS:-none}"
@@ -40,9 +36,11 @@ mkfifo "$work/out"
 counter=$!
 start=$(date +%s.%N)
 heap="${HEAP:-1g}"
-# The collector the launchers pick for replay (the parallel one), unless JAVA_OPTS names another
+# What the launchers give replay: the parallel collector, unless JAVA_OPTS names another, and less inlining (JAVA_OPTS,
+# later on the line, win)
 gc="-XX:+UseParallelGC"
 case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
+gc="$gc -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
 # shellcheck disable=SC2086
 java -Xmx"$heap" $gc -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
   -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &

@@ -1,5 +1,6 @@
 package io.watchfloor.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.watchfloor.config.WatchfloorConfig;
 import io.watchfloor.extract.SignalExtractor;
 import io.watchfloor.extract.parse.ParseStats;
@@ -214,14 +215,31 @@ final class Replayer implements AutoCloseable {
         }
         pipeline.flush();
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
-                        + " ({}); parser: {}; garbage collector: {}", done[0], (System.nanoTime() - started) / 1_000_000,
+                        + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}", done[0], (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
                 lanes == null ? "rules, alerts and their JSON (" + rendering.sum() / 1_000_000 + " ms) on this thread"
                         : "output on this thread; on " + lanes.size() + " lanes by pair: the rules "
                                 + lanes.ruleCpuNanos() / 1_000_000 + " ms on their sessions' threads, alerts "
                                 + lanes.cpuNanos() / 1_000_000 + " ms and their JSON " + rendering.sum() / 1_000_000
                                 + " ms on the lanes' threads; " + lanes.bookCounts(),
-                parser.stats().since(parsedBefore), collector());
+                parser.stats().since(parsedBefore), collector(), inlining());
+    }
+
+    /**
+     * The JIT's inlining limits, which the launchers lower for batch commands (a compiler that inlines less compiles
+     * faster, and a replay spends much of its CPU compiling): for benchmarks.
+     */
+    private static String inlining() {
+        List<String> options = new ArrayList<>();
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            for (String name : List.of("FreqInlineSize", "InlineSmallCode")) {
+                options.add(name + "=" + vm.getVMOption(name).getValue());
+            }
+        } catch (IllegalArgumentException | NullPointerException notHotSpot) {
+            return "unknown";
+        }
+        return String.join(", ", options);
     }
 
     /** The JVM's collector, named from its young generation's ("PS Scavenge", "Copy", "G1 ..."): for benchmarks. */

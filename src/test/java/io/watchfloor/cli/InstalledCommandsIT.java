@@ -144,7 +144,7 @@ class InstalledCommandsIT {
     }
 
     @Test
-    void replayRunsForThroughputUnlessJavaOptsNameACollector(@TempDir Path dir) throws Exception {
+    void replayRunsForThroughputUnlessJavaOptsChooseOtherwise(@TempDir Path dir) throws Exception {
         Path root = Files.createDirectory(dir.resolve("root"));
         assertThat(install(root).exit()).isZero();
         List<String> replay = List.of(root.resolve("opt/watchfloor/bin/watchfloor").toString(), "replay",
@@ -153,16 +153,18 @@ class InstalledCommandsIT {
         Run batch = run(dir, replay);
         assertThat(batch.exit()).as(batch.err()).isZero();
         assertThat(batch.out()).contains("\"kind\":\"alert\"");
-        assertThat(batch.err()).contains("garbage collector: parallel");
+        assertThat(batch.err()).contains("garbage collector: parallel")
+                .contains("JIT inlining: FreqInlineSize=150, InlineSmallCode=500");
 
-        // The admin's JAVA_OPTS, where the service reads them, name a collector: that one is used.
+        // The admin's JAVA_OPTS, where the service reads them, name a collector and an inlining limit: those are used.
         Path defaults = root.resolve("etc/default/watchfloor");
         Files.writeString(defaults, Files.readString(defaults).replace("JAVA_OPTS=\"-Xmx1g\"",
-                "JAVA_OPTS=\"-Xmx1g -XX:+UseSerialGC\""));
+                "JAVA_OPTS=\"-Xmx1g -XX:+UseSerialGC -XX:FreqInlineSize=325\""));
         assertThat(defaults).content().contains("-XX:+UseSerialGC");
         Run chosen = run(dir, replay);
         assertThat(chosen.exit()).as(chosen.err()).isZero();
-        assertThat(chosen.err()).contains("garbage collector: serial");
+        assertThat(chosen.err()).contains("garbage collector: serial")
+                .contains("JIT inlining: FreqInlineSize=325, InlineSmallCode=500");
     }
 
     @Test

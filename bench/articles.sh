@@ -1,0 +1,18 @@
+# Sourced by the replay benchmarks (replay.sh, ab.sh, side-by-side.sh): their common arguments and articles.
+# articles_args [--dense | --digest] [N] [PER_DAY] [ROUNDS]: sets mix, n (default 10000), per_day (default 1000) and
+# rounds (default $default_rounds, or 1).
+articles_args() {
+  mix=""
+  if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
+    mix="$1"
+    shift
+  fi
+  n="${1:-10000}"
+  per_day="${2:-1000}"
+  rounds="${3:-${default_rounds:-1}}"
+}
+
+# make_articles DIR: the articles of gen_articles.py for those arguments (seed 42), into DIR.
+make_articles() {
+  python3 bench/gen_articles.py $mix "$n" "$1" 42 "$per_day"
+}
