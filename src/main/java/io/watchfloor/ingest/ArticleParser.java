@@ -92,7 +92,7 @@ public final class ArticleParser {
             meta = ArticleMeta.NONE;
         }
         List<String> warnings = new ArrayList<>();
-        String[] lines = normalise(text == null ? "" : text).split("\n", -1);
+        String[] lines = collapsedLines(text == null ? "" : text);
 
         String fileTitle = null;
         DatesFound dates = new DatesFound();
@@ -100,9 +100,6 @@ public final class ArticleParser {
         // One matcher per pattern for the whole article, reset per line: a replay reads every line of every article.
         Matcher dm = DATE_LINE.matcher("");
         Matcher[] furnitureMatchers = new Matcher[furniture.size()];
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = collapse(lines[i]);
-        }
         lines = HardWrap.unwrap(lines, l -> dateLine(dm, l) || furniture(l, furnitureMatchers));
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -175,7 +172,7 @@ public final class ArticleParser {
         }
         DatesFound dates = new DatesFound();
         Matcher dm = DATE_LINE.matcher("");
-        // The lines normalise() makes: ends at CR LF, CR or LF; only a line with a colon, or one short enough to
+        // The lines parse() reads: ends at CR LF, CR or LF; only a line with a colon, or one short enough to
         // be a keyword, is normalised and looked at.
         int n = text.length();
         for (int from = 0, end; from <= n; from = end + (end + 1 < n && text.charAt(end) == '\r'
@@ -257,7 +254,7 @@ public final class ArticleParser {
         return seen <= n;
     }
 
-    /** text[from, to), one line without its end, as {@link #normalise} leaves it. */
+    /** text[from, to), one line without its end: BOMs dropped, no-break spaces made spaces, the end trimmed. */
     private static String normalisedLine(String text, int from, int to) {
         return text.substring(from, to).replace("\uFEFF", "").replace('\u00A0', ' ').stripTrailing();
     }
@@ -338,17 +335,28 @@ public final class ArticleParser {
         }
     }
 
-    /** Line ends to LF, BOMs removed, trailing whitespace of each line trimmed. */
-    static String normalise(String text) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
-        StringBuilder sb = new StringBuilder(t.length());
-        for (String line : t.split("\n", -1)) {
-            if (sb.length() > 0) {
-                sb.append('\n');
+    /**
+     * The text's lines (ends at CR LF, CR or LF), BOMs removed, each {@link #collapse collapsed} (which also turns a
+     * no-break space into a space and trims the line): what {@link #parse} reads, in one pass over the text.
+     */
+    static String[] collapsedLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int n = text.length();
+        int from = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
             }
-            sb.append(line.replace('\u00A0', ' ').stripTrailing());
+            String line = text.substring(from, i);
+            // A BOM is dropped from its line once the line ends are known: "\r" BOM "\n" is two line ends.
+            lines.add(collapse(line.indexOf('\uFEFF') >= 0 ? line.replace("\uFEFF", "") : line));
+            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            from = i + 1;
         }
-        return sb.toString();
+        return lines.toArray(new String[0]);
     }
 
     /** Trims and collapses runs of whitespace (including NBSP and narrow NBSP) to one space. */

@@ -131,6 +131,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void linesEndAtEveryKindOfLineEndBeforeBomsAreDropped() {
+        // CR BOM LF is two line ends (a blank line between), as a text editor shows it; a BOM inside a word joins it.
+        assertThat(ArticleParser.collapsedLines("A\r\uFEFF\nst\uFEFFrike\u00A0 now \t\r\n\u00A0\rB\n"))
+                .containsExactly("A", "", "strike now", "", "B", "");
+        assertThat(ArticleParser.collapsedLines("")).containsExactly("");
+        assertThat(ArticleParser.collapsedLines("one line")).containsExactly("one line");
+    }
+
+    @Test
     void bomCharacterStillInTextIsStripped() {
         Article a = parseOk("bom.txt", "\uFEFFTitle here\nBody text.\n");
         assertThat(a.title()).isEqualTo("Title here");
