@@ -19,8 +19,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 a="$(realpath "$1")"
 b="$(realpath "$2")"
 shift 2
-# shellcheck source=bench/articles.sh
-. "$here/bench/articles.sh"
+# shellcheck source=bench/replay-common.sh
+. "$here/bench/replay-common.sh"
 default_rounds=3 articles_args "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -38,7 +38,8 @@ for r in $(seq "$rounds"); do
     [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}" && dir="${B_DIR:-$here}"
     log="$work/$side.$r.log"
     (cd "$dir" && /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
-      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=500 $opts -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
+      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $INLINING $opts \
+      -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
       | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5")
     echo "$side round $r: $(cat "$work/$side.$r.time"); output $(cut -c1-12 "$work/$side.$r.md5"); load $(cut -d' ' -f1 /proc/loadavg)"

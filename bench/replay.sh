@@ -15,8 +15,8 @@
 #        KEEP=out.jsonl keeps the replay's output (to compare two builds' alerts)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-# shellcheck source=bench/articles.sh
-. "$here/bench/articles.sh"
+# shellcheck source=bench/replay-common.sh
+. "$here/bench/replay-common.sh"
 articles_args "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -40,7 +40,7 @@ heap="${HEAP:-1g}"
 # later on the line, win)
 gc="-XX:+UseParallelGC"
 case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
-gc="$gc -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
+gc="$gc $INLINING"
 # shellcheck disable=SC2086
 java -Xmx"$heap" $gc -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
   -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &

@@ -13,13 +13,14 @@
 #        A_OPTS and B_OPTS: JVM options for one side only, after those (the same jar twice compares two settings)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-[ $# -ge 2 ] || { echo "usage: bench/side-by-side.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
+usage="usage: bench/side-by-side.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]"
+[ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
 [ "$(nproc)" -ge 2 ] || { echo "bench/side-by-side.sh: needs 2 cores" >&2; exit 2; }
 a="$(realpath "$1")"
 b="$(realpath "$2")"
 shift 2
-# shellcheck source=bench/articles.sh
-. "$here/bench/articles.sh"
+# shellcheck source=bench/replay-common.sh
+. "$here/bench/replay-common.sh"
 default_rounds=2 articles_args "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -31,8 +32,8 @@ echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-}, B $b
 
 side() { # SIDE ROUND CORE JAR OPTS
   /usr/bin/time -f "%e %U %S" -o "$work/$1.$2.time" taskset -c "$3" \
-    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC -XX:FreqInlineSize=150 \
-    -XX:InlineSmallCode=500 $5 -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
+    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $INLINING $5 \
+    -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
     -jar "$4" replay "$work/articles" --format jsonl 2> "$work/$1.$2.log" | md5sum | cut -d' ' -f1 > "$work/$1.$2.md5"
 }
 for r in $(seq "$rounds"); do
@@ -40,8 +41,8 @@ for r in $(seq "$rounds"); do
   side A "$r" "$core_a" "$a" "${A_OPTS:-}" &
   side B "$r" $((1 - core_a)) "$b" "${B_OPTS:-}" &
   wait
-  echo "round $r: A on core $core_a: $(cat "$work/A.$r.time") (wall, user, system s), output $(cut -c1-12 "$work/A.$r.md5");" \
-    "B: $(cat "$work/B.$r.time"), output $(cut -c1-12 "$work/B.$r.md5")"
+  echo "round $r: A on core $core_a: $(cat "$work/A.$r.time") (wall, user, system s)," \
+    "output $(cut -c1-12 "$work/A.$r.md5"); B: $(cat "$work/B.$r.time"), output $(cut -c1-12 "$work/B.$r.md5")"
 done
 
 python3 - "$work" "$rounds" <<'EOF'
@@ -51,7 +52,8 @@ def side(s):
     t = [list(map(float, open(f"{work}/{s}.{r}.time").read().split()[:3])) for r in range(1, rounds + 1)]
     return statistics.median(x[0] for x in t), statistics.median(x[1] + x[2] for x in t)
 (aw, ac), (bw, bc) = side("A"), side("B")
-print(f"median wall: A {aw:.1f} s, B {bw:.1f} s: B/A {bw / aw:.2f}; median CPU: A {ac:.1f} s, B {bc:.1f} s: B/A {bc / ac:.2f}")
+print(f"median wall: A {aw:.1f} s, B {bw:.1f} s: B/A {bw / aw:.2f};"
+      f" median CPU: A {ac:.1f} s, B {bc:.1f} s: B/A {bc / ac:.2f}")
 sums = {open(f"{work}/{s}.{r}.md5").read().strip() for s in "AB" for r in range(1, rounds + 1)}
 if len(sums) != 1:
     print(f"OUTPUTS DIFFER: {sorted(sums)}")

@@ -215,7 +215,8 @@ final class Replayer implements AutoCloseable {
         }
         pipeline.flush();
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
-                        + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}", done[0], (System.nanoTime() - started) / 1_000_000,
+                        + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}", done[0],
+                (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
                 lanes == null ? "rules, alerts and their JSON (" + rendering.sum() / 1_000_000 + " ms) on this thread"
                         : "output on this thread; on " + lanes.size() + " lanes by pair: the rules "
@@ -230,14 +231,17 @@ final class Replayer implements AutoCloseable {
      * faster, and a replay spends much of its CPU compiling): for benchmarks.
      */
     private static String inlining() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (vm == null) {
+            return "unknown";
+        }
         List<String> options = new ArrayList<>();
         try {
-            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             for (String name : List.of("FreqInlineSize", "InlineSmallCode")) {
                 options.add(name + "=" + vm.getVMOption(name).getValue());
             }
-        } catch (IllegalArgumentException | NullPointerException notHotSpot) {
-            return "unknown";
+        } catch (IllegalArgumentException noSuchOption) {
+            return "unknown"; // a JVM without the optimising compiler
         }
         return String.join(", ", options);
     }
