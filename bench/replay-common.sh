@@ -4,15 +4,15 @@
 # The inlining limits both launchers give replay and evaluate (after the parallel collector): see the launcher
 # ./watchfloor and config/install.sh, whose values these must stay.
 INLINING="-XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
-# articles_args [--dense | --digest] [N] [PER_DAY] [ROUNDS]: sets mix, n (default 10000), per_day (default 1000) and
-# rounds (default $default_rounds, or 1).
+# articles_args [--dense | --digest] [N] [PER_DAY] [ROUNDS]: sets mix, n (default $default_n, or 10000), per_day
+# (default 1000) and rounds (default $default_rounds, or 1).
 articles_args() {
   mix=""
   if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
     mix="$1"
     shift
   fi
-  n="${1:-10000}"
+  n="${1:-${default_n:-10000}}"
   per_day="${2:-1000}"
   rounds="${3:-${default_rounds:-1}}"
 }

@@ -9,8 +9,8 @@
 # Per round: the long replay's wall time, its time per 100,000 (from its progress lines), each short replay's wall
 # time; then the seconds per 100,000 articles of each and the long against the short. Exit 1 when the short replays'
 # outputs differ from each other, or the long replays' from each other.
-# usage: bench/scale.sh [--dense | --digest] [LONG] [SHORT] [PER_DAY] [ROUNDS]   (defaults 1000000, 100000, 1000 a
-#        day, 2 rounds); needs Java 17, python3, taskset and GNU time; JAR (default target/watchfloor.jar);
+# usage: bench/scale.sh [--dense | --digest] [LONG] [PER_DAY] [ROUNDS]   (defaults 1000000, 1000 a day, 2 rounds);
+#        SHORT (default 100000); needs Java 17, python3, taskset and GNU time; JAR (default target/watchfloor.jar);
 #        WATCHFLOOR_EXTRACT_PARSER=none replays without the parse; HEAP (default 1g); the launchers' options for
 #        replay (the parallel collector, less inlining), then JAVA_OPTS
 set -euo pipefail
@@ -18,15 +18,9 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 [ "$(nproc)" -ge 2 ] || { echo "bench/scale.sh: needs 2 cores" >&2; exit 2; }
 # shellcheck source=bench/replay-common.sh
 . "$here/bench/replay-common.sh"
-mix=""
-if [ "${1:-}" = "--dense" ] || [ "${1:-}" = "--digest" ]; then
-  mix="$1"
-  shift
-fi
-long="${1:-1000000}"
-short="${2:-100000}"
-per_day="${3:-1000}"
-rounds="${4:-2}"
+default_n=1000000 default_rounds=2 articles_args "$@"
+long="$n"
+short="${SHORT:-100000}"
 [ "$short" -lt "$long" ] || { echo "bench/scale.sh: SHORT ($short) must be less than LONG ($long)" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -90,9 +84,9 @@ for r in range(1, rounds + 1):
     if dated:
         marks.insert(0, seconds(dated.group(1)))
     steps = [(b - a) % 86400 for a, b in zip(marks, marks[1:])]
-    print(f"round {r}: long {l_per:.1f} s per {per:,} articles (each {per:,} of its replay pass: "
-          f"{', '.join(map(str, steps))} s), short {s_per:.1f} s per {per:,} (median of {len(runs)}): "
-          f"long/short {l_per / s_per:.3f}")
+    pace = f" (each {per:,} of its replay pass: {', '.join(map(str, steps))} s)" if steps else ""
+    print(f"round {r}: long {l_per:.1f} s per {per:,} articles{pace}, short {s_per:.1f} s per {per:,} (median of"
+          f" {len(runs)}): long/short {l_per / s_per:.3f}")
 print(f"median over {rounds} rounds: long {statistics.median(longs):.1f} s, short {statistics.median(shorts):.1f} s"
       f" per {per:,} articles: long/short {statistics.median(ratios):.3f}"
       f" ({'no slower per article' if statistics.median(ratios) <= 1 else 'slower per article'} at {long_n:,})")
