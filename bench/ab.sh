@@ -15,13 +15,9 @@
 #        of each build's commit when the two builds ship different rules
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-[ $# -ge 2 ] || { echo "usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" >&2; exit 2; }
-a="$(realpath "$1")"
-b="$(realpath "$2")"
-shift 2
 # shellcheck source=bench/replay-common.sh
 . "$here/bench/replay-common.sh"
-default_rounds=3 articles_args "$@"
+default_rounds=3 two_builds "usage: bench/ab.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"

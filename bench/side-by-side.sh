@@ -13,15 +13,10 @@
 #        A_OPTS and B_OPTS: JVM options for one side only, after those (the same jar twice compares two settings)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-usage="usage: bench/side-by-side.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]"
-[ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
 [ "$(nproc)" -ge 2 ] || { echo "bench/side-by-side.sh: needs 2 cores" >&2; exit 2; }
-a="$(realpath "$1")"
-b="$(realpath "$2")"
-shift 2
 # shellcheck source=bench/replay-common.sh
 . "$here/bench/replay-common.sh"
-default_rounds=2 articles_args "$@"
+default_rounds=2 two_builds "usage: bench/side-by-side.sh A.jar B.jar [--dense | --digest] [N] [PER_DAY] [ROUNDS]" "$@"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$here"
