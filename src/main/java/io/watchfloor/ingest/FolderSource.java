@@ -122,17 +122,26 @@ public final class FolderSource {
         String id = id(file);
         List<String> mine = new ArrayList<>();
         try {
-            if (!Files.isRegularFile(file)) {
-                warn(mine, id + ": " + (Files.exists(file) ? "not a regular file" : "file not found") + "; skipped");
+            // One look at the file for its kind, size and date: each look is a system call, and a replay makes
+            // two passes over every file.
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                warn(mine, id + ": file not found; skipped");
                 return Optional.empty();
             }
-            long size = Files.size(file);
+            if (!attrs.isRegularFile()) {
+                warn(mine, id + ": not a regular file; skipped");
+                return Optional.empty();
+            }
+            long size = attrs.size();
             if (size > MAX_FILE_BYTES) {
                 warn(mine, id + ": too large (" + size + " bytes, limit " + MAX_FILE_BYTES + "); skipped");
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            LocalDate modified = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), zone);
+            LocalDate modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), zone);
 
             DecodedText decoded;
             try {
@@ -189,10 +198,11 @@ public final class FolderSource {
     public Optional<DatedFile> date(Path file, List<String> warnings) {
         String id = id(file);
         try {
-            if (Files.isRegularFile(file) && !Files.exists(ArticleMeta.sidecarOf(file))
-                    && Files.size(file) <= MAX_FILE_BYTES) {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES
+                    && !Files.exists(ArticleMeta.sidecarOf(file))) {
                 byte[] bytes = Files.readAllBytes(file);
-                LocalDate modified = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), zone);
+                LocalDate modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), zone);
                 DecodedText decoded = TextDecoder.decode(bytes, id);
                 LocalDate published = decoded.warnings().isEmpty()
                         ? ArticleParser.publishedFromDateLines(decoded.text(), modified) : null;
