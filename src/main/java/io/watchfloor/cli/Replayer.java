@@ -164,7 +164,6 @@ final class Replayer implements AutoCloseable {
         // One per thread that decides alerts: each remembers the reports it wrote last.
         ThreadLocal<AlertLineWriter> lineWriters = ThreadLocal.withInitial(AlertLineWriter::new);
         long[] done = {0};
-        long[] ordered = {0};
         int threads = Runtime.getRuntime().availableProcessors();
         PairLanes lanes = null;
         if (this.lanes > 1 && compiled.pairLocal()) {
@@ -185,7 +184,9 @@ final class Replayer implements AutoCloseable {
                         heapAfterLastCollection() >> 20);
             }
         };
-        // Reading and extracting (the parse above all) on every core; the ordered stage mostly waits for them.
+        // Reading and extracting (the parse above all) on every core; the ordered stage mostly waits for them. Its
+        // CPU is this thread's over the whole run: asking the kernel per article cost more than the stage itself.
+        long orderedCpu0 = CPU.getCurrentThreadCpuTime();
         try (InOrder workers = new InOrder(threads, AHEAD)) {
             workers.run(inOrder, item -> read.apply(item).map(r -> {
                 long t0 = System.nanoTime();
@@ -195,7 +196,6 @@ final class Replayer implements AutoCloseable {
                 extracting.add(CPU.getCurrentThreadCpuTime() - cpu0);
                 return new Extracted(r, signals, System.nanoTime() - t0, lines);
             }), e -> e.ifPresent(x -> {
-                long cpu0 = CPU.getCurrentThreadCpuTime();
                 // The news as JSON on the thread that decided it last (a lane), not on this one.
                 decide.accept(x, f -> pending.add(new Pending(x,
                         f.thenApply(o -> Decided.of(o, lineWriters.get(), rendering)))));
@@ -203,7 +203,6 @@ final class Replayer implements AutoCloseable {
                 while (!pending.isEmpty() && (pending.peek().outcome().isDone() || pending.size() > AHEAD)) {
                     emit.accept(pending.poll());
                 }
-                ordered[0] += CPU.getCurrentThreadCpuTime() - cpu0;
             }));
             while (!pending.isEmpty()) {
                 emit.accept(pending.poll());
@@ -213,11 +212,12 @@ final class Replayer implements AutoCloseable {
                 lanes.close();
             }
         }
+        long orderedCpu = CPU.getCurrentThreadCpuTime() - orderedCpu0;
         pipeline.flush();
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
                         + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}", done[0],
                 (System.nanoTime() - started) / 1_000_000,
-                extracting.sum() / 1_000_000, threads, ordered[0] / 1_000_000,
+                extracting.sum() / 1_000_000, threads, orderedCpu / 1_000_000,
                 lanes == null ? "rules, alerts and their JSON (" + rendering.sum() / 1_000_000 + " ms) on this thread"
                         : "output on this thread; on " + lanes.size() + " lanes by pair: the rules "
                                 + lanes.ruleCpuNanos() / 1_000_000 + " ms on their sessions' threads, alerts "
@@ -261,6 +261,9 @@ final class Replayer implements AutoCloseable {
     /** What the rules and alerts made of an article, with its news as JSON lines. */
     private record Decided(ArticleOutcome outcome, List<String> alertLines) {
         static Decided of(ArticleOutcome o, AlertLineWriter writer, LongAdder cpu) {
+            if (o.news().isEmpty()) {
+                return new Decided(o, List.of());
+            }
             long cpu0 = CPU.getCurrentThreadCpuTime();
             List<String> lines = o.news().stream().map(c -> writer.line(c.alert())).toList();
             cpu.add(CPU.getCurrentThreadCpuTime() - cpu0);

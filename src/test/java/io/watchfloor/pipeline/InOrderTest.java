@@ -56,6 +56,40 @@ class InOrderTest {
         }
     }
 
+    @Test
+    void inBatchesKeepsOrderAndTheWindow() {
+        List<Integer> out = new ArrayList<>();
+        AtomicInteger widest = new AtomicInteger();
+        try (InOrder workers = new InOrder(3, 40, 7)) {
+            InOrder.Feed<Integer, Integer> feed = workers.feed(i -> {
+                sleepMicros(ThreadLocalRandom.current().nextInt(100));
+                return -i;
+            }, out::add);
+            for (int i = 0; i < 1000; i++) {
+                feed.accept(i);
+                widest.accumulateAndGet(i + 1 - out.size(), Math::max);
+            }
+            feed.finish();
+        }
+        assertThat(out).hasSize(1000).startsWith(0, -1, -2).endsWith(-999);
+        assertThat(out).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        assertThat(widest.get()).isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    void theResultsBeforeAFailureInABatchAreHandedOnFirst() {
+        List<Integer> out = new ArrayList<>();
+        try (InOrder workers = new InOrder(2, 64, 16)) {
+            assertThatThrownBy(() -> workers.run(IntStream.range(0, 100).boxed().iterator(), i -> {
+                if (i == 37) {
+                    throw new IllegalArgumentException("bad article 37");
+                }
+                return i;
+            }, out::add)).hasMessage("bad article 37");
+        }
+        assertThat(out).isEqualTo(IntStream.range(0, 37).boxed().toList());
+    }
+
     private static void sleepMicros(int micros) {
         try {
             Thread.sleep(0, micros * 1000);
