@@ -175,14 +175,15 @@ public final class ArticleParser {
         // The lines parse() reads: ends at CR LF, CR or LF; only a line with a colon, or one short enough to
         // be a keyword, is normalised and looked at.
         int n = text.length();
+        // Line ends and colons found with String.indexOf, which reads many chars at a time: every file is dated
+        // this way before it is read, so this loop sees every char of every article.
+        Ahead lf = new Ahead(text, '\n');
+        Ahead cr = new Ahead(text, '\r');
+        Ahead colons = new Ahead(text, ':');
         for (int from = 0, end; from <= n; from = end + (end + 1 < n && text.charAt(end) == '\r'
                 && text.charAt(end + 1) == '\n' ? 2 : 1)) {
-            end = from;
-            boolean colon = false;
-            for (char c; end < n && (c = text.charAt(end)) != '\n' && c != '\r'; end++) {
-                colon |= c == ':';
-            }
-            if (!colon) {
+            end = Math.min(lf.from(from), cr.from(from));
+            if (colons.from(from) >= end) {
                 if (atMostNonSpace(text, from, end, LONGEST_KEYWORD) && KEYWORD_STARTS.contains(
                         collapse(normalisedLine(text, from, end)).toLowerCase(Locale.ROOT))) {
                     return null;
@@ -342,21 +343,38 @@ public final class ArticleParser {
     static String[] collapsedLines(String text) {
         List<String> lines = new ArrayList<>();
         int n = text.length();
-        int from = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c != '\n' && c != '\r') {
-                continue;
-            }
+        Ahead lf = new Ahead(text, '\n');
+        Ahead cr = new Ahead(text, '\r');
+        for (int from = 0; ; ) {
+            int i = Math.min(lf.from(from), cr.from(from));
             String line = text.substring(from, i);
             // A BOM is dropped from its line once the line ends are known: "\r" BOM "\n" is two line ends.
             lines.add(collapse(line.indexOf('\uFEFF') >= 0 ? line.replace("\uFEFF", "") : line));
-            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                i++;
+            if (i == n) {
+                return lines.toArray(new String[0]);
             }
-            from = i + 1;
+            from = i + (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1);
         }
-        return lines.toArray(new String[0]);
+    }
+
+    /** The next place of one char in a text, from a position that only moves forward; the text's length if none. */
+    private static final class Ahead {
+        private final String text;
+        private final char c;
+        private int next = -1;
+
+        Ahead(String text, char c) {
+            this.text = text;
+            this.c = c;
+        }
+
+        int from(int from) {
+            if (next < from) {
+                int i = text.indexOf(c, from);
+                next = i < 0 ? text.length() : i;
+            }
+            return next;
+        }
     }
 
     /** Trims and collapses runs of whitespace (including NBSP and narrow NBSP) to one space. */
@@ -383,6 +401,9 @@ public final class ArticleParser {
 
     /** ASCII whitespace (as regex \s), no-break space, figure space and narrow no-break space. */
     private static boolean isSpace(char c) {
+        if (c > ' ' && c < '\u00A0') {
+            return false; // letters, digits, punctuation: nearly every char asked about
+        }
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
                 || c == '\u2007' || c == '\u202F';
     }

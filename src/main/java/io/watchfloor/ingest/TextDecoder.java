@@ -18,6 +18,13 @@ public final class TextDecoder {
     /** More than this share of control characters in the sniffed part means binary. */
     static final double MAX_CONTROL_SHARE = 0.10;
 
+    private static final byte PLAIN = 0;
+    private static final byte NUL = 1;
+    private static final byte CONTROL = 2;
+    private static final byte HIGH = 3;
+    /** What each byte value is to the sniffing: control characters as {@link #checkControls} counts them. */
+    private static final byte[] BYTE_KIND = byteKinds();
+
     /**
      * windows-1252 for bytes 0x80..0x9F. The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
      * map to the same code point, as in ISO-8859-1, so decoding is lossless (Java's own windows-1252 decoder would
@@ -52,17 +59,31 @@ public final class TextDecoder {
             return utf16(bytes, name, StandardCharsets.UTF_16BE, "UTF-16BE", warnings);
         }
         int start = n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        for (int i = start, end = Math.min(n, start + SNIFF); i < end; i++) {
-            if (bytes[i] == 0) {
-                throw new BinaryFileException(name, "NUL byte at offset " + i
-                        + "; if this is UTF-16 text, save it with a byte order mark");
+        // One look at each sniffed byte: a NUL ends it; in an all-ASCII start, bytes are the text's first chars, so
+        // their control characters are counted here and the text need not be read again for them.
+        int controls = 0;
+        boolean ascii = true;
+        int sniffed = Math.min(n, start + SNIFF);
+        for (int i = start; i < sniffed; i++) {
+            byte kind = BYTE_KIND[bytes[i] & 0xFF];
+            if (kind != PLAIN) {
+                if (kind == NUL) {
+                    throw new BinaryFileException(name, "NUL byte at offset " + i
+                            + "; if this is UTF-16 text, save it with a byte order mark");
+                }
+                controls += kind == CONTROL ? 1 : 0;
+                ascii &= kind != HIGH;
             }
         }
         // The JDK's own decoding is fast and puts U+FFFD for every malformed byte: without one in its result, strict
         // decoding gives the same text; with one (bad bytes, or a U+FFFD written in the file), decode strictly.
         String lenient = new String(bytes, start, n - start, StandardCharsets.UTF_8);
         if (lenient.indexOf('\uFFFD') < 0) {
-            checkControls(lenient, name);
+            if (ascii) {
+                checkShare(controls, sniffed - start, name);
+            } else {
+                checkControls(lenient, name);
+            }
             return new DecodedText(lenient, "UTF-8", warnings);
         }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -124,9 +145,22 @@ public final class TextDecoder {
                 controls++;
             }
         }
+        checkShare(controls, len, name);
+    }
+
+    private static void checkShare(int controls, int len, String name) {
         if (controls > len * MAX_CONTROL_SHARE) {
             throw new BinaryFileException(name, controls + " control characters in the first " + len + " characters");
         }
+    }
+
+    private static byte[] byteKinds() {
+        byte[] kinds = new byte[256];
+        for (int b = 0; b < 256; b++) {
+            kinds[b] = b == 0 ? NUL : b >= 0x80 ? HIGH
+                    : (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F ? CONTROL : PLAIN;
+        }
+        return kinds;
     }
 
     /** Lossless windows-1252 decoding of bytes[start, end) (also the fallback of feeds, which may hold NULs). */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,25 @@ class TextDecoderTest {
                 .isInstanceOf(BinaryFileException.class)
                 .hasMessageContaining("ctl.txt")
                 .hasMessageContaining("control characters");
+    }
+
+    @Test
+    void controlCharactersAreCountedInTheFirst8KiCharactersWhateverTheyAreWrittenIn() {
+        // 900 controls in the first 8,192 chars is over a tenth: binary, whether the start is ASCII or not
+        String controls = "\u0001".repeat(900) + "y".repeat(8192 - 900);
+        for (String start : List.of("", "é")) {
+            byte[] b = (start + controls).getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> TextDecoder.decode(b, "ctl.txt")).isInstanceOf(BinaryFileException.class)
+                    .hasMessageContaining("900 control characters in the first 8192 characters");
+        }
+        // the same controls after the first 8,192 chars are not looked at
+        for (String start : List.of("", "é")) {
+            String late = start + "y".repeat(8192) + "\u0001".repeat(900);
+            assertThat(TextDecoder.decode(late.getBytes(StandardCharsets.UTF_8), "late.txt").text()).isEqualTo(late);
+        }
+        // 819 is at most a tenth: text
+        String fewer = "\u0001".repeat(819) + "y".repeat(8192 - 819);
+        assertThat(TextDecoder.decode(fewer.getBytes(StandardCharsets.UTF_8), "ok.txt").text()).isEqualTo(fewer);
     }
 
     @Test
