@@ -34,7 +34,7 @@ for r in $(seq "$rounds"); do
     [ "$side" = B ] && jar="$b" && opts="${B_OPTS:-}" && dir="${B_DIR:-$here}"
     log="$work/$side.$r.log"
     (cd "$dir" && /usr/bin/time -f "process %e s wall, %U s user, %S s system" -o "$work/$side.$r.time" \
-      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $INLINING $opts \
+      java -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $BATCH_OPTS $opts \
       -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
       -jar "$jar" replay "$work/articles" --format jsonl 2> "$log" \
       | md5sum | cut -d' ' -f1 > "$work/$side.$r.md5")

@@ -1,9 +1,9 @@
 # Sourced by the replay benchmarks (replay.sh, ab.sh, side-by-side.sh, scale.sh): their common arguments, their
 # articles and the JVM options the launchers give replay.
 
-# The inlining limits both launchers give replay and evaluate (after the parallel collector): see the launcher
-# ./watchfloor and config/install.sh, whose values these must stay.
-INLINING="-XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
+# The options both launchers give replay and evaluate after the parallel collector (less inlining, the heap in
+# transparent huge pages): see the launcher ./watchfloor and config/install.sh, whose values these must stay.
+BATCH_OPTS="-XX:FreqInlineSize=150 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages"
 # articles_args [--dense | --digest] [N] [PER_DAY] [ROUNDS]: sets mix, n (default $default_n, or 10000), per_day
 # (default 1000) and rounds (default $default_rounds, or 1).
 articles_args() {

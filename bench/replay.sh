@@ -40,7 +40,7 @@ heap="${HEAP:-1g}"
 # later on the line, win)
 gc="-XX:+UseParallelGC"
 case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
-gc="$gc $INLINING"
+gc="$gc $BATCH_OPTS"
 # shellcheck disable=SC2086
 java -Xmx"$heap" $gc -Xlog:gc:file="$work/gc.log" -Dlogback.configurationFile=bench/logback-quiet.xml ${JAVA_OPTS:-} \
   -jar "$jar" replay "$work/articles" --format jsonl ${REPLAY_OPTS:-} > "$work/out" &

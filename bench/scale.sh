@@ -36,7 +36,7 @@ echo "articles: $long and $short (${mix:-default mix}, $per_day a day); jar $jar
 replay() { # NAME CORE FOLDER
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %U %S" -o "$work/$1.time" taskset -c "$2" \
-    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $INLINING ${JAVA_OPTS:-} \
+    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $BATCH_OPTS ${JAVA_OPTS:-} \
     -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
     -jar "$jar" replay "$3" --format jsonl 2> "$work/$1.log" | md5sum | cut -d' ' -f1 > "$work/$1.md5"
 }

@@ -27,7 +27,7 @@ echo "articles: $n (${mix:-default mix}, $per_day a day); A $a ${A_OPTS:-}, B $b
 
 side() { # SIDE ROUND CORE JAR OPTS
   /usr/bin/time -f "%e %U %S" -o "$work/$1.$2.time" taskset -c "$3" \
-    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $INLINING $5 \
+    java -XX:ActiveProcessorCount=2 -Xmx"${HEAP:-1g}" -XX:+UseParallelGC $BATCH_OPTS $5 \
     -Dlogback.configurationFile="$here/bench/logback-quiet.xml" \
     -jar "$4" replay "$work/articles" --format jsonl 2> "$work/$1.$2.log" | md5sum | cut -d' ' -f1 > "$work/$1.$2.md5"
 }

@@ -63,8 +63,8 @@ if [ -r "$root/etc/default/watchfloor" ]; then
 fi
 : "\${WATCHFLOOR_CONFIG:=$root/etc/watchfloor/watchfloor.yaml}"
 export WATCHFLOOR_CONFIG
-# Batch commands run for throughput (the parallel collector, and less inlining: a JIT that compiles faster); the
-# daemon keeps G1's short pauses. A collector or inlining options named in JAVA_OPTS win.
+# Batch commands run for throughput (the parallel collector, less inlining: a JIT that compiles faster, and the heap
+# in transparent huge pages: fewer page faults); the daemon keeps G1's short pauses. Options named in JAVA_OPTS win.
 batch=""
 case "\${1:-}" in
   replay | evaluate)
@@ -72,7 +72,7 @@ case "\${1:-}" in
       *" -XX:+Use"*"GC "*) ;;
       *) batch="-XX:+UseParallelGC" ;;
     esac
-    batch="\$batch -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
+    batch="\$batch -XX:FreqInlineSize=150 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages"
     ;;
 esac
 # The class-data archive (lib/class-archive makes it) while it belongs to this very jar: its size and time in the key.

@@ -215,7 +215,8 @@ final class Replayer implements AutoCloseable {
         long orderedCpu = CPU.getCurrentThreadCpuTime() - orderedCpu0;
         pipeline.flush();
         LOG.info("replayed {} articles in {} ms; CPU time: extraction {} ms (on {} threads), the ordered stage {} ms"
-                        + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}", done[0],
+                        + " ({}); parser: {}; garbage collector: {}; JIT inlining: {}; transparent huge pages: {}",
+                done[0],
                 (System.nanoTime() - started) / 1_000_000,
                 extracting.sum() / 1_000_000, threads, orderedCpu / 1_000_000,
                 lanes == null ? "rules, alerts and their JSON (" + rendering.sum() / 1_000_000 + " ms) on this thread"
@@ -223,7 +224,7 @@ final class Replayer implements AutoCloseable {
                                 + lanes.ruleCpuNanos() / 1_000_000 + " ms on their sessions' threads, alerts "
                                 + lanes.cpuNanos() / 1_000_000 + " ms and their JSON " + rendering.sum() / 1_000_000
                                 + " ms on the lanes' threads; " + lanes.bookCounts(),
-                parser.stats().since(parsedBefore), collector(), inlining());
+                parser.stats().since(parsedBefore), collector(), inlining(), hugePages());
     }
 
     /**
@@ -244,6 +245,17 @@ final class Replayer implements AutoCloseable {
             return "unknown"; // a JVM without the optimising compiler
         }
         return String.join(", ", options);
+    }
+
+    /** Whether the heap is asked for in transparent huge pages (the launchers ask, for batch commands). */
+    private static String hugePages() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        try {
+            return vm == null ? "unknown" : "true".equals(vm.getVMOption("UseTransparentHugePages").getValue())
+                    ? "on" : "off";
+        } catch (IllegalArgumentException noSuchOption) {
+            return "unknown"; // not a Linux JVM
+        }
     }
 
     /** The JVM's collector, named from its young generation's ("PS Scavenge", "Copy", "G1 ..."): for benchmarks. */

@@ -154,17 +154,20 @@ class InstalledCommandsIT {
         assertThat(batch.exit()).as(batch.err()).isZero();
         assertThat(batch.out()).contains("\"kind\":\"alert\"");
         assertThat(batch.err()).contains("garbage collector: parallel")
-                .contains("JIT inlining: FreqInlineSize=150, InlineSmallCode=500");
+                .contains("JIT inlining: FreqInlineSize=150, InlineSmallCode=500")
+                .contains("transparent huge pages: on");
 
-        // The admin's JAVA_OPTS, where the service reads them, name a collector and an inlining limit: those are used.
+        // The admin's JAVA_OPTS, where the service reads them, name a collector, an inlining limit and no huge pages:
+        // those are used.
         Path defaults = root.resolve("etc/default/watchfloor");
         Files.writeString(defaults, Files.readString(defaults).replace("JAVA_OPTS=\"-Xmx1g\"",
-                "JAVA_OPTS=\"-Xmx1g -XX:+UseSerialGC -XX:FreqInlineSize=325\""));
+                "JAVA_OPTS=\"-Xmx1g -XX:+UseSerialGC -XX:FreqInlineSize=325 -XX:-UseTransparentHugePages\""));
         assertThat(defaults).content().contains("-XX:+UseSerialGC");
         Run chosen = run(dir, replay);
         assertThat(chosen.exit()).as(chosen.err()).isZero();
         assertThat(chosen.err()).contains("garbage collector: serial")
-                .contains("JIT inlining: FreqInlineSize=325, InlineSmallCode=500");
+                .contains("JIT inlining: FreqInlineSize=325, InlineSmallCode=500")
+                .contains("transparent huge pages: off");
     }
 
     @Test
