@@ -140,7 +140,7 @@ public final class FolderSource {
                 warn(mine, id + ": too large (" + size + " bytes, limit " + MAX_FILE_BYTES + "); skipped");
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = FileBytes.read(file, size);
             LocalDate modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), zone);
 
             DecodedText decoded;
@@ -201,7 +201,7 @@ public final class FolderSource {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES
                     && !Files.exists(ArticleMeta.sidecarOf(file))) {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = FileBytes.read(file, attrs.size());
                 LocalDate modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), zone);
                 DecodedText decoded = TextDecoder.decode(bytes, id);
                 LocalDate published = decoded.warnings().isEmpty()
