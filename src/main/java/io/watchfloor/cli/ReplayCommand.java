@@ -8,6 +8,7 @@ import io.watchfloor.model.Signal;
 import io.watchfloor.notify.JsonLines;
 import io.watchfloor.notify.LogNotifier;
 import io.watchfloor.pipeline.ArticleOutcome;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (lanes < 1) {
             throw new UsageException("--lanes: " + lanes + " is not a number of threads (1 or more)");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        // JSON lines go out in 64 KB writes: flushed line by line, the output of a replay was a system call for
+        // every article that had something to say. Text, for people watching, still comes line by line.
+        PrintWriter out = format == Format.jsonl
+                ? new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false)
+                : spec.commandLine().getOut();
         // The rules compile while the first pass reads.
         try (Replayer replayer = new Replayer(cfg, Replayer.compileInBackground(cfg), lanes)) {
             replayer.replayFiles(inputs, r -> print(out, r));
