@@ -363,7 +363,6 @@ public final class PhraseMatcher<T> {
                 || type == Character.ENCLOSING_MARK;
     }
 
-    /** The char as the automaton sees it: whitespace to ' ', typographic apostrophes to ', optionally lower-cased. */
     /**
      * {@link #fold} of a text's char, ASCII from a table: the scans call this for every char they read, and a call
      * to the whole of {@code fold} was a fifth of their time (the JIT, told to inline little, left it a call).
@@ -380,6 +379,7 @@ public final class PhraseMatcher<T> {
         return folded;
     }
 
+    /** The char as the automaton sees it: whitespace to ' ', typographic apostrophes to ', optionally lower-cased. */
     static char fold(char c, boolean caseSensitive) {
         if (c < 128) {
             if (c <= ' ' && (c == ' ' || Character.isWhitespace(c))) {
