@@ -232,29 +232,29 @@ final class Replayer implements AutoCloseable {
      * faster, and a replay spends much of its CPU compiling): for benchmarks.
      */
     private static String inlining() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (vm == null) {
-            return "unknown";
-        }
-        List<String> options = new ArrayList<>();
-        try {
-            for (String name : List.of("FreqInlineSize", "InlineSmallCode")) {
-                options.add(name + "=" + vm.getVMOption(name).getValue());
-            }
-        } catch (IllegalArgumentException noSuchOption) {
-            return "unknown"; // a JVM without the optimising compiler
-        }
-        return String.join(", ", options);
+        Optional<String> freq = vmOption("FreqInlineSize");
+        Optional<String> small = vmOption("InlineSmallCode");
+        // Either missing: a JVM without the optimising compiler
+        return freq.isPresent() && small.isPresent()
+                ? "FreqInlineSize=" + freq.get() + ", InlineSmallCode=" + small.get() : "unknown";
     }
 
     /** Whether the heap is asked for in transparent huge pages (the launchers ask, for batch commands). */
     private static String hugePages() {
+        // Missing on a JVM that is not Linux's
+        return vmOption("UseTransparentHugePages").map(v -> v.equals("true") ? "on" : "off").orElse("unknown");
+    }
+
+    /** A HotSpot option's value, or empty when this JVM has no such option (or is not HotSpot). */
+    private static Optional<String> vmOption(String name) {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (vm == null) {
+            return Optional.empty();
+        }
         try {
-            return vm == null ? "unknown" : "true".equals(vm.getVMOption("UseTransparentHugePages").getValue())
-                    ? "on" : "off";
+            return Optional.of(vm.getVMOption(name).getValue());
         } catch (IllegalArgumentException noSuchOption) {
-            return "unknown"; // not a Linux JVM
+            return Optional.empty();
         }
     }
 
