@@ -69,12 +69,14 @@ public final class InOrder implements AutoCloseable {
      */
     private record Done<O>(List<O> results, RuntimeException failure) { }
 
+    /** A batch on a thread: how many inputs it took, and its results to come. */
+    private record Batch<O>(int size, Future<Done<O>> done) { }
+
     /** Inputs on their way through the parallel step; results leave in the order inputs came. */
     public final class Feed<I, O> implements Consumer<I> {
         private final Function<I, O> step;
         private final Consumer<O> then;
-        private final ArrayDeque<Future<Done<O>>> inFlight = new ArrayDeque<>();
-        private final ArrayDeque<Integer> sizes = new ArrayDeque<>();
+        private final ArrayDeque<Batch<O>> inFlight = new ArrayDeque<>();
         private List<I> filling = new ArrayList<>();
         private int submitted;
 
@@ -108,8 +110,7 @@ public final class InOrder implements AutoCloseable {
             }
             List<I> inputs = filling;
             filling = new ArrayList<>(batch);
-            inFlight.add(workers.submit(() -> apply(inputs)));
-            sizes.add(inputs.size());
+            inFlight.add(new Batch<>(inputs.size(), workers.submit(() -> apply(inputs))));
             submitted += inputs.size();
         }
 
@@ -126,8 +127,9 @@ public final class InOrder implements AutoCloseable {
         }
 
         private void handOnOldest() {
-            Done<O> done = await(inFlight.poll());
-            submitted -= sizes.poll();
+            Batch<O> oldest = inFlight.poll();
+            Done<O> done = await(oldest.done());
+            submitted -= oldest.size();
             done.results().forEach(then);
             if (done.failure() != null) {
                 throw done.failure();
